@@ -1,0 +1,38 @@
+"""Which words introduce speech: the cue lexicon.
+
+Lemmas, not forms, so "said", "says" and "saying" are one entry. The lists
+are deliberately about speech, writing, reporting and stated positions:
+attributions a fact-checker can verify against a record.
+"""
+
+from __future__ import annotations
+
+__all__ = ["SPEECH_VERBS", "INTENT_VERBS", "SPEECH_NOUNS", "is_cue_verb"]
+
+#: Verbs whose clausal complement (or a nearby quotation) is what someone said.
+SPEECH_VERBS = frozenset("""
+say tell add write report ask announce declare state claim assert insist argue contend maintain
+note observe remark comment explain stress emphasize emphasise warn caution predict suggest
+acknowledge admit concede confirm deny reveal disclose tweet post retweet testify reply respond
+answer recall repeat reiterate complain lament acknowledge allege charge accuse blame praise
+criticize criticise mock deride dismiss reject concede vow pledge promise threaten urge demand
+call describe conclude continue counter quip joke boast brag muse agree disagree believe think
+predict forecast estimate project insist affirm assure indicate signal hint announce proclaim
+write publish blog text email cite conclude find show speculate wonder question doubt fear hope
+worry acknowledge recount recounted explain
+""".split())
+
+#: Verbs whose infinitive complement states an intention ("vowed to cut taxes").
+INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refuse decline urge".split())
+
+#: Nouns that carry reported content as a complement ("voiced concern that ...").
+SPEECH_NOUNS = frozenset("""
+statement claim claims assertion remark remarks comment comments warning promise pledge vow goal
+concern concerns belief view argument allegation accusation message call demand suggestion
+announcement assurance insistence hope fear prediction position
+""".split())
+
+
+def is_cue_verb(lemma: str, upos: str) -> bool:
+    """A speech verb used as a verb (not "a said agreement")."""
+    return upos == "VERB" and lemma.lower() in SPEECH_VERBS

@@ -1,0 +1,132 @@
+"""Direct quotes: quotation-mark spans that are speech, with their cue and speaker.
+
+A span of quotation marks is speech unless it is a scare quote, a title of a
+work or a nickname. Its cue is the nearest speech verb outside the marks in
+its sentence; failing that, a colon-ending sentence before it ("X said:"),
+a short attribution sentence after it, or, for a paragraph that is only a
+quote, the speaker of the quote in the paragraph before (carry-over).
+"""
+
+from __future__ import annotations
+
+from .cues import is_cue_verb
+from .document import Document
+from .model import Quote
+from .quotes import QuoteSpan
+from .reported import complement_of
+from .speakers import subject_of
+
+__all__ = ["is_speech", "find_direct"]
+
+#: Words right before a quotation that name a work rather than introduce speech.
+_WORK_NOUNS = frozenset("""book film movie report song album novel show series documentary article column
+op-ed play poem titled entitled called named dubbed headline slogan hashtag campaign program programme
+doctrine policy plan law act bill""".split())
+_END_PUNCT = tuple(".,!?;:—-…")
+
+
+def is_speech(doc: Document, mark: QuoteSpan) -> bool:
+    """False for scare quotes, titles of works and nicknames."""
+    content = doc.text[mark.start:mark.end].strip()
+    ends_like_speech = content.endswith(_END_PUNCT)
+    if mark.words <= 2 and not ends_like_speech:
+        return False  # scare quote: so-called "reforms"
+    before = doc.text[max(0, mark.open - 40):mark.open].split()
+    after = doc.text[(mark.close if mark.close is not None else mark.end) + 1:][:30].split()
+    if not ends_like_speech and mark.words <= 4 and before and after and _capitalized(before[-1]) and _capitalized(after[0]):
+        return False  # nickname: Dwayne "The Rock" Johnson
+    if not ends_like_speech and mark.words <= 10 and before and before[-1].lower().strip(",") in _WORK_NOUNS:
+        return False  # title: the report "Safer Streets for All"
+    if not ends_like_speech and mark.words <= 8 and all(_capitalized(t) or t.lower() in _SMALL for t in content.split()):
+        return False  # title-cased, no closing punctuation: a title
+    return True
+
+
+_SMALL = frozenset("a an the of and or in on at to for with by from".split())
+
+
+def _capitalized(token: str) -> bool:
+    token = token.lstrip("\"'“‘(")
+    return bool(token) and token[0].isupper()
+
+
+def find_direct(doc: Document, marks: list[QuoteSpan], inside_marks: list[bool]) -> list[Quote]:
+    """One quote per speech span, in text order, with the rule that found its speaker."""
+    quotes: list[Quote] = []
+    for mark in marks:
+        if not is_speech(doc, mark):
+            continue
+        quote = Quote(start=mark.start, end=mark.end, kind="direct", marks=[(mark.start, mark.end)])
+        end = mark.close if mark.close is not None else mark.end
+        sents = _sentences_between(doc, mark.open, end)
+        cue = _nearest_cue(doc, sents, mark, inside_marks)
+        if cue is not None:
+            quote.cue_word, quote.speaker_word, quote.how = cue, subject_of(doc, cue), "cue"
+            _maybe_mixed(doc, quote, cue, inside_marks)
+        else:
+            _attribute_from_context(doc, quote, sents, quotes)
+        quotes.append(quote)
+    return quotes
+
+
+def _sentences_between(doc: Document, start: int, end: int) -> list[int]:
+    return [s.index for s in doc.sentences if s.start <= end and s.end > start]
+
+
+def _nearest_cue(doc: Document, sents: list[int], mark: QuoteSpan, inside: list[bool]) -> int | None:
+    best, best_dist = None, None
+    for s in sents:
+        sent = doc.sentences[s]
+        for i in range(sent.first, sent.last):
+            w = doc.words[i]
+            if inside[i] or not is_cue_verb(w.lemma, w.upos):
+                continue
+            dist = mark.open - w.end if w.end <= mark.open else w.start - mark.end
+            if best_dist is None or dist < best_dist:
+                best, best_dist = i, dist
+    return best
+
+
+def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> None:
+    """ "X said Japan will "fundamentally reinforce" its defences": the clause is the content."""
+    content = complement_of(doc, cue)
+    if not content:
+        return
+    start, end = doc.span(content)
+    if not (start <= quote.start and quote.end <= end):
+        return
+    outside = [i for i in content if not inside[i] and doc.words[i].upos != "PUNCT"]
+    if len(outside) >= 2:
+        quote.start, quote.end, quote.kind = start, end, "mixed"
+
+
+def _attribute_from_context(doc: Document, quote: Quote, sents: list[int], earlier: list[Quote]) -> None:
+    """No cue in the quote's own sentences: look before, after, then to the previous quote."""
+    first, last = sents[0], sents[-1]
+    para = doc.paragraph_at(quote.start)
+    if first > 0:
+        prev = doc.sentences[first - 1]
+        if doc.text[prev.start:prev.end].rstrip().endswith(":") or doc.text[prev.end:quote.start].strip().startswith(":"):
+            verb = _clause_verb(doc, prev.index)
+            if verb is not None:
+                quote.cue_word, quote.speaker_word, quote.how = verb, subject_of(doc, verb), "colon"
+                return
+    if last + 1 < len(doc.sentences):
+        nxt = doc.sentences[last + 1]
+        if doc.paragraph_at(nxt.start) == para and nxt.last - nxt.first <= 8:
+            root = nxt.root
+            if root is not None and is_cue_verb(doc.words[root].lemma, doc.words[root].upos):
+                quote.cue_word, quote.speaker_word, quote.how = root, subject_of(doc, root), "after"
+                return
+    if earlier and earlier[-1].speaker_word is not None and doc.paragraph_at(earlier[-1].start) >= para - 1:
+        quote.speaker_word, quote.how = earlier[-1].speaker_word, "carryover"
+        quote.said_on = earlier[-1].said_on
+
+
+def _clause_verb(doc: Document, sent: int) -> int | None:
+    """The cue of a sentence introducing a quote with a colon: a speech verb if any, else its root."""
+    s = doc.sentences[sent]
+    for i in range(s.last - 1, s.first - 1, -1):
+        if is_cue_verb(doc.words[i].lemma, doc.words[i].upos):
+            return i
+    return s.root

@@ -1,0 +1,165 @@
+"""The one annotated document every extraction stage reads and adds to.
+
+Stanza's own objects are converted once into plain, flat records with
+*global* word indices and character offsets into the original article text,
+so the stages never walk Stanza's nested structures or re-read the raw text
+their own way (and so annotations can be cached and compared).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .article import Article
+    from .quotes import QuoteSpan
+    from .model import Quote
+
+__all__ = ["Word", "Sentence", "Entity", "Document", "from_stanza"]
+
+
+@dataclass(slots=True)
+class Word:
+    i: int  #: index in Document.words
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int | None  #: index in Document.words; None for a sentence root
+    deprel: str
+    start: int  #: character offsets into the article text
+    end: int
+    ner: str  #: the BIOES tag of the token this word belongs to
+    sent: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def feat(self, name: str) -> str | None:
+        """One Universal Feature's value (``feat("Gender") -> "Fem"``)."""
+        for pair in self.feats.split("|"):
+            key, _, value = pair.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(slots=True)
+class Sentence:
+    index: int
+    first: int  #: first word index
+    last: int  #: one past the last word index
+    start: int  #: character offsets
+    end: int
+    root: int | None
+
+
+@dataclass(slots=True)
+class Entity:
+    start: int
+    end: int
+    type: str
+    text: str
+    first: int  #: first word index
+    last: int  #: last word index (inclusive)
+
+
+@dataclass
+class Document:
+    """An article with its parse, entities and what the stages found."""
+
+    article: "Article"
+    words: list[Word]
+    sentences: list[Sentence]
+    entities: list[Entity]
+    children: list[list[int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    marks: list["QuoteSpan"] = field(default_factory=list)
+    inside_marks: list[bool] = field(default_factory=list)  #: per word: inside quotation marks?
+    quotes: list["Quote"] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.children:
+            self.children = [[] for _ in self.words]
+            for w in self.words:
+                if w.head is not None:
+                    self.children[w.head].append(w.i)
+        if not self.paragraphs:
+            self.paragraphs = paragraph_spans(self.text)
+        self._entity_at = {i: e for e in self.entities for i in range(e.first, e.last + 1)}
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_of(self, word: int) -> Sentence:
+        return self.sentences[self.words[word].sent]
+
+    def subtree(self, i: int, skip: set[int] | frozenset[int] = frozenset()) -> list[int]:
+        """Word indices under ``i`` (itself included), leaving out the subtrees rooted in ``skip``."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            if j in skip:
+                continue
+            out.append(j)
+            stack.extend(self.children[j])
+        return sorted(out)
+
+    def span(self, indices: list[int]) -> tuple[int, int]:
+        """Character extent of some words."""
+        return self.words[indices[0]].start, self.words[indices[-1]].end
+
+    def entity_at(self, word: int) -> Entity | None:
+        return self._entity_at.get(word)
+
+    def paragraph_at(self, char: int) -> int:
+        """Index of the paragraph holding a character offset."""
+        for n, (s, e) in enumerate(self.paragraphs):
+            if char < e:
+                return n
+        return len(self.paragraphs) - 1
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines are paragraphs: news text marks them with newlines."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        if line.strip():
+            spans.append((s, e))
+        pos = e + 1
+    return spans or [(0, len(text))]
+
+
+def from_stanza(article: "Article", sdoc) -> Document:
+    """Flatten a Stanza ``Document`` into our records (global indices, article offsets)."""
+    words: list[Word] = []
+    sentences: list[Sentence] = []
+    for s_index, sent in enumerate(sdoc.sentences):
+        base = len(words)
+        root = None
+        for token in sent.tokens:
+            for w in token.words:
+                start = w.start_char if w.start_char is not None else token.start_char
+                end = w.end_char if w.end_char is not None else token.end_char
+                head = base + w.head - 1 if w.head else None
+                if head is None:
+                    root = len(words)
+                words.append(Word(len(words), w.text, w.lemma or w.text, w.upos or "X", w.xpos or "",
+                                  w.feats or "", head, w.deprel or "dep", start, end,
+                                  token.ner or "O", s_index))
+        sentences.append(Sentence(s_index, base, len(words), sent.tokens[0].start_char,
+                                  sent.tokens[-1].end_char, root))
+    starts = [w.start for w in words]
+    entities = []
+    for ent in sdoc.entities:
+        lo = bisect.bisect_left(starts, ent.start_char)
+        hi = bisect.bisect_left(starts, ent.end_char)
+        if lo < hi:
+            entities.append(Entity(ent.start_char, ent.end_char, ent.type, ent.text, lo, hi - 1))
+    return Document(article, words, sentences, entities)

@@ -1,0 +1,82 @@
+"""The Stanza pipeline: where the English models live, and building it once.
+
+Stanza is expensive to load (seconds) and cheap to reuse, so one pipeline is
+built per process and per models directory. Models are never downloaded
+implicitly: ``download_method=None`` always, and ``attribution models
+download`` is the one explicit way to fetch them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from .errors import ModelsMissing
+
+__all__ = ["PROCESSORS", "models_dir", "load_pipeline", "download_models"]
+
+#: What extraction reads: tokens, lemmas, tags, the dependency parse and entities.
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+_NEEDED = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+
+
+def models_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """The Stanza resources directory: ``explicit``, else $STANZA_RESOURCES_DIR, else Stanza's default."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get("STANZA_RESOURCES_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return Path(DEFAULT_MODEL_DIR)
+
+
+def _check_models(directory: Path) -> None:
+    """Fail with one clear line, before Stanza prints a long traceback of its own."""
+    hint = "run `attribution models download`, or set STANZA_RESOURCES_DIR (or --models-dir) to a directory that has them"
+    if not (directory / "resources.json").is_file():
+        raise ModelsMissing(f"Stanza English models not found in {directory}: {hint}")
+    missing = [p for p in _NEEDED if not (directory / "en" / p).is_dir()]
+    if missing:
+        raise ModelsMissing(
+            f"Stanza English models in {directory} lack {', '.join(missing)}: {hint}"
+        )
+
+
+@functools.lru_cache(maxsize=2)
+def _build(directory: Path, use_gpu: bool):
+    import stanza
+
+    return stanza.Pipeline(
+        "en",
+        dir=str(directory),
+        processors=PROCESSORS,
+        download_method=None,
+        logging_level="WARN",
+        use_gpu=use_gpu,
+    )
+
+
+def load_pipeline(directory: str | os.PathLike | None = None, use_gpu: bool = False):
+    """The shared ``stanza.Pipeline`` for ``directory`` (built on first use, then reused)."""
+    path = models_dir(directory)
+    _check_models(path)
+    try:
+        return _build(path, use_gpu)
+    except (FileNotFoundError, KeyError, ValueError) as exc:  # a partial or foreign resources dir
+        raise ModelsMissing(f"Stanza English models in {path} could not be loaded ({exc}): "
+                            "run `attribution models download` to fetch a complete set") from exc
+
+
+def download_models(directory: str | os.PathLike | None = None) -> Path:
+    """Fetch the official English models (needs internet); the only place we download."""
+    import stanza
+
+    path = models_dir(directory)
+    try:
+        stanza.download("en", model_dir=str(path), processors=PROCESSORS, logging_level="WARN")
+    except Exception as exc:  # network errors come in many types from requests/urllib3
+        raise ModelsMissing(f"could not download Stanza English models to {path}: {exc}") from exc
+    return path

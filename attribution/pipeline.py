@@ -1,0 +1,145 @@
+"""Extraction as small stages over one shared Document.
+
+Each stage declares what it needs and what it provides, as Stanza's
+processors do, so the order is checked once and a newcomer can read the data
+flow top to bottom: marks → direct → reported → speakers → dates → scores.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from .article import Article
+from .confidence import confidence
+from .coref import Resolver
+from .direct import find_direct
+from .document import Document, from_stanza
+from .errors import BadInput
+from .model import Cue
+from .nlp import load_pipeline
+from .quotes import find_quotes
+from .reported import find_reported
+from .said_on import said_on
+
+__all__ = ["Stage", "STAGES", "annotate", "extract", "extract_document", "MAX_NLP_CHARS"]
+
+#: Longest article we parse: past this Stanza takes many minutes and gigabytes, so we refuse clearly.
+MAX_NLP_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    needs: frozenset[str]
+    provides: frozenset[str]
+    run: Callable[[Document], None]
+
+
+def _marks(doc: Document) -> None:
+    doc.marks = find_quotes(doc.text)
+    doc.inside_marks = [False] * len(doc.words)
+    starts = [w.start for w in doc.words]
+    for m in doc.marks:
+        for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)):
+            doc.inside_marks[i] = True
+
+
+def _direct(doc: Document) -> None:
+    doc.quotes = find_direct(doc, doc.marks, doc.inside_marks)
+
+
+def _reported(doc: Document) -> None:
+    """Indirect speech, merged with the direct quotes: one attribution per stretch of text."""
+    quotes = list(doc.quotes)
+    for cand in sorted(find_reported(doc, doc.inside_marks), key=lambda q: q.start - q.end):
+        overlapping = [q for q in quotes if q.start < cand.end and cand.start < q.end]
+        if not overlapping:
+            quotes.append(cand)
+            continue
+        inner = [q for q in overlapping if q.kind == "direct" and cand.start <= q.start and q.end <= cand.end]
+        if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 2:
+            for q in inner:  # 'X said Japan will "fundamentally reinforce" its defences'
+                quotes.remove(q)
+            cand.kind = "mixed"
+            quotes.append(cand)
+    for q in quotes:
+        if q.kind == "indirect" and any(m.start < q.end and q.start < m.end for m in doc.marks):
+            q.kind = "mixed"
+    doc.quotes = sorted(quotes, key=lambda q: q.start)
+
+
+def _words_outside_marks(doc: Document, quote) -> int:
+    return sum(1 for w in doc.words if quote.start <= w.start and w.end <= quote.end
+               and not doc.inside_marks[w.i] and w.upos != "PUNCT")
+
+
+def _speakers(doc: Document) -> None:
+    resolver = Resolver(doc)
+    for q in doc.quotes:
+        q.text = doc.text[q.start:q.end]
+        if q.speaker_word is not None:
+            q.speaker = resolver.speaker(q.speaker_word)
+        if q.cue_word is not None:
+            w = doc.words[q.cue_word]
+            end = doc.words[q.cue_word + 1].end if w.lower == "according" else w.end
+            q.cue = Cue(text=doc.text[w.start:end], lemma="according to" if w.lower == "according" else w.lemma,
+                        start=w.start, end=end)
+
+
+def _dates(doc: Document) -> None:
+    for q in doc.quotes:
+        if q.how != "carryover" or q.said_on is None:
+            q.said_on = said_on(doc, q.cue_word, doc.article.date)
+
+
+def _scores(doc: Document) -> None:
+    for q in doc.quotes:
+        q.confidence = confidence(doc, q)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("marks", frozenset({"parse"}), frozenset({"marks"}), _marks),
+    Stage("direct", frozenset({"parse", "marks"}), frozenset({"quotes"}), _direct),
+    Stage("reported", frozenset({"parse", "marks", "quotes"}), frozenset({"indirect"}), _reported),
+    Stage("speakers", frozenset({"parse", "entities", "indirect"}), frozenset({"speakers"}), _speakers),
+    Stage("dates", frozenset({"speakers"}), frozenset({"said_on"}), _dates),
+    Stage("scores", frozenset({"speakers", "said_on"}), frozenset({"confidence"}), _scores),
+)
+
+
+def _check_order(stages: Iterable[Stage]) -> None:
+    have = {"parse", "entities"}
+    for stage in stages:
+        missing = stage.needs - have
+        if missing:
+            raise RuntimeError(f"stage {stage.name} needs {sorted(missing)} before it")
+        have |= stage.provides
+
+
+_check_order(STAGES)
+
+
+def extract_document(doc: Document) -> Document:
+    """Run every stage over an annotated document; its ``quotes`` are the result."""
+    for stage in STAGES:
+        stage.run(doc)
+    return doc
+
+
+def annotate(articles: Iterable[Article], models_dir: str | None = None) -> Iterator[Document]:
+    """Parse each article with the shared Stanza pipeline."""
+    nlp = None
+    for article in articles:
+        if len(article.text) > MAX_NLP_CHARS:
+            raise BadInput(f"{article.id}: article has {len(article.text):,} characters, more than the "
+                           f"{MAX_NLP_CHARS:,} we parse: split it into smaller articles")
+        nlp = nlp or load_pipeline(models_dir)
+        yield from_stanza(article, nlp(article.text))
+
+
+def extract(articles: Iterable[Article], models_dir: str | None = None) -> Iterator[Document]:
+    """Articles in, documents with their quotes out, in input order."""
+    for doc in annotate(articles, models_dir):
+        yield extract_document(doc)

@@ -1,0 +1,123 @@
+"""Indirect speech from the parse: "X said that ...", "according to X, ...".
+
+A cue is a speech verb (or "according to", or a speech noun such as "concern"
+in "voiced concern that ..."); its content is the clause the parse attaches
+to it. Statements inside quotation marks belong to the direct quote around
+them, so cues inside quotation marks are left to that quote.
+"""
+
+from __future__ import annotations
+
+from .cues import INTENT_VERBS, SPEECH_NOUNS, is_cue_verb
+from .document import Document
+from .model import Quote
+from .speakers import subject_of
+
+__all__ = ["find_reported", "complement_of"]
+
+_CLAUSE_RELS = ("ccomp",)
+_MIN_WORDS = 3
+
+
+def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
+    """Every cue outside quotation marks with a clause it reports."""
+    found = []
+    for w in doc.words:
+        if inside_marks[w.i]:
+            continue
+        if w.lower == "according" and w.i + 1 < len(doc.words) and doc.words[w.i + 1].lower == "to":
+            quote = _according_to(doc, w.i)
+        elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS):
+            content = complement_of(doc, w.i)
+            quote = _quote(doc, content, w.i, subject_of(doc, w.i), "subject") if content else None
+        elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
+            quote = _noun_complement(doc, w.i)
+        else:
+            quote = None
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def complement_of(doc: Document, verb: int) -> list[int] | None:
+    """The words a cue verb reports, by the first rule that applies."""
+    words, kids = doc.words, doc.children[verb]
+    for c in kids:
+        if words[c].deprel in _CLAUSE_RELS and c > verb:
+            return doc.subtree(c)
+    if words[verb].lemma in INTENT_VERBS:
+        for c in kids:
+            if words[c].deprel == "xcomp" and c > verb:
+                return doc.subtree(c)
+    for c in kids:  # "said: the plan ..." and "told reporters that ..." parsed loosely
+        if c > verb and words[c].deprel in ("parataxis", "ccomp", "advcl", "obj", "obl", "acl"):
+            that = _that_clause(doc, c)
+            if that:
+                return that
+    head = words[verb].head
+    if words[verb].deprel == "parataxis" and head is not None and head < verb:
+        return [i for i in doc.subtree(head, {verb}) if i < verb]  # "The plan works, he said."
+    for c in kids:
+        if c < verb and words[c].deprel in ("ccomp", "parataxis") and _is_clause(doc, c):
+            return doc.subtree(c)  # "The plan works, he said" with "said" as the root
+    return None
+
+
+def _that_clause(doc: Document, node: int) -> list[int] | None:
+    """A clause introduced by "that" somewhere under ``node`` (the parser often misattaches it)."""
+    for i in doc.subtree(node):
+        w = doc.words[i]
+        if w.lower == "that" and w.deprel == "mark" and w.head is not None and w.head > i:
+            return doc.subtree(w.head)
+    return None
+
+
+def _is_clause(doc: Document, node: int) -> bool:
+    return doc.words[node].upos in ("VERB", "AUX", "ADJ") or any(
+        doc.words[c].deprel.startswith("nsubj") for c in doc.children[node])
+
+
+def _according_to(doc: Document, according: int) -> Quote | None:
+    """ "According to X, <content>": X is the source, the rest of its clause the content."""
+    source = doc.words[according].head
+    if source is None or source == according:
+        return None
+    clause = doc.words[source].head
+    if clause is None:
+        return None
+    content = [i for i in doc.subtree(clause, {source}) if i not in (according, according + 1)]
+    quote = _quote(doc, content, according, source, "according")
+    if quote is not None:
+        quote.cue_word = according
+    return quote
+
+
+def _noun_complement(doc: Document, noun: int) -> Quote | None:
+    """ "voiced concern that ...", "conveyed the goal of ...": the noun's clause, the verb's subject."""
+    verb = doc.words[noun].head
+    if verb is None or doc.words[verb].upos != "VERB" or doc.words[noun].deprel not in ("obj", "nsubj:pass"):
+        return None
+    for c in doc.children[noun]:
+        if c > noun and doc.words[c].deprel in ("acl", "ccomp", "acl:relcl", "nmod") and _is_clause(doc, c):
+            if doc.words[c].deprel == "acl:relcl" and not any(
+                    doc.words[m].lower == "that" and doc.words[m].deprel == "mark" for m in doc.children[c]):
+                continue
+            return _quote(doc, doc.subtree(c), verb, subject_of(doc, verb), "noun")
+    return None
+
+
+def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how: str) -> Quote | None:
+    """A candidate from content words: trimmed of a leading "that" and edge punctuation."""
+    words = doc.words
+    content = [i for i in content if i != cue and (speaker is None or i != speaker)]
+    while content and (words[content[0]].upos == "PUNCT" or (
+            words[content[0]].lower in ("that", "to") and words[content[0]].deprel == "mark")):
+        content.pop(0)
+    while content and words[content[-1]].upos == "PUNCT":
+        content.pop()
+    if len(content) < _MIN_WORDS:
+        return None
+    if speaker is not None and content[0] <= speaker <= content[-1]:
+        return None  # a content span cannot contain its own source
+    start, end = doc.span(content)
+    return Quote(start=start, end=end, kind="indirect", cue_word=cue, speaker_word=speaker, how=how)
