@@ -3,18 +3,20 @@
 A span of quotation marks is speech unless it is a scare quote, a title of a
 work or a nickname. Its cue is the nearest speech verb outside the marks in
 its sentence; failing that, a colon-ending sentence before it ("X said:"),
-a short attribution sentence after it, or, for a paragraph that is only a
-quote, the speaker of the quote in the paragraph before (carry-over).
+or a short attribution sentence after it. (Carry-over from the paragraph
+before is decided later, once indirect speech is known too.)
 """
 
 from __future__ import annotations
+
+import bisect
 
 from .cues import is_cue_verb
 from .document import Document
 from .model import Quote
 from .quotes import QuoteSpan
 from .reported import complement_of
-from .speakers import subject_of
+from .speakers import speaker_of
 
 __all__ = ["is_speech", "find_direct"]
 
@@ -28,17 +30,17 @@ _END_PUNCT = tuple(".,!?;:—-…")
 def is_speech(doc: Document, mark: QuoteSpan) -> bool:
     """False for scare quotes, titles of works and nicknames."""
     content = doc.text[mark.start:mark.end].strip()
-    ends_like_speech = content.endswith(_END_PUNCT)
-    if mark.words <= 2 and not ends_like_speech:
-        return False  # scare quote: so-called "reforms"
+    if mark.words <= 2:
+        return False  # scare quote: so-called "reforms"; a label: "R," or "D"
+    bare = content.rstrip("".join(_END_PUNCT) + "'\"’”")
     before = doc.text[max(0, mark.open - 40):mark.open].split()
     after = doc.text[(mark.close if mark.close is not None else mark.end) + 1:][:30].split()
-    if not ends_like_speech and mark.words <= 4 and before and after and _capitalized(before[-1]) and _capitalized(after[0]):
+    if mark.words <= 4 and before and after and _capitalized(before[-1]) and _capitalized(after[0]):
         return False  # nickname: Dwayne "The Rock" Johnson
-    if not ends_like_speech and mark.words <= 10 and before and before[-1].lower().strip(",") in _WORK_NOUNS:
+    if mark.words <= 10 and before and before[-1].lower().strip(",") in _WORK_NOUNS and bare == content:
         return False  # title: the report "Safer Streets for All"
-    if not ends_like_speech and mark.words <= 8 and all(_capitalized(t) or t.lower() in _SMALL for t in content.split()):
-        return False  # title-cased, no closing punctuation: a title
+    if mark.words <= 8 and all(_capitalized(t) or t.lower() in _SMALL for t in bare.split()):
+        return False  # title-cased: a title ("Meet the Press.")
     return True
 
 
@@ -61,10 +63,10 @@ def find_direct(doc: Document, marks: list[QuoteSpan], inside_marks: list[bool])
         sents = _sentences_between(doc, mark.open, end)
         cue = _nearest_cue(doc, sents, mark, inside_marks)
         if cue is not None:
-            quote.cue_word, quote.speaker_word, quote.how = cue, subject_of(doc, cue), "cue"
+            quote.cue_word, quote.speaker_word, quote.how = cue, speaker_of(doc, cue), "cue"
             _maybe_mixed(doc, quote, cue, inside_marks)
         else:
-            _attribute_from_context(doc, quote, sents, quotes)
+            _attribute_from_context(doc, quote, sents)
         quotes.append(quote)
     return quotes
 
@@ -100,33 +102,40 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> N
         quote.start, quote.end, quote.kind = start, end, "mixed"
 
 
-def _attribute_from_context(doc: Document, quote: Quote, sents: list[int], earlier: list[Quote]) -> None:
-    """No cue in the quote's own sentences: look before, after, then to the previous quote."""
+def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> None:
+    """No cue in the quote's own sentences: a colon before it ("X said:"), or "he said." after it."""
     first, last = sents[0], sents[-1]
     para = doc.paragraph_at(quote.start)
-    if first > 0:
-        prev = doc.sentences[first - 1]
-        if doc.text[prev.start:prev.end].rstrip().endswith(":") or doc.text[prev.end:quote.start].strip().startswith(":"):
-            verb = _clause_verb(doc, prev.index)
-            if verb is not None:
-                quote.cue_word, quote.speaker_word, quote.how = verb, subject_of(doc, verb), "colon"
-                return
+    opening = quote.start - 1
+    if doc.text[:opening].rstrip().endswith(":"):
+        colon = len(doc.text[:opening].rstrip()) - 1
+        verb = _clause_verb(doc, doc.words[_word_before(doc, colon)].sent, colon)
+        if verb is not None:
+            quote.cue_word, quote.speaker_word, quote.how = verb, speaker_of(doc, verb), "colon"
+            return
     if last + 1 < len(doc.sentences):
         nxt = doc.sentences[last + 1]
         if doc.paragraph_at(nxt.start) == para and nxt.last - nxt.first <= 8:
             root = nxt.root
             if root is not None and is_cue_verb(doc.words[root].lemma, doc.words[root].upos):
-                quote.cue_word, quote.speaker_word, quote.how = root, subject_of(doc, root), "after"
-                return
-    if earlier and earlier[-1].speaker_word is not None and doc.paragraph_at(earlier[-1].start) >= para - 1:
-        quote.speaker_word, quote.how = earlier[-1].speaker_word, "carryover"
-        quote.said_on = earlier[-1].said_on
+                quote.cue_word, quote.speaker_word, quote.how = root, speaker_of(doc, root), "after"
 
 
-def _clause_verb(doc: Document, sent: int) -> int | None:
-    """The cue of a sentence introducing a quote with a colon: a speech verb if any, else its root."""
+def _word_before(doc: Document, char: int) -> int:
+    """Index of the last word starting before ``char``."""
+    return max(0, bisect.bisect_right([w.start for w in doc.words], char) - 1)
+
+
+def _clause_verb(doc: Document, sent: int, before: int) -> int | None:
+    """The cue of a clause introducing a quote with a colon: its last speech verb, else its last verb."""
     s = doc.sentences[sent]
+    fallback = None
     for i in range(s.last - 1, s.first - 1, -1):
-        if is_cue_verb(doc.words[i].lemma, doc.words[i].upos):
+        w = doc.words[i]
+        if w.start >= before or doc.inside_marks[i]:
+            continue
+        if is_cue_verb(w.lemma, w.upos):
             return i
-    return s.root
+        if fallback is None and w.upos == "VERB":
+            fallback = i
+    return fallback

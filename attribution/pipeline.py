@@ -55,6 +55,8 @@ def _reported(doc: Document) -> None:
     quotes = list(doc.quotes)
     for cand in sorted(find_reported(doc, doc.inside_marks), key=lambda q: q.start - q.end):
         overlapping = [q for q in quotes if q.start < cand.end and cand.start < q.end]
+        if any(q.cue_word == cand.cue_word and q.kind == "direct" for q in quotes) and not overlapping:
+            continue  # the cue already introduces a direct quote: '"...," said Dan Conston, a senior adviser'
         if not overlapping:
             quotes.append(cand)
             continue
@@ -68,6 +70,22 @@ def _reported(doc: Document) -> None:
         if q.kind == "indirect" and any(m.start < q.end and q.start < m.end for m in doc.marks):
             q.kind = "mixed"
     doc.quotes = sorted(quotes, key=lambda q: q.start)
+
+
+def _carry_over(doc: Document) -> None:
+    """A paragraph that is only a quote, with no cue, continues the statement just before it."""
+    previous = None
+    for q in doc.quotes:
+        para = doc.paragraph_at(q.start)
+        if (q.kind == "direct" and q.cue_word is None and q.speaker_word is None and previous is not None
+                and doc.paragraph_at(previous.start) >= para - 1
+                and doc.text[doc.paragraphs[para][0]:q.start].strip() in _OPENING_MARKS):
+            q.speaker_word, q.how = previous.speaker_word, "carryover"
+        if q.speaker_word is not None:
+            previous = q
+
+
+_OPENING_MARKS = {"", '"', "“", "‘", "'", "«", "„"}
 
 
 def _words_outside_marks(doc: Document, quote) -> int:
@@ -89,9 +107,14 @@ def _speakers(doc: Document) -> None:
 
 
 def _dates(doc: Document) -> None:
+    last_said: dict[int, object] = {}  # speaker word -> the date of its latest statement
     for q in doc.quotes:
-        if q.how != "carryover" or q.said_on is None:
+        if q.how == "carryover" and q.speaker_word in last_said:
+            q.said_on = last_said[q.speaker_word]
+        else:
             q.said_on = said_on(doc, q.cue_word, doc.article.date)
+        if q.speaker_word is not None:
+            last_said[q.speaker_word] = q.said_on
 
 
 def _scores(doc: Document) -> None:
@@ -103,7 +126,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("marks", frozenset({"parse"}), frozenset({"marks"}), _marks),
     Stage("direct", frozenset({"parse", "marks"}), frozenset({"quotes"}), _direct),
     Stage("reported", frozenset({"parse", "marks", "quotes"}), frozenset({"indirect"}), _reported),
-    Stage("speakers", frozenset({"parse", "entities", "indirect"}), frozenset({"speakers"}), _speakers),
+    Stage("carry-over", frozenset({"indirect"}), frozenset({"carry-over"}), _carry_over),
+    Stage("speakers", frozenset({"parse", "entities", "carry-over"}), frozenset({"speakers"}), _speakers),
     Stage("dates", frozenset({"speakers"}), frozenset({"said_on"}), _dates),
     Stage("scores", frozenset({"speakers", "said_on"}), frozenset({"confidence"}), _scores),
 )

@@ -66,6 +66,7 @@ class _Open:
 
 def find_quotes(text: str) -> list[QuoteSpan]:
     """Return the top-level quotes of ``text``, sorted and non-overlapping."""
+    text = _doubled_singles_as_double(text)
     quotes: list[QuoteSpan] = []
     paragraphs = [m.span() for m in _PARAGRAPH.finditer(text)]
     pending: _Open | None = None
@@ -83,6 +84,26 @@ def find_quotes(text: str) -> list[QuoteSpan]:
             pending = None
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+_DOUBLED_SINGLE = re.compile("''|``")
+
+
+def _doubled_singles_as_double(text: str) -> str:
+    """Some wires write ''quotes'' with two apostrophes (or ``quotes'' ): read each pair as one double mark.
+
+    The pair becomes a space and a ``"`` (opening) or a ``"`` and a space
+    (closing), so the text keeps its length and every offset stays valid.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+
+    def one(m: re.Match) -> str:
+        i = m.start()
+        opening = m.group() == "``" or i == 0 or text[i - 1].isspace() or text[i - 1] in _BEFORE_DOUBLE_OPEN
+        return ' "' if opening else '" '
+
+    return _DOUBLED_SINGLE.sub(one, text)
 
 
 def _scan_paragraph(

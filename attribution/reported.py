@@ -11,7 +11,7 @@ from __future__ import annotations
 from .cues import INTENT_VERBS, SPEECH_NOUNS, is_cue_verb
 from .document import Document
 from .model import Quote
-from .speakers import subject_of
+from .speakers import speaker_of
 
 __all__ = ["find_reported", "complement_of"]
 
@@ -29,7 +29,7 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
             quote = _according_to(doc, w.i)
         elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS):
             content = complement_of(doc, w.i)
-            quote = _quote(doc, content, w.i, subject_of(doc, w.i), "subject") if content else None
+            quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
         elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
             quote = _noun_complement(doc, w.i)
         else:
@@ -54,13 +54,23 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             that = _that_clause(doc, c)
             if that:
                 return that
-    head = words[verb].head
-    if words[verb].deprel == "parataxis" and head is not None and head < verb:
-        return [i for i in doc.subtree(head, {verb}) if i < verb]  # "The plan works, he said."
-    for c in kids:
-        if c < verb and words[c].deprel in ("ccomp", "parataxis") and _is_clause(doc, c):
-            return doc.subtree(c)  # "The plan works, he said" with "said" as the root
+    if not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
+        return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
     return None
+
+
+def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:
+    """The rest of the sentence around a cue that reports nothing of its own ("..., he said.")."""
+    sent = doc.sentence_of(verb)
+    own = set(doc.subtree(verb))
+    solid = [i for i in own if doc.words[i].upos != "PUNCT"]
+    lo, hi = min(solid), max(solid)
+    if lo > sent.first and doc.words[lo - 1].upos != "PUNCT":
+        return None  # the cue clause must stand apart: "..., he said" not "he said ..."
+    if hi + 1 < sent.last and doc.words[hi + 1].upos != "PUNCT":
+        return None
+    rest = [i for i in range(sent.first, sent.last) if i not in own]
+    return rest if len(rest) >= _MIN_WORDS else None
 
 
 def _that_clause(doc: Document, node: int) -> list[int] | None:
@@ -78,18 +88,37 @@ def _is_clause(doc: Document, node: int) -> bool:
 
 
 def _according_to(doc: Document, according: int) -> Quote | None:
-    """ "According to X, <content>": X is the source, the rest of its clause the content."""
-    source = doc.words[according].head
-    if source is None or source == according:
+    """ "According to X, <content>" / "<content>, according to X": read linearly, since parsers
+    attach the phrase anywhere. The source runs from "to" to the next punctuation."""
+    words, sent = doc.words, doc.sentence_of(according)
+    end = according + 2
+    while end < sent.last and words[end].upos != "PUNCT" and words[end].lower not in ("who", "which", "that"):
+        end += 1
+    source = [i for i in range(according + 2, end) if words[i].upos in ("PROPN", "NOUN", "PRON")]
+    if not source:
         return None
-    clause = doc.words[source].head
-    if clause is None:
-        return None
-    content = [i for i in doc.subtree(clause, {source}) if i not in (according, according + 1)]
-    quote = _quote(doc, content, according, source, "according")
-    if quote is not None:
-        quote.cue_word = according
+    phrase = set(range(according, end))
+    if according > sent.first and words[according - 1].upos == "PUNCT":
+        # "..., according to X[, more]": the content is the sentence around the phrase
+        tail = end
+        if end < sent.last and words[end].lower == ",":
+            while tail < sent.last and not (words[tail].upos == "PUNCT" and tail > end and words[tail].lower == ","):
+                tail += 1
+        phrase |= set(range(according - 1, min(tail, end + 1)))
+    content = [i for i in range(sent.first, sent.last) if i not in phrase]
+    head = _last_noun_before_of(doc, source)
+    quote = _quote(doc, content, according, head, "according")
     return quote
+
+
+def _last_noun_before_of(doc: Document, nouns: list[int]) -> int:
+    """The head of "the Ministry of Defense's records": the last noun before "of"/"'s" material."""
+    head = nouns[0]
+    for i in nouns:
+        if i > head + 1 and doc.words[i - 1].lower in ("of", "for", "at", "in"):
+            break
+        head = i
+    return head
 
 
 def _noun_complement(doc: Document, noun: int) -> Quote | None:
@@ -102,7 +131,7 @@ def _noun_complement(doc: Document, noun: int) -> Quote | None:
             if doc.words[c].deprel == "acl:relcl" and not any(
                     doc.words[m].lower == "that" and doc.words[m].deprel == "mark" for m in doc.children[c]):
                 continue
-            return _quote(doc, doc.subtree(c), verb, subject_of(doc, verb), "noun")
+            return _quote(doc, doc.subtree(c), verb, speaker_of(doc, verb), "noun")
     return None
 
 

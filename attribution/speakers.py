@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .document import Document
 
-__all__ = ["subject_of", "mention_words", "RELATIVE_PRONOUNS"]
+__all__ = ["speaker_of", "subject_of", "mention_words", "RELATIVE_PRONOUNS"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
@@ -20,24 +20,80 @@ _SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
 _INHERIT = ("conj", "xcomp", "advcl")
 
 
+def speaker_of(doc: Document, cue: int) -> int | None:
+    """The speaker mention's head for a cue: its subject, else the noun phrase beside it.
+
+    Words inside quotation marks are never the speaker: a parser that reads
+    '"Education is the driver," he said' as "Education ... said" is wrong.
+    """
+    subject = subject_of(doc, cue)
+    if subject is not None and not doc.inside_marks[subject]:
+        return subject
+    return _adjacent_noun(doc, cue)
+
+
+_NP_WORDS = ("PROPN", "NOUN", "PRON")
+
+
+def _adjacent_noun(doc: Document, cue: int) -> int | None:
+    """ '"...," Blackwell concluded' or '"...," said James Lewis, an expert' read linearly."""
+    words = doc.words
+    sent = doc.sentence_of(cue)
+    i = cue - 1
+    while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i]:
+        return i
+    j = cue + 1
+    while j < sent.last and words[j].upos in ("DET", "ADJ", "NUM"):
+        j += 1
+    if j < sent.last and words[j].upos in _NP_WORDS and not doc.inside_marks[j] and words[j].lower != "it":
+        while j + 1 < sent.last and words[j + 1].upos == "PROPN":
+            j += 1  # "said Rubio spokesman Alex Conant": the name's last word heads it
+        return j
+    return None
+
+
 def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     """Head word of the speaker mention for the cue ``verb``, or None."""
     words = doc.words
+    passive = _is_passive(doc, verb)
     for c in doc.children[verb]:
         rel = words[c].deprel
-        if rel == "obl:agent" or (rel == "obl" and _has_case(doc, c, "by") and _is_passive(doc, verb)):
+        if rel == "obl:agent" or (rel == "obl" and passive and _has_case(doc, c, "by")):
             return c
     for c in doc.children[verb]:
-        if words[c].deprel in _SUBJECTS:
+        rel = words[c].deprel
+        if rel in _SUBJECTS or (rel == "nsubj:pass" and not passive):
             if words[c].lower in RELATIVE_PRONOUNS and words[verb].deprel == "acl:relcl":
                 return words[verb].head
-            if _is_passive(doc, verb):
-                return None  # "it was reported": no source
             return c
+    if passive:
+        return None  # "it was reported": no source
+    inverted = _inverted_subject(doc, verb)
+    if inverted is not None:
+        return inverted
     head = words[verb].head
     if depth < 2 and head is not None and words[verb].deprel in _INHERIT and words[head].upos == "VERB":
         return subject_of(doc, head, depth + 1)
     return None
+
+
+def _inverted_subject(doc: Document, verb: int) -> int | None:
+    """ '"...," said Cuban': parsers often read the inverted subject as an object."""
+    words = doc.words
+    if words[verb].lemma in _ADDRESSEE_VERBS:
+        return None  # "told reporters": the object is who was told
+    for c in doc.children[verb]:
+        if words[c].deprel in ("obj", "iobj") and c > verb and all(
+                words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "VERB", "NUM") for j in range(verb + 1, c)):
+            before = words[verb - 1] if verb > 0 else None
+            if before is not None and before.upos == "PUNCT":
+                return c
+    return None
+
+
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", "call", "thank", "inform"})
 
 
 def _is_passive(doc: Document, verb: int) -> bool:
@@ -65,7 +121,7 @@ def mention_words(doc: Document, head: int) -> list[int]:
             run.append(j)
         else:
             break
-    while run and doc.words[run[0]].upos == "PUNCT":
+    while run and (doc.words[run[0]].upos == "PUNCT" or doc.words[run[0]].deprel == "case"):
         run.pop(0)
     while run and doc.words[run[-1]].upos == "PUNCT":
         run.pop()
