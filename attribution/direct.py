@@ -115,10 +115,11 @@ def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> No
             return
     if last + 1 < len(doc.sentences):
         nxt = doc.sentences[last + 1]
-        if doc.paragraph_at(nxt.start) == para and nxt.last - nxt.first <= 8:
-            root = nxt.root
-            if root is not None and is_cue_verb(doc.words[root].lemma, doc.words[root].upos):
-                quote.cue_word, quote.speaker_word, quote.how = root, speaker_of(doc, root), "after"
+        if doc.paragraph_at(nxt.start) == para and not doc.text[quote.end:nxt.start].strip(" \t\"”’'"):
+            for i in range(nxt.first, min(nxt.first + 4, nxt.last)):  # '"...!" LeVell declared, ...'
+                if is_cue_verb(doc.words[i].lemma, doc.words[i].upos):
+                    quote.cue_word, quote.speaker_word, quote.how = i, speaker_of(doc, i), "after"
+                    return
 
 
 def _word_before(doc: Document, char: int) -> int:

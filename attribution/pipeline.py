@@ -73,19 +73,42 @@ def _reported(doc: Document) -> None:
 
 
 def _carry_over(doc: Document) -> None:
-    """A paragraph that is only a quote, with no cue, continues the statement just before it."""
+    """A quote that opens its sentence with no cue continues the statement just before it."""
     previous = None
     for q in doc.quotes:
         para = doc.paragraph_at(q.start)
         if (q.kind == "direct" and q.cue_word is None and q.speaker_word is None and previous is not None
-                and doc.paragraph_at(previous.start) >= para - 1
-                and doc.text[doc.paragraphs[para][0]:q.start].strip() in _OPENING_MARKS):
+                and doc.paragraph_at(previous.start) >= para - 1 and _opens_sentence(doc, q.start)):
             q.speaker_word, q.how = previous.speaker_word, "carryover"
+        elif q.kind == "direct" and q.speaker_word is None and q.cue_word is None and para > 0:
+            q.speaker_word = _topic_of_paragraph(doc, para - 1)
+            q.how = "context" if q.speaker_word is not None else q.how
         if q.speaker_word is not None:
             previous = q
 
 
+def _topic_of_paragraph(doc: Document, para: int) -> int | None:
+    """The person a quote paragraph with no cue is most likely by: the subject of the paragraph before
+    ("Rubio also had strong views on the situation.¶“If my campaign ...”")."""
+    start, end = doc.paragraphs[para]
+    sents = [s for s in doc.sentences if start <= s.start < end]
+    if not sents or sents[-1].root is None:
+        return None
+    for c in doc.children[sents[-1].root]:
+        w = doc.words[c]
+        if w.deprel.startswith("nsubj") and not doc.inside_marks[c] and (
+                w.upos in ("PROPN", "PRON") or doc.entity_at(c) is not None):
+            return c
+    return None
+
+
 _OPENING_MARKS = {"", '"', "“", "‘", "'", "«", "„"}
+
+
+def _opens_sentence(doc: Document, char: int) -> bool:
+    """Whether a quote begins its sentence ('"A," he said. "B."': B continues A)."""
+    first = next((s for s in doc.sentences if s.end > char), None)
+    return first is not None and doc.text[first.start:char].strip() in _OPENING_MARKS
 
 
 def _words_outside_marks(doc: Document, quote) -> int:

@@ -27,8 +27,10 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
             continue
         if w.lower == "according" and w.i + 1 < len(doc.words) and doc.words[w.i + 1].lower == "to":
             quote = _according_to(doc, w.i)
-        elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS):
+        elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS) or _states(doc, w.i):
             content = complement_of(doc, w.i)
+            if content and content[0] > w.i:
+                content = _to_clause_end(doc, content)
             quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
         elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
             quote = _noun_complement(doc, w.i)
@@ -37,6 +39,15 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _states(doc: Document, verb: int) -> bool:
+    """A verb outside the lexicon that still reports a stance: it has a subject and a that-clause."""
+    kids = doc.children[verb]
+    return doc.words[verb].upos == "VERB" and any(doc.words[c].deprel.startswith("nsubj") for c in kids) and any(
+        doc.words[c].deprel == "ccomp" and c > verb and any(
+            doc.words[m].deprel == "mark" and doc.words[m].lower in ("that", "whether", "if") for m in doc.children[c])
+        for c in kids)
 
 
 def complement_of(doc: Document, verb: int) -> list[int] | None:
@@ -71,6 +82,28 @@ def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:
         return None
     rest = [i for i in range(sent.first, sent.last) if i not in own]
     return rest if len(rest) >= _MIN_WORDS else None
+
+
+_STOPS = frozenset({";", ":"})
+
+
+def _to_clause_end(doc: Document, content: list[int]) -> list[int]:
+    """Reported content after its cue runs on to the end of the sentence: parsers often cut the
+    clause short. It stops at a semicolon or colon, and before ", adding ..." or ", according to"."""
+    words, sent = doc.words, doc.sentence_of(content[0])
+    end = content[-1]
+    i = end + 1
+    while i < sent.last:
+        w = words[i]
+        if w.lower in _STOPS:
+            break
+        if w.lower == "," and i + 1 < sent.last and (
+                words[i + 1].lower == "according" or is_cue_verb(words[i + 1].lemma, words[i + 1].upos)
+                or (i + 2 < sent.last and is_cue_verb(words[i + 2].lemma, words[i + 2].upos))):
+            break
+        end = i
+        i += 1
+    return sorted(set(content) | set(range(content[0], end + 1)))
 
 
 def _that_clause(doc: Document, node: int) -> list[int] | None:

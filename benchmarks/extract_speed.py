@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     ok = lambda good: "ok" if good else "OVER"  # noqa: E731
     print(f"overhead ours/bare     {best['ours'] / best['bare']:.3f}  ({overhead:+.1%})"
           f"   target <= {OVERHEAD_TARGET:.0%}   {ok(overhead <= OVERHEAD_TARGET)}")
-    print(f"own cost / bare        {own_share:.3f}  ({own_share:+.1%})"
+    print(f"own cost / bare        {own_share:.4f}  ({own_share:+.2%})"
           f"   (convert + stages measured directly)   {ok(own_share <= OVERHEAD_TARGET)}")
     print(f"peak RSS               {peak:,.0f} MiB ({peak / 1024:.2f} GiB)"
           f"   target <= {RSS_TARGET_MIB / 1024:.0f} GiB   {ok(peak <= RSS_TARGET_MIB)}")
