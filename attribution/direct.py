@@ -65,10 +65,18 @@ def find_direct(doc: Document, marks: list[QuoteSpan], inside_marks: list[bool])
         if cue is not None:
             quote.cue_word, quote.speaker_word, quote.how = cue, speaker_of(doc, cue), "cue"
             _maybe_mixed(doc, quote, cue, inside_marks)
+        elif _inside_a_clause(doc, mark, sents[0]):
+            continue  # 'had "been friends for some time"' with no cue: a fragment, not a statement
         else:
             _attribute_from_context(doc, quote, sents)
         quotes.append(quote)
     return quotes
+
+
+def _inside_a_clause(doc: Document, mark: QuoteSpan, sent: int) -> bool:
+    """Whether the quote continues words of its own sentence (a determiner, verb or "=" just before it)."""
+    before = doc.text[doc.sentences[sent].start:mark.open].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == "=")
 
 
 def _sentences_between(doc: Document, start: int, end: int) -> list[int]:
