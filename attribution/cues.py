@@ -7,7 +7,7 @@ attributions a fact-checker can verify against a record.
 
 from __future__ import annotations
 
-__all__ = ["SPEECH_VERBS", "INTENT_VERBS", "SPEECH_NOUNS", "is_cue_verb"]
+__all__ = ["SPEECH_VERBS", "INTENT_VERBS", "STANCE_VERBS", "SPEECH_NOUNS", "is_cue_verb"]
 
 #: Verbs whose clausal complement (or a nearby quotation) is what someone said.
 SPEECH_VERBS = frozenset("""
@@ -24,6 +24,14 @@ worry acknowledge recount recounted explain
 
 #: Verbs whose infinitive complement states an intention ("vowed to cut taxes").
 INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refuse decline urge".split())
+
+#: Verbs that state a position on a thing; their object is the content ("denounced the deal").
+STANCE_VERBS = frozenset("""
+denounce reject criticize criticise praise support oppose back endorse blame accuse defend attack slam
+blast condemn applaud welcome demand propose recommend deny dismiss question challenge cite mention
+describe highlight announce reveal confirm acknowledge admit rule order approve veto announce
+release unveil tout hail decry lament tout want seek favor favour advocate champion
+""".split())
 
 #: Nouns that carry reported content as a complement ("voiced concern that ...").
 SPEECH_NOUNS = frozenset("""

@@ -75,7 +75,8 @@ def find_direct(doc: Document, marks: list[QuoteSpan], inside_marks: list[bool])
 
 def _inside_a_clause(doc: Document, mark: QuoteSpan, sent: int) -> bool:
     """Whether the quote continues words of its own sentence (a determiner, verb or "=" just before it)."""
-    before = doc.text[doc.sentences[sent].start:mark.open].rstrip()
+    start = max(doc.sentences[sent].start, doc.paragraphs[doc.paragraph_at(mark.open)][0])
+    before = doc.text[start:mark.open].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] == "=")
 
 

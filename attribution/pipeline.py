@@ -60,7 +60,8 @@ def _reported(doc: Document) -> None:
         if not overlapping:
             quotes.append(cand)
             continue
-        inner = [q for q in overlapping if q.kind == "direct" and cand.start <= q.start and q.end <= cand.end]
+        inner = [q for q in overlapping if q.kind == "direct" and cand.start <= q.start and q.end <= cand.end
+                 and not _opens_sentence(doc, q.start)]
         if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 2:
             for q in inner:  # 'X said Japan will "fundamentally reinforce" its defences'
                 quotes.remove(q)

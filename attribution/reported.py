@@ -8,10 +8,10 @@ them, so cues inside quotation marks are left to that quote.
 
 from __future__ import annotations
 
-from .cues import INTENT_VERBS, SPEECH_NOUNS, is_cue_verb
+from .cues import INTENT_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
 from .document import Document
 from .model import Quote
-from .speakers import speaker_of
+from .speakers import ADDRESSEE_VERBS, speaker_of
 
 __all__ = ["find_reported", "complement_of"]
 
@@ -27,7 +27,7 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
             continue
         if w.lower == "according" and w.i + 1 < len(doc.words) and doc.words[w.i + 1].lower == "to":
             quote = _according_to(doc, w.i)
-        elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS) or _states(doc, w.i):
+        elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) or _states(doc, w.i):
             content = complement_of(doc, w.i)
             if content and content[0] > w.i:
                 content = _to_clause_end(doc, content)
@@ -55,7 +55,10 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     words, kids = doc.words, doc.children[verb]
     for c in kids:
         if words[c].deprel in _CLAUSE_RELS and c > verb:
-            return doc.subtree(c)
+            # "aides said the average donation ... was $27": a subject misread as the verb's object
+            objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
+                       and words[verb].lemma not in ADDRESSEE_VERBS]
+            return sorted(set(doc.subtree(c)).union(*(doc.subtree(o) for o in objects)))
     if words[verb].lemma in INTENT_VERBS:
         for c in kids:
             if words[c].deprel == "xcomp" and c > verb:
@@ -65,6 +68,10 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             that = _that_clause(doc, c)
             if that:
                 return that
+    if words[verb].lemma in STANCE_VERBS:
+        for c in kids:
+            if words[c].deprel == "obj" and c > verb:
+                return doc.subtree(c)  # "denounced the United Nations"
     if not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
         return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
     return None
@@ -95,8 +102,9 @@ def _to_clause_end(doc: Document, content: list[int]) -> list[int]:
     i = end + 1
     while i < sent.last:
         w = words[i]
-        if w.lower in _STOPS:
-            break
+        if w.lower in _STOPS or (is_cue_verb(w.lemma, w.upos) and i not in content):
+            end = _before_last_comma(doc, content[-1], i, end)
+            break  # "..., but he said Trump could ...": the next statement is its own
         if w.lower == "," and i + 1 < sent.last and (
                 words[i + 1].lower == "according" or is_cue_verb(words[i + 1].lemma, words[i + 1].upos)
                 or (i + 2 < sent.last and is_cue_verb(words[i + 2].lemma, words[i + 2].upos))):
@@ -104,6 +112,14 @@ def _to_clause_end(doc: Document, content: list[int]) -> list[int]:
         end = i
         i += 1
     return sorted(set(content) | set(range(content[0], end + 1)))
+
+
+def _before_last_comma(doc: Document, floor: int, cue: int, end: int) -> int:
+    """Where the content ends when another cue follows it: before the last comma ahead of that cue."""
+    for j in range(cue - 1, floor, -1):
+        if doc.words[j].lower in (",", ";", "—", "--"):
+            return j - 1
+    return min(end, cue - 1) if floor < cue else end
 
 
 def _that_clause(doc: Document, node: int) -> list[int] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .document import Document
 
-__all__ = ["speaker_of", "subject_of", "mention_words", "RELATIVE_PRONOUNS"]
+__all__ = ["ADDRESSEE_VERBS", "speaker_of", "subject_of", "mention_words", "RELATIVE_PRONOUNS"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
@@ -82,7 +82,7 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
 def _inverted_subject(doc: Document, verb: int) -> int | None:
     """ '"...," said Cuban': parsers often read the inverted subject as an object."""
     words = doc.words
-    if words[verb].lemma in _ADDRESSEE_VERBS:
+    if words[verb].lemma in ADDRESSEE_VERBS:
         return None  # "told reporters": the object is who was told
     for c in doc.children[verb]:
         if words[c].deprel in ("obj", "iobj") and c > verb and all(
@@ -93,7 +93,7 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
     return None
 
 
-_ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", "call", "thank", "inform"})
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", "call", "thank", "inform"})
 
 
 def _is_passive(doc: Document, verb: int) -> bool:
