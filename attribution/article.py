@@ -3,7 +3,17 @@
 Every input becomes an :class:`Article` whose ``text`` is exactly what the quote
 finder sees: character offsets reported downstream refer to ``Article.text``
 as returned here (line endings normalised to ``\\n``, a UTF-8 byte-order mark
-removed, HTML reduced to its main text with one paragraph per line).
+removed, HTML reduced to its main text with paragraphs separated by a blank line).
+
+Paragraphs are lines: every non-blank line is one paragraph to the quote
+finder. Stanza's tokenizer, though, only treats a blank line (``\\n\\n``) as a
+paragraph break and may run a sentence across a single ``\\n``, e.g. gluing a
+headline that has no final period onto the first sentence. Plain text (.txt,
+stdin, JSONL ``"text"``) is never rewritten beyond the normalisation above, so
+offsets match the user's own file; put a blank line between paragraphs (at
+least after a headline) to keep sentences apart. HTML has no such file, so its
+extracted text is laid out for the tokenizer: one paragraph per line with a
+blank line between, and no repeated headline (see :func:`article_from_html`).
 
 Anything that cannot be read as an article raises
 :class:`attribution.errors.BadInput` with a one-line message naming the input
@@ -28,9 +38,9 @@ from attribution.dates import parse_iso_date
 from attribution.errors import BadInput
 
 __all__ = [
+    "Article",
     "MAX_CHARS",
     "MAX_INPUT_BYTES",
-    "Article",
     "article_from_html",
     "read_articles",
 ]
@@ -101,9 +111,15 @@ def article_from_html(
 ) -> Article:
     """Extract the main text, title, date, URL and site name of a web page.
 
-    Menus, scripts, banners and footers are dropped by trafilatura; paragraphs
-    are separated by ``\\n``. The page's own date wins over ``default_date``.
-    ``source`` names the input in error messages (default: ``id``).
+    Menus, scripts, banners and footers are dropped by trafilatura. Each line
+    of its text (a paragraph, heading, list item, or a line broken by
+    ``<br>``) becomes one paragraph, with surrounding whitespace trimmed and
+    paragraphs separated by a blank line (``\\n\\n``) so that no sentence or
+    quote is joined across them. A first line equal to the extracted title
+    (the page's ``<h1>`` headline, as a rule) is dropped, as it is in
+    ``Article.title`` already; it is kept when it is all the text there is.
+    The page's own date wins over ``default_date``. ``source`` names the
+    input in error messages (default: ``id``).
     """
     where = source or id
     if not html.strip():
@@ -130,12 +146,26 @@ def article_from_html(
             raise BadInput(f"{where}: page date {doc.date!r}: {err}") from None
     return Article(
         id=id,
-        text=_as_article_text(where, doc.text),
+        text=_as_article_text(where, _html_paragraphs(doc.text, doc.title)),
         date=date,
         title=doc.title or None,
         url=doc.url or None,
         outlet=doc.sitename or None,
     )
+
+
+def _html_paragraphs(text: str, title: str | None) -> str:
+    """One paragraph per non-blank line, blank-line separated, minus a headline equal to ``title``."""
+    paragraphs = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    paragraphs = [line for line in paragraphs if line]
+    if title and len(paragraphs) > 1 and _same_words(paragraphs[0], title):
+        del paragraphs[0]
+    return "\n\n".join(paragraphs)
+
+
+def _same_words(first: str, second: str) -> bool:
+    """Equal up to case and runs of whitespace."""
+    return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
 
 
 def _article_from_stdin(stream: TextIO | BinaryIO, default_date: datetime.date | None) -> Article:

@@ -18,12 +18,13 @@ __all__ = ["cli"]
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """Parse --date; a bad one is a one-line "Error: bad date ..." (ClickException, not click's usage block)."""
     if value is None:
         return None
     try:
         return parse_iso_date(value)
     except AttributionError as exc:
-        raise click.BadParameter(str(exc)) from exc
+        raise click.ClickException(str(exc)) from exc
 
 
 models_dir_option = click.option(

@@ -13,7 +13,7 @@ from .model import Quote
 __all__ = ["confidence"]
 
 _BY_RULE = {"cue": 0.85, "colon": 0.8, "after": 0.75, "according": 0.8, "subject": 0.7,
-            "noun": 0.55, "carryover": 0.6, "context": 0.45, "": 0.35}
+            "noun": 0.55, "carryover": 0.6, "split": 0.75, "context": 0.45, "": 0.35}
 
 
 def confidence(doc: Document, quote: Quote) -> float:

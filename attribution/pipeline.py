@@ -81,6 +81,8 @@ def _carry_over(doc: Document) -> None:
         if (q.kind == "direct" and q.cue_word is None and q.speaker_word is None and previous is not None
                 and doc.paragraph_at(previous.start) >= para - 1 and _opens_sentence(doc, q.start)):
             q.speaker_word, q.how = previous.speaker_word, "carryover"
+            if doc.paragraph_at(previous.start) == para:  # '"A," he said. "B."': one statement, one cue
+                q.cue_word, q.how = previous.cue_word, "split"
         elif q.kind == "direct" and q.speaker_word is None and q.cue_word is None and para > 0:
             q.speaker_word = _topic_of_paragraph(doc, para - 1)
             q.how = "context" if q.speaker_word is not None else q.how
@@ -133,7 +135,7 @@ def _speakers(doc: Document) -> None:
 def _dates(doc: Document) -> None:
     last_said: dict[int, object] = {}  # speaker word -> the date of its latest statement
     for q in doc.quotes:
-        if q.how == "carryover" and q.speaker_word in last_said:
+        if q.how in ("carryover", "split") and q.speaker_word in last_said:
             q.said_on = last_said[q.speaker_word]
         else:
             q.said_on = said_on(doc, q.cue_word, doc.article.date)

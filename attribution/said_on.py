@@ -1,34 +1,335 @@
-"""When the words were said: date expressions tied to the cue, else the article date."""
+"""When the words were said: the time expression tied to the cue, else the article date.
+
+News copy dates a statement with a time expression next to its attribution
+("said on Friday", "told reporters last night", "said after Tuesday's vote",
+"In her speech to parliament on Oct. 24, Takaichi said ...", "..., a
+forecaster told a news conference on Thursday evening"); ``dates.resolve_date``
+turns the expression into a day. Finding *which* expression belongs to the
+cue is the job here, and the offline parser is too weak to trust for it (it
+hangs "last night" under a misparsed "reporters", makes a cue the ``conj`` of
+the quote's verb, tags "Monday" PERSON and misses "Oct. 24" as a DATE). So
+the rule is mostly linear, with the parse and the entities only as helpers:
+
+1. **Time expressions.** A time expression is built around an *anchor*: a
+   weekday, a month name (PROPN, so "may" and "march" are not months),
+   "yesterday", "today", "tonight", or "last/this + night, morning, week,
+   month ...". It extends over hedges and parts of the day ("late on
+   Sunday", "Thursday evening", "Oct. 24, 2025"); a possessive is left out
+   ("after Monday's vote" gives "Monday"). A DATE/TIME entity counts when it
+   holds an anchor or is an "... ago" expression; other DATE entities are
+   mostly ages ("Ishikawa, 74,") and durations ("for 25 years"), which are not
+   days on which anything was said.
+2. **Candidates** are the time expressions in the cue's sentence that
+   - lie outside the content span: a date inside the content is what the
+     statement is about ("said the plan would start on Monday"). The leading
+     edge of a reported (unquoted) span is not content when it comes before
+     the span's "that" or subject: "said [yesterday that the win ...]" and
+     "told [reporters last night he had ...]" are read as the cue's;
+   - lie on the cue's side of the content (before it for "X said on Friday
+     that ...", after it for '"...," X said on Friday');
+   - lie in the cue's clause, approximated linearly: not across a ";" or a
+     ", and/but/or" from the cue;
+   - are not in a relative clause or an appositive describing someone
+     ("Morita, who returned from injury only last month, said yesterday"):
+     either the parse says so (``acl:relcl``, ``appos`` on the way up) or the
+     words sit between commas after "who/which/whose/whom/where".
+3. **The nearest candidate to the cue wins** (word distance), and its
+   expression must resolve to a day on or before publication.
+4. **The occasion set just before.** When the cue's sentence gives no day,
+   the sentence just before the quote can set the occasion for the same
+   speaker: "Okafor ... spoke at a rally ... on Tuesday. / '...,' Okafor told
+   the crowd." Its main verb must be a speech or appearance verb (speak,
+   address, say, tell, ...), its subject must be the speaker (same name, or a
+   personal pronoun speaker after a named subject), and its own day is found
+   by rules 1-3 with its main verb as the cue and its quotes as content.
+5. Otherwise the statement was made on the publication date (None if the
+   article has none, or the expression cannot be resolved).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+from .cues import SPEECH_VERBS
 from .dates import resolve_date
 from .document import Document
 
 __all__ = ["said_on"]
 
-_TIME_RELS = ("obl", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:npmod", "advmod", "nmod")
-_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday yesterday today
-tonight week month year january february march april may june july august september october
-november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept.
-oct oct. nov nov. dec dec. morning night evening afternoon""".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_DEICTIC = frozenset({"yesterday", "today", "tonight"})
+#: "last night", "this week", "earlier this month": a period noun after one of _PERIOD_DETERMINERS
+_PERIODS = frozenset("night morning afternoon evening week weekend month year".split())
+_PERIOD_DETERMINERS = frozenset({"last", "this"})
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+_HEDGES = frozenset({"early", "earlier", "late", "later", "last"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
+_OUTSIDE_CLAUSE = frozenset({"acl:relcl", "appos"})
+_CLAUSE_LINKS = frozenset({"and", "but", "or", "while", "whereas"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
+#: Verbs that can set the occasion for a following quote by the same speaker.
+_OCCASION_VERBS = SPEECH_VERBS | frozenset({"speak", "address", "appear", "testify", "brief", "hold"})
+_PERSONAL = frozenset({"he", "she", "they"})
+_MAX_LEADING_EDGE = 4  #: words of a reported span that can still belong to the cue
 
 
-def said_on(doc: Document, cue: int | None, published: dt.date | None) -> dt.date | None:
-    """The date the cue's own time expression gives ("said on Wednesday"), else publication."""
-    if cue is not None:
-        for c in doc.children[cue]:
-            if doc.words[c].deprel not in _TIME_RELS:
-                continue
-            words = doc.subtree(c)
-            if not any(doc.words[i].lower in _TIME_WORDS or doc.words[i].ner.endswith("DATE") for i in words):
-                continue
-            start, end = doc.span(words)
-            if end - start > 40:
-                continue  # a whole clause, not a time expression
-            day = resolve_date(doc.text[start:end], published)
-            if day is not None:
-                return day
-    return published
+@dataclass(frozen=True, slots=True)
+class _Expression:
+    first: int  #: word indices, inclusive
+    last: int
+    anchor: int
+
+
+def said_on(doc: Document, cue: int | None, published: dt.date | None, *,
+            content: tuple[int, int] | None = None, speaker: int | None = None) -> dt.date | None:
+    """The day the words at ``cue`` were said (see the module docstring), else ``published``.
+
+    ``content`` is the character span of the quote's content: time expressions
+    inside it are what was said, not when. ``speaker`` is the head word of the
+    speaker mention (defaults to the cue's subject); it is only used to carry
+    an occasion over from the sentence before.
+    """
+    if cue is None or not 0 <= cue < len(doc.words):
+        return published
+    contents = [content] if content is not None else _complement_spans(doc, cue)
+    day = _cue_day(doc, cue, contents, published)
+    if day is None:
+        day = _occasion_day(doc, cue, content, speaker, published)
+    return day if day is not None else published
+
+
+def _cue_day(doc: Document, cue: int, contents: list[tuple[int, int]],
+             published: dt.date | None) -> dt.date | None:
+    """The day given by the time expression nearest the cue in its sentence (rules 1-3)."""
+    sent = doc.sentence_of(cue)
+    cue_at = doc.words[cue].start
+    contents = [_trim_leading_edge(doc, s, e) for s, e in contents]
+    lo, hi = _clause_bounds(doc, cue, contents)
+    candidates = []
+    for expr in _expressions(doc, sent.first, sent.last):
+        start, end = doc.words[expr.first].start, doc.words[expr.last].end
+        if not (lo <= expr.first and expr.last < hi):
+            continue
+        if any(start < e and s < end for s, e in contents):
+            continue
+        if any(not (s <= cue_at < e) and ((cue_at < s and end > s) or (cue_at >= e and start < e))
+               for s, e in contents):
+            continue  # on the far side of the content
+        if _describes_someone(doc, expr, cue):
+            continue
+        candidates.append((abs(expr.anchor - cue), expr.anchor < cue, expr))
+    for _, _, expr in sorted(candidates, key=lambda c: (c[0], c[1])):
+        day = resolve_date(_expression_text(doc, expr), published)
+        if day is not None:
+            return day
+    return None
+
+
+# --- time expressions --------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return text.lower().rstrip(".")
+
+
+def _is_anchor(doc: Document, i: int, first: int) -> bool:
+    w = doc.words[i]
+    word = _norm(w.text)
+    if word in _WEEKDAYS or word in _DEICTIC:
+        return True
+    if word in _MONTHS:
+        return w.upos == "PROPN" or (w.text[:1].isupper() and _is_day_number(doc, i + 1))
+    return word in _PERIODS and i > first and doc.words[i - 1].lower in _PERIOD_DETERMINERS
+
+
+def _is_day_number(doc: Document, i: int) -> bool:
+    return i < len(doc.words) and doc.words[i].text.isdigit() and 1 <= int(doc.words[i].text) <= 31
+
+
+def _expressions(doc: Document, first: int, last: int) -> list[_Expression]:
+    """The anchored time expressions among words ``first`` .. ``last - 1`` (rule 1)."""
+    found: list[_Expression] = []
+    covered = -1
+    for i in range(first, last):
+        if i <= covered:
+            continue
+        if _is_anchor(doc, i, first):
+            expr = _extend(doc, i, first, last)
+        elif doc.words[i].ner.endswith(("DATE", "TIME")) and doc.words[i].ner[0] in "BS":
+            expr = _ago_entity(doc, i, last)
+        else:
+            expr = None
+        if expr is not None:
+            found.append(expr)
+            covered = expr.last
+    return found
+
+
+def _extend(doc: Document, anchor: int, first: int, last: int) -> _Expression:
+    """Grow an anchor into its expression: hedges before, day number, year and part of day after."""
+    lo = hi = anchor
+    word = _norm(doc.words[anchor].text)
+
+    def low(i: int) -> str:
+        return doc.words[i].lower if first <= i < last else ""
+
+    if word in _PERIODS:  # "last night", "earlier this week"
+        lo -= 1
+    if word in _MONTHS:
+        if _is_day_number(doc, lo - 1) and lo - 1 >= first:
+            lo -= 1  # "24 October"
+        if hi + 1 < last and _is_day_number(doc, hi + 1):
+            hi += 1  # "Oct. 24"
+        if hi + 2 < last and low(hi + 1) == "," and doc.words[hi + 2].text.isdigit() and len(doc.words[hi + 2].text) == 4:
+            hi += 2  # "Oct. 24, 2025"
+        elif hi + 1 < last and doc.words[hi + 1].text.isdigit() and len(doc.words[hi + 1].text) == 4:
+            hi += 1  # "March 2024"
+    elif hi + 1 < last and low(hi + 1) in _PARTS_OF_DAY:
+        hi += 1  # "Thursday evening", "yesterday morning"
+    while lo - 1 >= first and (low(lo - 1) in _HEDGES or low(lo - 1) == "on" and low(lo - 2) in _HEDGES):
+        lo -= 1  # "late on Sunday", "earlier this month"
+    return _Expression(lo, hi, anchor)
+
+
+def _ago_entity(doc: Document, i: int, last: int) -> _Expression | None:
+    """A DATE/TIME entity starting at ``i`` that is a point in the past ("two days ago")."""
+    j = i
+    while j + 1 < last and doc.words[j + 1].ner[:2] in ("I-", "E-") and doc.words[j].ner[0] not in "SE":
+        j += 1
+    if doc.words[j].lower == "ago":
+        return _Expression(i, j, j)
+    return None
+
+
+def _expression_text(doc: Document, expr: _Expression) -> str:
+    words = [w for w in doc.words[expr.first:expr.last + 1] if w.text not in _POSSESSIVE]
+    return " ".join(w.text for w in words)
+
+
+# --- where an expression may come from --------------------------------------
+
+
+def _complement_spans(doc: Document, cue: int) -> list[tuple[int, int]]:
+    """Without a content span, the cue's clausal complements stand in for it."""
+    spans = []
+    for c in doc.children[cue]:
+        if doc.words[c].deprel in ("ccomp", "xcomp", "parataxis") and c != cue:
+            spans.append(doc.span(doc.subtree(c)))
+    return spans
+
+
+def _trim_leading_edge(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Drop the words of a reported span before its "that" or its subject (rule 2).
+
+    Only unquoted words, only a few, and never past a comma: "yesterday that
+    the win ..." starts at "the", "reporters last night he had ..." at "he",
+    but "last week's vote was rigged" keeps its subject whole.
+    """
+    words = [w.i for w in doc.words if start <= w.start and w.end <= end]
+    if not words or doc.inside_marks[words[0]]:
+        return start, end
+    for n, i in enumerate(words[:_MAX_LEADING_EDGE + 1]):
+        w = doc.words[i]
+        if doc.inside_marks[i] or w.text in (",", ";", ":"):
+            break
+        if w.lower == "that" and w.upos == "SCONJ":
+            return (doc.words[words[n + 1]].start, end) if n + 1 < len(words) else (start, end)
+        if w.deprel in _SUBJECTS and w.head is not None and w.head > i:
+            subject_start = doc.subtree(i)[0]
+            return (max(start, doc.words[subject_start].start), end)
+    return start, end
+
+
+def _clause_bounds(doc: Document, cue: int, contents: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of the cue's sentence between ";" or ", and" boundaries around the cue (unquoted)."""
+    sent = doc.sentence_of(cue)
+
+    def boundary(i: int) -> bool:
+        w = doc.words[i]
+        if doc.inside_marks[i] or any(s <= w.start < e for s, e in contents):
+            return False
+        if w.text == ";":
+            return True
+        return (w.upos == "CCONJ" or w.lower in _CLAUSE_LINKS) and i > sent.first and doc.words[i - 1].text == ","
+
+    lo = cue
+    while lo > sent.first and not boundary(lo):
+        lo -= 1
+    if boundary(lo):
+        lo += 1
+    hi = cue + 1
+    while hi < sent.last and not boundary(hi):
+        hi += 1
+    return lo, hi
+
+
+def _describes_someone(doc: Document, expr: _Expression, cue: int) -> bool:
+    """Whether an expression sits in a relative clause or an appositive (rule 2, last point)."""
+    i, seen = expr.anchor, set()
+    while i is not None and i != cue and i not in seen:
+        seen.add(i)
+        if doc.words[i].deprel in _OUTSIDE_CLAUSE:
+            if cue not in doc.subtree(i):
+                return True
+        i = doc.words[i].head
+    # linear: ", who ... ," around the expression, with the cue outside it
+    sent = doc.sentence_of(cue)
+    left = expr.first
+    while left > sent.first and doc.words[left - 1].text != ",":
+        left -= 1
+    if left <= sent.first or doc.words[left].lower not in _RELATIVE:
+        return False
+    right = expr.last
+    while right + 1 < sent.last and doc.words[right + 1].text != ",":
+        right += 1
+    return not left <= cue <= right
+
+
+# --- the occasion set by the sentence before ---------------------------------
+
+
+def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None, speaker: int | None,
+                  published: dt.date | None) -> dt.date | None:
+    """The day of the sentence just before the quote, when it is the same speaker's occasion (rule 4)."""
+    speaker = speaker if speaker is not None else _subject_of(doc, cue)
+    if speaker is None:
+        return None
+    begin = doc.words[cue].start if content is None else min(content[0], doc.words[cue].start)
+    here = next((s for s in doc.sentences if s.start <= begin < s.end or begin < s.start), None)
+    if here is None or here.index == 0:
+        return None
+    before = doc.sentences[here.index - 1]
+    if doc.paragraph_at(before.start) < doc.paragraph_at(begin) - 1:
+        return None
+    verb = before.root
+    if verb is None or doc.words[verb].lemma.lower() not in _OCCASION_VERBS or doc.words[verb].upos != "VERB":
+        return None
+    subject = _subject_of(doc, verb)
+    if subject is None or not _same_speaker(doc, speaker, subject):
+        return None
+    quotes = [(q.start, q.end) for q in doc.quotes if q.start < before.end and before.start < q.end]
+    return _cue_day(doc, verb, quotes or _complement_spans(doc, verb), published)
+
+
+def _subject_of(doc: Document, verb: int) -> int | None:
+    for c in doc.children[verb]:
+        if doc.words[c].deprel in ("nsubj", "nsubj:pass"):
+            return c
+    return None
+
+
+def _same_speaker(doc: Document, speaker: int, subject: int) -> bool:
+    """A name shared by the two mentions, or a personal pronoun after a named subject."""
+    s = doc.words[speaker]
+    if s.upos == "PRON":
+        return s.lower in _PERSONAL and doc.words[subject].upos == "PROPN"
+    skip = {c for c in doc.subtree(subject) if doc.words[c].deprel in _OUTSIDE_CLAUSE}
+    names = {doc.words[i].lower for i in doc.subtree(subject, skip) if doc.words[i].upos == "PROPN"}
+    mention = {doc.words[i].lower for i in doc.subtree(speaker, {c for c in doc.subtree(speaker)
+                                                                 if doc.words[c].deprel in _OUTSIDE_CLAUSE})
+               if doc.words[i].upos == "PROPN"}
+    return bool(names & mention)

@@ -77,6 +77,12 @@ def test_txt_file_without_default_date_has_no_date(tmp_path):
     assert _only([path]).date is None
 
 
+def test_txt_single_newlines_are_not_rewritten(tmp_path):
+    # Offsets must match the user's file, so a headline line stays as written.
+    path = _write(tmp_path, "headline.txt", "Ferry plan approved\nThe board voted.\nIt was late.\n")
+    assert _only([path]).text == "Ferry plan approved\nThe board voted.\nIt was late.\n"
+
+
 def test_txt_line_endings_are_normalised_and_bom_removed(tmp_path):
     path = _write(tmp_path, "win.txt", b"\xef\xbb\xbfOne.\r\nTwo.\r\n\r\nThree.\rFour.")
     assert _only([path]).text == "One.\nTwo.\n\nThree.\nFour."
@@ -107,7 +113,9 @@ def test_five_megabyte_article_is_read_whole(tmp_path):
 def test_html_file_main_text_title_date_url_outlet():
     result = _only([str(DATA / "harbour_article.html")], default_date=MARCH_1)
     assert result.id == "harbour_article"
-    assert result.text == "Harbour board votes on ferry plan\n" + "\n".join(PARAGRAPHS)
+    # The <h1> headline is the title, not repeated as the text's first line;
+    # paragraphs are separated by a blank line so Stanza never joins them.
+    assert result.text == "\n\n".join(PARAGRAPHS)
     assert result.title == "Harbour board votes on ferry plan"
     assert result.date == datetime.date(2021, 3, 14)
     assert result.url == "https://courier.example.org/news/harbour-ferry-vote"
@@ -127,12 +135,12 @@ def test_html_without_own_date_takes_default_not_copyright_year(tmp_path):
     path = _write(tmp_path, "library.htm", PAGE_WITHOUT_DATE)
     result = _only([path], default_date=MARCH_1)
     assert result.date == MARCH_1
-    assert result.text.split("\n") == [
+    assert result.text == (
         "The town library will open on Sundays from next month, the council announced, "
-        "after a petition gathered more than two thousand signatures.",
+        "after a petition gathered more than two thousand signatures.\n\n"
         '"People asked for it and we found the money," said councillor Tomas Berg, who '
-        "chairs the culture committee.",
-    ]
+        "chairs the culture committee."
+    )
     assert "MENU_NEWS" not in result.text
 
 
@@ -146,6 +154,39 @@ def test_html_timestamp_date_keeps_the_date_part():
 def test_article_from_html_accepts_a_fragment():
     result = article_from_html('<p>"We won," said the captain.</p>', "frag", MARCH_1)
     assert result == Article(id="frag", text='"We won," said the captain.', date=MARCH_1)
+
+
+def test_html_headline_other_than_title_is_kept_as_its_own_paragraph():
+    page = (
+        '<html><head><meta property="og:title" content="Ferry plan approved">'
+        "<title>Ferry plan approved</title></head><body><article>"
+        "<h1>Board backs evening   ferries</h1>"
+        "<p>  The board voted on Tuesday.<br>Seven members were in favour.  </p>"
+        "<ul><li>Two against.</li></ul>"
+        '<p>"It is done," said the chair.</p>'
+        "</article></body></html>"
+    )
+    result = article_from_html(page, "ferry")
+    assert result.title == "Ferry plan approved"
+    assert result.text == (
+        "Board backs evening ferries\n\nThe board voted on Tuesday.\n\n"
+        'Seven members were in favour.\n\n- Two against.\n\n"It is done," said the chair.'
+    )
+
+
+def test_html_headline_equal_to_title_up_to_case_and_spaces_is_dropped():
+    page = (
+        '<html><head><meta property="og:title" content="Ferry Plan  Approved"></head><body><article>'
+        "<h1>ferry plan approved</h1><p>The board voted on Tuesday.</p>"
+        "</article></body></html>"
+    )
+    result = article_from_html(page, "ferry")
+    assert (result.title, result.text) == ("Ferry Plan Approved", "The board voted on Tuesday.")
+
+
+def test_html_headline_alone_is_kept_as_the_text():
+    page = "<html><head><title>Only</title></head><body><article><h1>Only</h1></article></body></html>"
+    assert article_from_html(page, "only").text == "Only"
 
 
 def test_html_with_no_main_text_is_refused(tmp_path):
@@ -260,7 +301,7 @@ def test_stdin_html_is_sniffed():
 
 def test_stdin_html_fragment_is_sniffed():
     stream = io.StringIO('<p>"Keep the ferry," said a rider.</p>\n<p>The vote is on Friday.</p>')
-    assert _only(["-"], stdin=stream).text == '"Keep the ferry," said a rider.\nThe vote is on Friday.'
+    assert _only(["-"], stdin=stream).text == '"Keep the ferry," said a rider.\n\nThe vote is on Friday.'
 
 
 def test_stdin_mixed_with_files(tmp_path):
