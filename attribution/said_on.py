@@ -60,12 +60,13 @@ __all__ = ["said_on"]
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_MONTH_MODIFIERS = frozenset({"last", "this", "early", "late", "mid", "mid-", "next"})
 _DEICTIC = frozenset({"yesterday", "today", "tonight"})
 #: "last night", "this week", "earlier this month": a period noun after one of _PERIOD_DETERMINERS
 _PERIODS = frozenset("night morning afternoon evening week weekend month year".split())
 _PERIOD_DETERMINERS = frozenset({"last", "this"})
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
-_HEDGES = frozenset({"early", "earlier", "late", "later", "last"})
+_HEDGES = frozenset({"early", "earlier", "late", "last"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 _OUTSIDE_CLAUSE = frozenset({"acl:relcl", "appos"})
@@ -73,7 +74,7 @@ _CLAUSE_LINKS = frozenset({"and", "but", "or", "while", "whereas"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
 #: Verbs that can set the occasion for a following quote by the same speaker.
 _OCCASION_VERBS = SPEECH_VERBS | frozenset({"speak", "address", "appear", "testify", "brief", "hold"})
-_PERSONAL = frozenset({"he", "she", "they"})
+_MAX_LOOKBACK = 3  #: sentences (and paragraphs) an occasion carries over
 _MAX_LEADING_EDGE = 4  #: words of a reported span that can still belong to the cue
 
 
@@ -141,9 +142,17 @@ def _is_anchor(doc: Document, i: int, first: int) -> bool:
     word = _norm(w.text)
     if word in _WEEKDAYS or word in _DEICTIC:
         return True
-    if word in _MONTHS:
-        return w.upos == "PROPN" or (w.text[:1].isupper() and _is_day_number(doc, i + 1))
+    if word in _MONTHS:  # "Oct. 24", "March 2024", "in May"; not "Jun Arai", "Theresa May", "may"
+        if not w.text[:1].isupper() or (len(word) == 3 and not w.text.endswith(".")):
+            return _is_day_number(doc, i + 1)
+        before = doc.words[i - 1] if i > first else None
+        return (_is_day_number(doc, i + 1) or _is_year(doc, i + 1) or _is_day_number(doc, i - 1)
+                or (before is not None and (before.upos == "ADP" or before.lower in _MONTH_MODIFIERS)))
     return word in _PERIODS and i > first and doc.words[i - 1].lower in _PERIOD_DETERMINERS
+
+
+def _is_year(doc: Document, i: int) -> bool:
+    return i < len(doc.words) and doc.words[i].text.isdigit() and len(doc.words[i].text) == 4
 
 
 def _is_day_number(doc: Document, i: int) -> bool:
@@ -184,9 +193,9 @@ def _extend(doc: Document, anchor: int, first: int, last: int) -> _Expression:
             lo -= 1  # "24 October"
         if hi + 1 < last and _is_day_number(doc, hi + 1):
             hi += 1  # "Oct. 24"
-        if hi + 2 < last and low(hi + 1) == "," and doc.words[hi + 2].text.isdigit() and len(doc.words[hi + 2].text) == 4:
+        if hi + 2 < last and low(hi + 1) == "," and _is_year(doc, hi + 2):
             hi += 2  # "Oct. 24, 2025"
-        elif hi + 1 < last and doc.words[hi + 1].text.isdigit() and len(doc.words[hi + 1].text) == 4:
+        elif hi + 1 < last and _is_year(doc, hi + 1):
             hi += 1  # "March 2024"
     elif hi + 1 < last and low(hi + 1) in _PARTS_OF_DAY:
         hi += 1  # "Thursday evening", "yesterday morning"
@@ -289,30 +298,70 @@ def _describes_someone(doc: Document, expr: _Expression, cue: int) -> bool:
     return not left <= cue <= right
 
 
-# --- the occasion set by the sentence before ---------------------------------
+# --- the occasion set by the sentences before --------------------------------
 
 
 def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None, speaker: int | None,
                   published: dt.date | None) -> dt.date | None:
-    """The day of the sentence just before the quote, when it is the same speaker's occasion (rule 4)."""
-    speaker = speaker if speaker is not None else _subject_of(doc, cue)
-    if speaker is None:
+    """The day of the same speaker's occasion in the sentences just before the quote (rule 4)."""
+    me = _speaker_key(doc, cue, content, speaker)
+    if me is None:
         return None
     begin = doc.words[cue].start if content is None else min(content[0], doc.words[cue].start)
-    here = next((s for s in doc.sentences if s.start <= begin < s.end or begin < s.start), None)
-    if here is None or here.index == 0:
-        return None
-    before = doc.sentences[here.index - 1]
-    if doc.paragraph_at(before.start) < doc.paragraph_at(begin) - 1:
-        return None
-    verb = before.root
-    if verb is None or doc.words[verb].lemma.lower() not in _OCCASION_VERBS or doc.words[verb].upos != "VERB":
-        return None
-    subject = _subject_of(doc, verb)
-    if subject is None or not _same_speaker(doc, speaker, subject):
-        return None
-    quotes = [(q.start, q.end) for q in doc.quotes if q.start < before.end and before.start < q.end]
-    return _cue_day(doc, verb, quotes or _complement_spans(doc, verb), published)
+    here = doc.words[next((w.i for w in doc.words if w.end > begin), cue)].sent
+    seen: set[int] = {cue}
+    for index in range(here - 1, max(here - 1 - _MAX_LOOKBACK, -1), -1):
+        sent = doc.sentences[index]
+        if doc.paragraph_at(sent.start) < doc.paragraph_at(begin) - _MAX_LOOKBACK:
+            return None
+        quotes = [q for q in doc.quotes if q.start < sent.end and sent.start < q.end]
+        if quotes:
+            cues = [q.cue_word for q in quotes if q.cue_word is not None and q.cue_word not in seen
+                    and sent.first <= q.cue_word < sent.last]
+            if not all(_same(_speaker_key(doc, q.cue_word, (q.start, q.end), q.speaker_word), me)
+                       for q in quotes if q.cue_word is not None):
+                return None  # someone else's statement: a new occasion
+            verbs = cues
+        else:
+            verb = sent.root
+            if (verb is None or doc.words[verb].upos != "VERB"
+                    or doc.words[verb].lemma.lower() not in _OCCASION_VERBS):
+                return None
+            subject = _subject_of(doc, verb)
+            if subject is None or not _same(_names(doc, subject), me):
+                return None
+            verbs = [verb]
+        spans = [(q.start, q.end) for q in quotes]
+        for verb in verbs:
+            seen.add(verb)
+            day = _cue_day(doc, verb, spans or _complement_spans(doc, verb), published)
+            if day is not None:
+                return day
+    return None
+
+
+def _speaker_key(doc: Document, cue: int, content: tuple[int, int] | None,
+                 speaker: int | None) -> frozenset[str] | None:
+    """Who speaks at ``cue``, as lower-cased name tokens: the resolved speaker's name when the
+    speakers stage has run, else the proper names of the mention (the cue's subject by default)."""
+    for q in doc.quotes:
+        if q.cue_word == cue and q.speaker is not None and (
+                content is None or (q.start < content[1] and content[0] < q.end)):
+            return frozenset(q.speaker.name.casefold().split()) or None
+    head = speaker if speaker is not None else _subject_of(doc, cue)
+    return (_names(doc, head) or None) if head is not None else None
+
+
+def _same(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
+    """One name is part of the other ("Okafor", "Samuel Okafor")."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def _names(doc: Document, head: int) -> frozenset[str]:
+    """The proper names in a mention, leaving out appositives and relative clauses."""
+    skip = {c for c in doc.subtree(head) if c != head and doc.words[c].deprel in _OUTSIDE_CLAUSE}
+    return frozenset(doc.words[i].lower for i in doc.subtree(head, skip)
+                     if doc.words[i].upos == "PROPN" and not doc.inside_marks[i])
 
 
 def _subject_of(doc: Document, verb: int) -> int | None:
@@ -320,16 +369,3 @@ def _subject_of(doc: Document, verb: int) -> int | None:
         if doc.words[c].deprel in ("nsubj", "nsubj:pass"):
             return c
     return None
-
-
-def _same_speaker(doc: Document, speaker: int, subject: int) -> bool:
-    """A name shared by the two mentions, or a personal pronoun after a named subject."""
-    s = doc.words[speaker]
-    if s.upos == "PRON":
-        return s.lower in _PERSONAL and doc.words[subject].upos == "PROPN"
-    skip = {c for c in doc.subtree(subject) if doc.words[c].deprel in _OUTSIDE_CLAUSE}
-    names = {doc.words[i].lower for i in doc.subtree(subject, skip) if doc.words[i].upos == "PROPN"}
-    mention = {doc.words[i].lower for i in doc.subtree(speaker, {c for c in doc.subtree(speaker)
-                                                                 if doc.words[c].deprel in _OUTSIDE_CLAUSE})
-               if doc.words[i].upos == "PROPN"}
-    return bool(names & mention)
