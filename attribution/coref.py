@@ -307,9 +307,9 @@ def _proper_part(doc: Document, words: list[int]) -> list[int]:
 
 def _describes(doc: Document, head: int, proper: list[int]) -> bool:
     """ "a spokesperson for the Ministry of Health": a description that mentions a name, not the name."""
-    w = doc.words[head]
-    return w.upos == "NOUN" and head not in proper and head < proper[0] and any(
-        doc.words[i].upos == "ADP" for i in range(head + 1, proper[0]))
+    names = [i for i in proper if doc.words[i].upos == "PROPN"]
+    return doc.words[head].upos == "NOUN" and head < names[0] and any(
+        doc.words[i].upos == "ADP" for i in range(head + 1, names[0]))
 
 
 def _named_beside(doc: Document, words: list[int]) -> list[int]:

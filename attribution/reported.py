@@ -72,9 +72,52 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         for c in kids:
             if words[c].deprel == "obj" and c > verb:
                 return doc.subtree(c)  # "denounced the United Nations"
+    after = _after_cue(doc, verb)
+    if after:
+        return after
     if not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
         return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
     return None
+
+
+_NP = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART")
+
+
+def _after_cue(doc: Document, cue: int) -> list[int] | None:
+    """Read linearly when the parse gives no complement: after the cue, past time and place phrases
+    ("on Friday", "in a statement") and the addressee ("told reporters"), a clause that follows is
+    the content: "The festival said attendance rose 12 percent"."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    i = cue + 1
+    addressee = words[cue].lemma in ADDRESSEE_VERBS
+    while i < sent.last:
+        w = words[i]
+        if w.upos in ("ADV", "PART") or (w.upos == "ADP" and w.lower != "that"):
+            i += 1
+        elif addressee and w.upos in _NP:
+            addressee = False
+            while i < sent.last and words[i].upos in _NP:
+                i += 1
+        elif i > cue + 1 and words[i - 1].upos == "ADP" and w.upos in _NP:
+            while i < sent.last and words[i].upos in _NP:
+                i += 1
+        else:
+            break
+    marked = i < sent.last and words[i].lower == "that"
+    if marked:
+        i += 1
+    if i >= sent.last or inside_quote(doc, i):
+        return None
+    content = _to_clause_end(doc, [i])
+    clause_like = any(words[j].upos in ("VERB", "AUX") for j in content) or (
+        len(content) >= 4 and words[content[0]].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM"))
+    if len(content) < _MIN_WORDS or not (marked or clause_like):
+        return None
+    return content
+
+
+def inside_quote(doc: Document, i: int) -> bool:
+    return doc.inside_marks[i]
 
 
 def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:
@@ -102,7 +145,7 @@ def _to_clause_end(doc: Document, content: list[int]) -> list[int]:
     i = end + 1
     while i < sent.last:
         w = words[i]
-        if w.lower in _STOPS or (is_cue_verb(w.lemma, w.upos) and i not in content):
+        if w.lower in _STOPS or (is_cue_verb(w.lemma, w.upos) and i not in content and _starts_clause(doc, i)):
             end = _before_last_comma(doc, content[-1], i, end)
             break  # "..., but he said Trump could ...": the next statement is its own
         if w.lower == "," and i + 1 < sent.last and (
@@ -112,6 +155,11 @@ def _to_clause_end(doc: Document, content: list[int]) -> list[int]:
         end = i
         i += 1
     return sorted(set(content) | set(range(content[0], end + 1)))
+
+
+def _starts_clause(doc: Document, cue: int) -> bool:
+    """A cue that opens a new statement: ", but he said", "and added" (not "would have to report")."""
+    return any(doc.words[j].lower in (",", ";", "and", "but") for j in range(max(0, cue - 3), cue))
 
 
 def _before_last_comma(doc: Document, floor: int, cue: int, end: int) -> int:

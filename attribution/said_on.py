@@ -74,7 +74,7 @@ _CLAUSE_LINKS = frozenset({"and", "but", "or", "while", "whereas"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
 #: Verbs that can set the occasion for a following quote by the same speaker.
 _OCCASION_VERBS = SPEECH_VERBS | frozenset({"speak", "address", "appear", "testify", "brief", "hold"})
-_MAX_LOOKBACK = 3  #: sentences (and paragraphs) an occasion carries over
+_MAX_LOOKBACK = 3  #: paragraphs back an occasion can be set
 _MAX_LEADING_EDGE = 4  #: words of a reported span that can still belong to the cue
 
 
@@ -310,18 +310,16 @@ def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None, spea
     begin = doc.words[cue].start if content is None else min(content[0], doc.words[cue].start)
     here = doc.words[next((w.i for w in doc.words if w.end > begin), cue)].sent
     seen: set[int] = {cue}
-    for index in range(here - 1, max(here - 1 - _MAX_LOOKBACK, -1), -1):
+    for index in range(here - 1, -1, -1):
         sent = doc.sentences[index]
         if doc.paragraph_at(sent.start) < doc.paragraph_at(begin) - _MAX_LOOKBACK:
             return None
         quotes = [q for q in doc.quotes if q.start < sent.end and sent.start < q.end]
         if quotes:
-            cues = [q.cue_word for q in quotes if q.cue_word is not None and q.cue_word not in seen
-                    and sent.first <= q.cue_word < sent.last]
-            if not all(_same(_speaker_key(doc, q.cue_word, (q.start, q.end), q.speaker_word), me)
-                       for q in quotes if q.cue_word is not None):
-                return None  # someone else's statement: a new occasion
-            verbs = cues
+            if not all(_same(_quote_key(doc, q), me) for q in quotes):
+                return None  # someone else's statement (or no one's): a new occasion
+            verbs = [q.cue_word for q in quotes if q.cue_word is not None and q.cue_word not in seen
+                     and sent.first <= q.cue_word < sent.last]
         else:
             verb = sent.root
             if (verb is None or doc.words[verb].upos != "VERB"
@@ -350,6 +348,14 @@ def _speaker_key(doc: Document, cue: int, content: tuple[int, int] | None,
             return frozenset(q.speaker.name.casefold().split()) or None
     head = speaker if speaker is not None else _subject_of(doc, cue)
     return (_names(doc, head) or None) if head is not None else None
+
+
+def _quote_key(doc: Document, q) -> frozenset[str] | None:
+    if q.speaker is not None:
+        return frozenset(q.speaker.name.casefold().split()) or None
+    if q.cue_word is not None:
+        return _speaker_key(doc, q.cue_word, (q.start, q.end), q.speaker_word)
+    return _names(doc, q.speaker_word) or None if q.speaker_word is not None else None
 
 
 def _same(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
