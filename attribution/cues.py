@@ -7,7 +7,7 @@ attributions a fact-checker can verify against a record.
 
 from __future__ import annotations
 
-__all__ = ["SPEECH_VERBS", "INTENT_VERBS", "STANCE_VERBS", "SPEECH_NOUNS", "is_cue_verb"]
+__all__ = ["INTENT_VERBS", "SAYING_VERBS", "SPEECH_NOUNS", "SPEECH_VERBS", "STANCE_VERBS", "is_cue_verb"]
 
 #: Verbs whose clausal complement (or a nearby quotation) is what someone said.
 SPEECH_VERBS = frozenset("""
@@ -24,6 +24,14 @@ worry acknowledge recount recounted explain
 
 #: Verbs whose infinitive complement states an intention ("vowed to cut taxes").
 INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refuse decline urge".split())
+
+#: The core of the lexicon: verbs that are followed by what was said even when the parse
+#: attaches nothing to them ("The festival said attendance rose 12 percent").
+SAYING_VERBS = frozenset("""
+say tell add announce write state claim assert insist argue contend maintain note explain stress
+emphasize emphasise warn predict confirm deny acknowledge admit reveal tweet post testify reply
+respond recall repeat reiterate complain allege concede vow pledge promise boast agree suggest
+""".split())
 
 #: Verbs that state a position on a thing; their object is the content ("denounced the deal").
 STANCE_VERBS = frozenset("""

@@ -8,7 +8,7 @@ them, so cues inside quotation marks are left to that quote.
 
 from __future__ import annotations
 
-from .cues import INTENT_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
+from .cues import INTENT_VERBS, SAYING_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
 from .document import Document
 from .model import Quote
 from .speakers import ADDRESSEE_VERBS, speaker_of
@@ -88,10 +88,14 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     ("on Friday", "in a statement") and the addressee ("told reporters"), a clause that follows is
     the content: "The festival said attendance rose 12 percent"."""
     words, sent = doc.words, doc.sentence_of(cue)
+    if words[cue].lemma not in SAYING_VERBS or _passive_form(doc, cue):
+        return None
     i = cue + 1
     addressee = words[cue].lemma in ADDRESSEE_VERBS
     while i < sent.last:
         w = words[i]
+        if w.lower == "to" and w.upos == "PART":
+            return None  # "seeking to stem ...": an infinitive, not a report
         if w.upos in ("ADV", "PART") or (w.upos == "ADP" and w.lower != "that"):
             i += 1
         elif addressee and w.upos in _NP:
@@ -114,6 +118,13 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     if len(content) < _MIN_WORDS or not (marked or clause_like):
         return None
     return content
+
+
+def _passive_form(doc: Document, verb: int) -> bool:
+    """ "could not be said for ...", "was reported in May": no speaker reports here."""
+    before = doc.words[verb - 1] if verb > 0 else None
+    return any(doc.words[c].deprel in ("aux:pass", "nsubj:pass") for c in doc.children[verb]) or (
+        before is not None and before.lemma == "be")
 
 
 def inside_quote(doc: Document, i: int) -> bool:

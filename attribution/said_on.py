@@ -69,7 +69,8 @@ _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _HEDGES = frozenset({"early", "earlier", "late", "last"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
-_OUTSIDE_CLAUSE = frozenset({"acl:relcl", "appos"})
+_OUTSIDE_CLAUSE = frozenset({"acl", "acl:relcl", "appos"})
+_SPAN_WORDS = frozenset("before until till since through ahead prior from for by within over of between".split())
 _CLAUSE_LINKS = frozenset({"and", "but", "or", "while", "whereas"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
 #: Verbs that can set the occasion for a following quote by the same speaker.
@@ -114,13 +115,16 @@ def _cue_day(doc: Document, cue: int, contents: list[tuple[int, int]],
     for expr in _expressions(doc, sent.first, sent.last):
         start, end = doc.words[expr.first].start, doc.words[expr.last].end
         if not (lo <= expr.first and expr.last < hi):
-            continue
+            continue  # across ";" or ", and": another clause
+        if any(doc.inside_marks[i] for i in range(expr.first, expr.last + 1)):
+            continue  # quoted words are someone's words, not the attribution
         if any(start < e and s < end for s, e in contents):
-            continue
+            continue  # what was said, not when
         if any(not (s <= cue_at < e) and ((cue_at < s and end > s) or (cue_at >= e and start < e))
                for s, e in contents):
             continue  # on the far side of the content
-        if _describes_someone(doc, expr, cue):
+        if _bounds_a_span(doc, expr) or _describes_someone(doc, expr, cue) or _in_other_clause(
+                doc, expr, cue, contents):
             continue
         candidates.append((abs(expr.anchor - cue), expr.anchor < cue, expr))
     for _, _, expr in sorted(candidates, key=lambda c: (c[0], c[1])):
@@ -148,7 +152,8 @@ def _is_anchor(doc: Document, i: int, first: int) -> bool:
         before = doc.words[i - 1] if i > first else None
         return (_is_day_number(doc, i + 1) or _is_year(doc, i + 1) or _is_day_number(doc, i - 1)
                 or (before is not None and (before.upos == "ADP" or before.lower in _MONTH_MODIFIERS)))
-    return word in _PERIODS and i > first and doc.words[i - 1].lower in _PERIOD_DETERMINERS
+    # "last night", "this week"; not the programme "This Week"
+    return word in _PERIODS and w.text.islower() and i > first and doc.words[i - 1].lower in _PERIOD_DETERMINERS
 
 
 def _is_year(doc: Document, i: int) -> bool:
@@ -274,6 +279,44 @@ def _clause_bounds(doc: Document, cue: int, contents: list[tuple[int, int]]) -> 
     while hi < sent.last and not boundary(hi):
         hi += 1
     return lo, hi
+
+
+def _bounds_a_span(doc: Document, expr: _Expression) -> bool:
+    """ "before Tuesday's primary", "since Monday", "until March": a limit, not the day itself."""
+    i = expr.first - 1
+    while i >= 0 and doc.words[i].lower in ("the", "this", "last"):
+        i -= 1
+    return i >= 0 and doc.words[i].lower in _SPAN_WORDS
+
+
+def _in_other_clause(doc: Document, expr: _Expression, cue: int, contents: list[tuple[int, int]]) -> bool:
+    """Whether the parse puts the expression in a clause with a subject of its own, other than the
+    cue's ("..., and donations began to pick up again last week, Gilbert said"; "He said he intends
+    to win ... in July"; "the plane was grounded last week after the Times reported").
+
+    The clauses that govern a subjectless cue count as its own ("took the stage on Monday to say",
+    "landed in hot water last week by saying"). Climbing stops at the content: a word outside it
+    that the parser hangs on the content's verb is taken as the cue's.
+    """
+    own = {cue}
+    i = cue
+    while not _has_subject(doc, i) and doc.words[i].deprel in ("xcomp", "advcl") and doc.words[i].head is not None:
+        i = doc.words[i].head
+        own.add(i)
+    i, seen = expr.anchor, set()
+    while i is not None and i not in seen and i not in own:
+        seen.add(i)
+        w = doc.words[i]
+        if any(s <= w.start < e for s, e in contents):
+            return False
+        if i != expr.anchor and _has_subject(doc, i):
+            return True
+        i = w.head
+    return False
+
+
+def _has_subject(doc: Document, i: int) -> bool:
+    return any(doc.words[c].deprel in _SUBJECTS for c in doc.children[i])
 
 
 def _describes_someone(doc: Document, expr: _Expression, cue: int) -> bool:
