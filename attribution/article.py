@@ -37,13 +37,7 @@ import trafilatura
 from attribution.dates import parse_iso_date
 from attribution.errors import BadInput
 
-__all__ = [
-    "Article",
-    "MAX_CHARS",
-    "MAX_INPUT_BYTES",
-    "article_from_html",
-    "read_articles",
-]
+__all__ = ["Article", "MAX_CHARS", "MAX_INPUT_BYTES", "article_from_html", "read_articles"]
 
 MAX_CHARS = 10_000_000
 """Longest article text accepted, in characters; longer inputs must be split."""

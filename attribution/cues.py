@@ -7,7 +7,14 @@ attributions a fact-checker can verify against a record.
 
 from __future__ import annotations
 
-__all__ = ["INTENT_VERBS", "SAYING_VERBS", "SPEECH_NOUNS", "SPEECH_VERBS", "STANCE_VERBS", "is_cue_verb"]
+__all__ = [
+    "INTENT_VERBS",
+    "SAYING_VERBS",
+    "SPEECH_NOUNS",
+    "SPEECH_VERBS",
+    "STANCE_VERBS",
+    "is_cue_verb",
+]
 
 #: Verbs whose clausal complement (or a nearby quotation) is what someone said.
 SPEECH_VERBS = frozenset("""

@@ -18,7 +18,7 @@ from .quotes import QuoteSpan
 from .reported import complement_of
 from .speakers import speaker_of
 
-__all__ = ["is_speech", "find_direct"]
+__all__ = ["find_direct", "is_speech"]
 
 #: Words right before a quotation that name a work rather than introduce speech.
 _WORK_NOUNS = frozenset("""book film movie report song album novel show series documentary article column

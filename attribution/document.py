@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .quotes import QuoteSpan
     from .model import Quote
 
-__all__ = ["Word", "Sentence", "Entity", "Document", "from_stanza"]
+__all__ = ["Document", "Entity", "Sentence", "Word", "from_stanza"]
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-__all__ = ["Speaker", "Cue", "Quote", "KINDS", "SPEAKER_TYPES"]
+__all__ = ["Cue", "KINDS", "Quote", "SPEAKER_TYPES", "Speaker"]
 
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP", "OTHER")

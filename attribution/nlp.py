@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import ModelsMissing
 
-__all__ = ["PROCESSORS", "models_dir", "load_pipeline", "download_models"]
+__all__ = ["PROCESSORS", "download_models", "load_pipeline", "models_dir"]
 
 #: What extraction reads: tokens, lemmas, tags, the dependency parse and entities.
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"

@@ -7,7 +7,7 @@ from typing import IO
 
 from .document import Document
 
-__all__ = ["article_dict", "write_jsonl", "write_json", "write_table", "FORMATS"]
+__all__ = ["FORMATS", "article_dict", "write_json", "write_jsonl", "write_table"]
 
 FORMATS = ("table", "json", "jsonl")
 

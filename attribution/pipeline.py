@@ -23,7 +23,7 @@ from .quotes import find_quotes
 from .reported import find_reported
 from .said_on import said_on
 
-__all__ = ["Stage", "STAGES", "annotate", "extract", "extract_document", "MAX_NLP_CHARS"]
+__all__ = ["MAX_NLP_CHARS", "STAGES", "Stage", "annotate", "extract", "extract_document"]
 
 #: Longest article we parse: past this Stanza takes many minutes and gigabytes, so we refuse clearly.
 MAX_NLP_CHARS = 1_000_000

@@ -13,7 +13,7 @@ from .document import Document
 from .model import Quote
 from .speakers import ADDRESSEE_VERBS, speaker_of
 
-__all__ = ["find_reported", "complement_of"]
+__all__ = ["complement_of", "find_reported"]
 
 _CLAUSE_RELS = ("ccomp",)
 _MIN_WORDS = 3

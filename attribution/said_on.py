@@ -58,8 +58,9 @@ from .document import Document
 __all__ = ["said_on"]
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_MONTHS = _MONTH_NAMES | _MONTH_ABBREVIATIONS
 _MONTH_MODIFIERS = frozenset({"last", "this", "early", "late", "mid", "mid-", "next"})
 _DEICTIC = frozenset({"yesterday", "today", "tonight"})
 #: "last night", "this week", "earlier this month": a period noun after one of _PERIOD_DETERMINERS
@@ -123,8 +124,8 @@ def _cue_day(doc: Document, cue: int, contents: list[tuple[int, int]],
         if any(not (s <= cue_at < e) and ((cue_at < s and end > s) or (cue_at >= e and start < e))
                for s, e in contents):
             continue  # on the far side of the content
-        if _bounds_a_span(doc, expr) or _describes_someone(doc, expr, cue) or _in_other_clause(
-                doc, expr, cue, contents):
+        if (_bounds_a_span(doc, expr) or _names_an_event(doc, expr) or _after_complementizer(doc, expr, cue)
+                or _describes_someone(doc, expr, cue) or _in_other_clause(doc, expr, cue, contents)):
             continue
         candidates.append((abs(expr.anchor - cue), expr.anchor < cue, expr))
     for _, _, expr in sorted(candidates, key=lambda c: (c[0], c[1])):
@@ -147,7 +148,7 @@ def _is_anchor(doc: Document, i: int, first: int) -> bool:
     if word in _WEEKDAYS or word in _DEICTIC:
         return True
     if word in _MONTHS:  # "Oct. 24", "March 2024", "in May"; not "Jun Arai", "Theresa May", "may"
-        if not w.text[:1].isupper() or (len(word) == 3 and not w.text.endswith(".")):
+        if not w.text[:1].isupper() or (word in _MONTH_ABBREVIATIONS and not w.text.endswith(".")):
             return _is_day_number(doc, i + 1)
         before = doc.words[i - 1] if i > first else None
         return (_is_day_number(doc, i + 1) or _is_year(doc, i + 1) or _is_day_number(doc, i - 1)
@@ -287,6 +288,20 @@ def _bounds_a_span(doc: Document, expr: _Expression) -> bool:
     while i >= 0 and doc.words[i].lower in ("the", "this", "last"):
         i -= 1
     return i >= 0 and doc.words[i].lower in _SPAN_WORDS
+
+
+def _names_an_event(doc: Document, expr: _Expression) -> bool:
+    """ "the Sept. 11 attacks", "the June 23 referendum": a date used as a name for something else."""
+    before = doc.words[expr.first - 1] if expr.first > 0 else None
+    after = doc.words[expr.last + 1] if expr.last + 1 < len(doc.words) else None
+    return (before is not None and before.upos == "DET" and after is not None
+            and after.upos in ("NOUN", "PROPN", "ADJ") and _norm(after.text) not in _PERIODS)
+
+
+def _after_complementizer(doc: Document, expr: _Expression, cue: int) -> bool:
+    """ "X stated that Thursday's debate was ...": after the cue's "that" comes what was said."""
+    return any(doc.words[i].lower == "that" and doc.words[i].upos == "SCONJ" and not doc.inside_marks[i]
+               for i in range(cue + 1, expr.first))
 
 
 def _in_other_clause(doc: Document, expr: _Expression, cue: int, contents: list[tuple[int, int]]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .document import Document
 
-__all__ = ["ADDRESSEE_VERBS", "speaker_of", "subject_of", "mention_words", "RELATIVE_PRONOUNS"]
+__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "mention_words", "speaker_of", "subject_of"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
