@@ -15,7 +15,7 @@ from .cues import is_cue_verb
 from .document import Document
 from .model import Quote
 from .quotes import QuoteSpan
-from .reported import complement_of
+from .reported import complement_of, to_clause_end, trim
 from .speakers import speaker_of
 
 __all__ = ["find_direct", "is_speech"]
@@ -103,12 +103,16 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> N
     content = complement_of(doc, cue)
     if not content:
         return
-    start, end = doc.span(content)
-    if not (start <= quote.start and quote.end <= end):
+    if content[0] > cue:
+        content = to_clause_end(doc, content)
+    content = trim(content, doc)
+    quoted = [w.i for w in doc.words if quote.start <= w.start and w.end <= quote.end and w.upos != "PUNCT"]
+    if not content or not quoted or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
         return
     outside = [i for i in content if not inside[i] and doc.words[i].upos != "PUNCT"]
     if len(outside) >= 2:
-        quote.start, quote.end, quote.kind = start, end, "mixed"
+        quote.start, quote.end = doc.span(content)
+        quote.kind = "mixed"
 
 
 def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> None:

@@ -13,7 +13,7 @@ from .document import Document
 from .model import Quote
 from .speakers import ADDRESSEE_VERBS, speaker_of
 
-__all__ = ["complement_of", "find_reported"]
+__all__ = ["complement_of", "find_reported", "to_clause_end", "trim"]
 
 _CLAUSE_RELS = ("ccomp",)
 _MIN_WORDS = 3
@@ -30,7 +30,7 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
         elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) or _states(doc, w.i):
             content = complement_of(doc, w.i)
             if content and content[0] > w.i:
-                content = _to_clause_end(doc, content)
+                content = to_clause_end(doc, content)
             quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
         elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
             quote = _noun_complement(doc, w.i)
@@ -112,7 +112,7 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
         i += 1
     if i >= sent.last or inside_quote(doc, i):
         return None
-    content = _to_clause_end(doc, [i])
+    content = to_clause_end(doc, [i])
     clause_like = any(words[j].upos in ("VERB", "AUX") for j in content) or (
         len(content) >= 4 and words[content[0]].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM"))
     if len(content) < _MIN_WORDS or not (marked or clause_like):
@@ -148,7 +148,7 @@ def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:
 _STOPS = frozenset({";", ":"})
 
 
-def _to_clause_end(doc: Document, content: list[int]) -> list[int]:
+def to_clause_end(doc: Document, content: list[int]) -> list[int]:
     """Reported content after its cue runs on to the end of the sentence: parsers often cut the
     clause short. It stops at a semicolon or colon, and before ", adding ..." or ", according to"."""
     words, sent = doc.words, doc.sentence_of(content[0])
@@ -243,15 +243,21 @@ def _noun_complement(doc: Document, noun: int) -> Quote | None:
     return None
 
 
-def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how: str) -> Quote | None:
-    """A candidate from content words: trimmed of a leading "that" and edge punctuation."""
+def trim(content: list[int], doc: Document) -> list[int]:
+    """Content words without a leading "that"/"to" and without punctuation at either end."""
     words = doc.words
-    content = [i for i in content if i != cue and (speaker is None or i != speaker)]
+    content = list(content)
     while content and (words[content[0]].upos == "PUNCT" or (
             words[content[0]].lower in ("that", "to") and words[content[0]].deprel == "mark")):
         content.pop(0)
     while content and words[content[-1]].upos == "PUNCT":
         content.pop()
+    return content
+
+
+def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how: str) -> Quote | None:
+    """A candidate from content words: trimmed of a leading "that" and edge punctuation."""
+    content = trim([i for i in content if i != cue and (speaker is None or i != speaker)], doc)
     if len(content) < _MIN_WORDS:
         return None
     if speaker is not None and content[0] <= speaker <= content[-1]:

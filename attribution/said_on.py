@@ -2,58 +2,73 @@
 
 News copy dates a statement with a time expression next to its attribution
 ("said on Friday", "told reporters last night", "said after Tuesday's vote",
-"In her speech to parliament on Oct. 24, Takaichi said ...", "..., a
-forecaster told a news conference on Thursday evening"); ``dates.resolve_date``
-turns the expression into a day. Finding *which* expression belongs to the
-cue is the job here, and the offline parser is too weak to trust for it (it
-hangs "last night" under a misparsed "reporters", makes a cue the ``conj`` of
-the quote's verb, tags "Monday" PERSON and misses "Oct. 24" as a DATE). So
-the rule is mostly linear, with the parse and the entities only as helpers:
+"In her speech to parliament on Oct. 24, Takaichi said", '"...," a forecaster
+told a news conference on Thursday evening'); ``dates.resolve_date`` turns the
+expression into a day. Choosing *which* expression belongs to the cue is the
+work here, and the offline parser is too weak to lean on (it hangs "last
+night" under "reporters" misread as a verb, makes a cue the ``conj`` of the
+quote's verb, tags "Monday" PERSON and misses "Oct. 24" as a DATE). So the
+rule is mostly linear, with the parse as a helper that can only veto:
 
-1. **Time expressions.** A time expression is built around an *anchor*: a
-   weekday, a month name (PROPN, so "may" and "march" are not months),
-   "yesterday", "today", "tonight", or "last/this + night, morning, week,
-   month ...". It extends over hedges and parts of the day ("late on
-   Sunday", "Thursday evening", "Oct. 24, 2025"); a possessive is left out
-   ("after Monday's vote" gives "Monday"). A DATE/TIME entity counts when it
-   holds an anchor or is an "... ago" expression; other DATE entities are
-   mostly ages ("Ishikawa, 74,") and durations ("for 25 years"), which are not
-   days on which anything was said.
-2. **Candidates** are the time expressions in the cue's sentence that
-   - lie outside the content span: a date inside the content is what the
-     statement is about ("said the plan would start on Monday"). The leading
-     edge of a reported (unquoted) span is not content when it comes before
-     the span's "that" or subject: "said [yesterday that the win ...]" and
-     "told [reporters last night he had ...]" are read as the cue's;
-   - lie on the cue's side of the content (before it for "X said on Friday
-     that ...", after it for '"...," X said on Friday');
-   - lie in the cue's clause, approximated linearly: not across a ";" or a
-     ", and/but/or" from the cue;
-   - are not in a relative clause or an appositive describing someone
-     ("Morita, who returned from injury only last month, said yesterday"):
-     either the parse says so (``acl:relcl``, ``appos`` on the way up) or the
-     words sit between commas after "who/which/whose/whom/where".
-3. **The nearest candidate to the cue wins** (word distance), and its
-   expression must resolve to a day on or before publication.
-4. **The occasion set just before.** When the cue's sentence gives no day,
-   the sentence just before the quote can set the occasion for the same
-   speaker: "Okafor ... spoke at a rally ... on Tuesday. / '...,' Okafor told
-   the crowd." Its main verb must be a speech or appearance verb (speak,
-   address, say, tell, ...), its subject must be the speaker (same name, or a
-   personal pronoun speaker after a named subject), and its own day is found
-   by rules 1-3 with its main verb as the cue and its quotes as content.
-5. Otherwise the statement was made on the publication date (None if the
-   article has none, or the expression cannot be resolved).
+1. **Time expressions** grow from an *anchor*: a weekday; a month name that
+   looks like a date ("Oct. 24", "March 2024", "in May"; not "Theresa May",
+   "Jun Arai", "may"); "yesterday", "today", "tonight"; or "last/this" + a
+   lower-case period ("last night", "this week"; not the programme "This
+   Week"). They take in hedges and parts of the day ("late on Sunday",
+   "Thursday evening", "Oct. 24, 2025") and drop a possessive ("after
+   Monday's vote" gives Monday). A DATE entity counts only as "... ago": the
+   others are mostly ages ("Ishikawa, 74,") and durations ("for 25 years").
+2. **Candidates** are the expressions in the cue's sentence that
+   - are outside the content span and outside quotation marks: a date in
+     what was said is what the statement is about ("said the plan would start
+     on Monday"). The leading edge of an unquoted reported span, before its
+     "that" or its subject, is the cue's: "said [yesterday that the win ...]",
+     "told [reporters last night he had ...]";
+   - are on the cue's side of the content (before it in "X said on Friday
+     that ...", after it in '"...," X said on Friday'), not after the cue's
+     "that", and not across a ";" or ", and/but/or" from the cue;
+   - are the day itself, not a bound ("before Tuesday's primary", "since
+     May") or a name ("the Sept. 11 attacks", "the June 23 referendum");
+   - do not describe someone: not in a relative clause, participle or
+     appositive by the parse (``acl``, ``acl:relcl``, ``appos``) nor between
+     commas after "who/which/..." ("Morita, who returned from injury only
+     last month, said yesterday");
+   - are not in another clause with its own subject by the parse ("He said
+     he intends to win ... in July"; "the plane was grounded last week after
+     the Times reported"). The clauses governing a subjectless cue are its
+     own ("Speaking in parliament on Thursday, she said"; "landed in hot water
+     last week by saying"), and a word outside the content that the parser
+     hangs on the content's verb is still the cue's.
+3. **The nearest candidate wins** (word distance to the cue; ties go to the
+   one after the cue) among those that resolve to a day on or before
+   publication.
+4. **The occasion set just before.** If the cue's sentence gives no day, the
+   same speaker's occasion in the sentences just before the quote gives it
+   (the fixtures' convention: a statement continuing the same speaker on the
+   same occasion inherits its date): "Okafor ... spoke at a rally ... on
+   Tuesday. / '...,' Okafor told the crowd." Walking back (at most three
+   paragraphs), a sentence with quotes must have only this speaker's quotes
+   (its cues are then tried as above); a sentence without quotes must have a
+   speech or appearance verb as its root ("spoke", "addressed", "said") and
+   the speaker as its subject. Anything else is a new occasion and stops the
+   walk. Speakers are compared by the resolved names of ``doc.quotes`` (one
+   name contains the other: "Okafor", "Samuel Okafor").
+5. Otherwise the words were said on the publication date (so None when the
+   article has none).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .cues import SPEECH_VERBS
 from .dates import resolve_date
 from .document import Document
+
+if TYPE_CHECKING:
+    from .model import Quote
 
 __all__ = ["said_on"]
 
@@ -88,20 +103,19 @@ class _Expression:
 
 
 def said_on(doc: Document, cue: int | None, published: dt.date | None, *,
-            content: tuple[int, int] | None = None, speaker: int | None = None) -> dt.date | None:
+            content: tuple[int, int] | None = None) -> dt.date | None:
     """The day the words at ``cue`` were said (see the module docstring), else ``published``.
 
     ``content`` is the character span of the quote's content: time expressions
-    inside it are what was said, not when. ``speaker`` is the head word of the
-    speaker mention (defaults to the cue's subject); it is only used to carry
-    an occasion over from the sentence before.
+    inside it are what was said, not when. Without it the cue's clausal
+    complements in the parse stand in for the content, which is less reliable.
     """
     if cue is None or not 0 <= cue < len(doc.words):
         return published
     contents = [content] if content is not None else _complement_spans(doc, cue)
     day = _cue_day(doc, cue, contents, published)
     if day is None:
-        day = _occasion_day(doc, cue, content, speaker, published)
+        day = _occasion_day(doc, cue, content, published)
     return day if day is not None else published
 
 
@@ -117,7 +131,7 @@ def _cue_day(doc: Document, cue: int, contents: list[tuple[int, int]],
         start, end = doc.words[expr.first].start, doc.words[expr.last].end
         if not (lo <= expr.first and expr.last < hi):
             continue  # across ";" or ", and": another clause
-        if any(doc.inside_marks[i] for i in range(expr.first, expr.last + 1)):
+        if any(_quoted(doc, i) for i in range(expr.first, expr.last + 1)):
             continue  # quoted words are someone's words, not the attribution
         if any(start < e and s < end for s, e in contents):
             continue  # what was said, not when
@@ -229,10 +243,13 @@ def _expression_text(doc: Document, expr: _Expression) -> str:
 
 
 def _complement_spans(doc: Document, cue: int) -> list[tuple[int, int]]:
-    """Without a content span, the cue's clausal complements stand in for it."""
+    """Without a content span, the cue's complements stand in for it: its ``xcomp`` ("urged them to
+    act by Monday") and the ``ccomp``/``parataxis`` clauses that have a subject or are quoted (not
+    "to parliament" or "reporters" misread as verbs)."""
     spans = []
     for c in doc.children[cue]:
-        if doc.words[c].deprel in ("ccomp", "xcomp", "parataxis") and c != cue:
+        rel = doc.words[c].deprel
+        if rel == "xcomp" or (rel in ("ccomp", "parataxis") and (_has_subject(doc, c) or _quoted(doc, c))):
             spans.append(doc.span(doc.subtree(c)))
     return spans
 
@@ -245,11 +262,11 @@ def _trim_leading_edge(doc: Document, start: int, end: int) -> tuple[int, int]:
     but "last week's vote was rigged" keeps its subject whole.
     """
     words = [w.i for w in doc.words if start <= w.start and w.end <= end]
-    if not words or doc.inside_marks[words[0]]:
+    if not words or _quoted(doc, words[0]):
         return start, end
     for n, i in enumerate(words[:_MAX_LEADING_EDGE + 1]):
         w = doc.words[i]
-        if doc.inside_marks[i] or w.text in (",", ";", ":"):
+        if _quoted(doc, i) or w.text in (",", ";", ":"):
             break
         if w.lower == "that" and w.upos == "SCONJ":
             return (doc.words[words[n + 1]].start, end) if n + 1 < len(words) else (start, end)
@@ -265,7 +282,7 @@ def _clause_bounds(doc: Document, cue: int, contents: list[tuple[int, int]]) -> 
 
     def boundary(i: int) -> bool:
         w = doc.words[i]
-        if doc.inside_marks[i] or any(s <= w.start < e for s, e in contents):
+        if _quoted(doc, i) or any(s <= w.start < e for s, e in contents):
             return False
         if w.text == ";":
             return True
@@ -300,7 +317,7 @@ def _names_an_event(doc: Document, expr: _Expression) -> bool:
 
 def _after_complementizer(doc: Document, expr: _Expression, cue: int) -> bool:
     """ "X stated that Thursday's debate was ...": after the cue's "that" comes what was said."""
-    return any(doc.words[i].lower == "that" and doc.words[i].upos == "SCONJ" and not doc.inside_marks[i]
+    return any(doc.words[i].lower == "that" and doc.words[i].upos == "SCONJ" and not _quoted(doc, i)
                for i in range(cue + 1, expr.first))
 
 
@@ -328,6 +345,11 @@ def _in_other_clause(doc: Document, expr: _Expression, cue: int, contents: list[
             return True
         i = w.head
     return False
+
+
+def _quoted(doc: Document, i: int) -> bool:
+    """Whether word ``i`` is inside quotation marks (False before the marks stage has run)."""
+    return i < len(doc.inside_marks) and doc.inside_marks[i]
 
 
 def _has_subject(doc: Document, i: int) -> bool:
@@ -359,10 +381,10 @@ def _describes_someone(doc: Document, expr: _Expression, cue: int) -> bool:
 # --- the occasion set by the sentences before --------------------------------
 
 
-def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None, speaker: int | None,
+def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None,
                   published: dt.date | None) -> dt.date | None:
     """The day of the same speaker's occasion in the sentences just before the quote (rule 4)."""
-    me = _speaker_key(doc, cue, content, speaker)
+    me = _speaker_key(doc, cue, content)
     if me is None:
         return None
     begin = doc.words[cue].start if content is None else min(content[0], doc.words[cue].start)
@@ -396,24 +418,22 @@ def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None, spea
     return None
 
 
-def _speaker_key(doc: Document, cue: int, content: tuple[int, int] | None,
-                 speaker: int | None) -> frozenset[str] | None:
-    """Who speaks at ``cue``, as lower-cased name tokens: the resolved speaker's name when the
-    speakers stage has run, else the proper names of the mention (the cue's subject by default)."""
+def _speaker_key(doc: Document, cue: int, content: tuple[int, int] | None) -> frozenset[str] | None:
+    """Who speaks at ``cue``, as lower-cased name tokens: the quote's resolved speaker when the
+    speakers stage has run, else the proper names of the cue's subject."""
     for q in doc.quotes:
-        if q.cue_word == cue and q.speaker is not None and (
-                content is None or (q.start < content[1] and content[0] < q.end)):
-            return frozenset(q.speaker.name.casefold().split()) or None
-    head = speaker if speaker is not None else _subject_of(doc, cue)
+        if q.cue_word == cue and (content is None or (q.start < content[1] and content[0] < q.end)):
+            return _quote_key(doc, q)
+    head = _subject_of(doc, cue)
     return (_names(doc, head) or None) if head is not None else None
 
 
-def _quote_key(doc: Document, q) -> frozenset[str] | None:
+def _quote_key(doc: Document, q: Quote) -> frozenset[str] | None:
     if q.speaker is not None:
         return frozenset(q.speaker.name.casefold().split()) or None
-    if q.cue_word is not None:
-        return _speaker_key(doc, q.cue_word, (q.start, q.end), q.speaker_word)
-    return _names(doc, q.speaker_word) or None if q.speaker_word is not None else None
+    head = q.speaker_word if q.speaker_word is not None else (
+        _subject_of(doc, q.cue_word) if q.cue_word is not None else None)
+    return (_names(doc, head) or None) if head is not None else None
 
 
 def _same(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
@@ -425,7 +445,7 @@ def _names(doc: Document, head: int) -> frozenset[str]:
     """The proper names in a mention, leaving out appositives and relative clauses."""
     skip = {c for c in doc.subtree(head) if c != head and doc.words[c].deprel in _OUTSIDE_CLAUSE}
     return frozenset(doc.words[i].lower for i in doc.subtree(head, skip)
-                     if doc.words[i].upos == "PROPN" and not doc.inside_marks[i])
+                     if doc.words[i].upos == "PROPN" and not _quoted(doc, i))
 
 
 def _subject_of(doc: Document, verb: int) -> int | None:
