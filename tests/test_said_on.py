@@ -90,7 +90,7 @@ def test_expression_tied_to_the_cue(text, content, expected):
         ("Mori said that sales fell in October.", "sales fell in October"),
         ('Mori said: "We met them on Monday."', "We met them on Monday."),
         # quoted words elsewhere in the sentence
-        ('"We met on Monday," he recalled, and Mori said so.', None),
+        ('"We met them on Monday," Mori said.', None),
         # on the far side of the content
         ("Mori said profits would fall, a forecast first made on Monday.", "profits would fall"),
         # a bound or a name, not the day
@@ -115,6 +115,25 @@ def test_other_dates_leave_the_publication_date(text, content):
 def test_leading_edge_of_a_reported_span_belongs_to_the_cue():
     # the reported-speech finder may start the span early: "said [yesterday that the win ...]"
     assert date_of("Mori said yesterday that the win mattered.", "said", "yesterday that the win mattered") == THU
+
+
+def test_after_the_cues_that_comes_the_content():
+    # the content span may cover only the quoted words of a mixed quote
+    text = 'Mori said that Monday\'s vote was "a mistake".'
+    assert date_of(text, "said", "a mistake") == PUBLISHED
+
+
+def test_a_clause_with_its_own_subject_is_not_the_cues():
+    text = 'Mori said he hoped in July to "win the vote".'
+    doc = flat_doc(text)
+    tree = {2: (3, "nsubj"), 3: (1, "ccomp"), 4: (5, "case"), 5: (3, "obl")}  # he hoped ... in July
+    for i, (head, rel) in tree.items():
+        doc.words[i].head, doc.words[i].deprel = head, rel
+    doc.children = [[w.i for w in doc.words if w.head == i] for i in range(len(doc.words))]
+    start = text.index("win the vote")
+    assert said_on(doc, 1, PUBLISHED, content=(start, start + len("win the vote"))) == PUBLISHED
+    doc.words[2].deprel = "obj"  # no subject of its own: the cue's clause
+    assert said_on(doc, 1, PUBLISHED, content=(start, start + len("win the vote"))) == dt.date(2025, 7, 1)
 
 
 def test_nearest_expression_wins():
