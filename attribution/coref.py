@@ -12,6 +12,7 @@ of first names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -58,10 +59,12 @@ class Resolver:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.entities: list[Entity] = []
-        self._timeline: list[tuple[int, Entity, bool]] = []  # (word, entity, is_subject), in text order
+        #: (first word, tie-breaker, entity, is_subject) of every name mention, kept in text order
+        self._timeline: list[tuple[int, int, Entity, bool]] = []
+        self._run_of: dict[int, list[int]] = {}
         for run in _proper_runs(doc):
             self._register(run)
-        self._timeline.sort(key=lambda t: t[0])
+            self._run_of.update((i, run) for i in run)
         self._learn_genders()
 
     # -- building the entity list ---------------------------------------------------------
@@ -88,7 +91,7 @@ class Resolver:
         for w in title_words:
             entity.gender = _HONORIFIC_GENDER.get(doc.words[w].lower, entity.gender)
         head = name_words[-1]
-        self._timeline.append((words[0], entity, _is_subject(doc, head)))
+        bisect.insort(self._timeline, (words[0], len(self._timeline), entity, _is_subject(doc, head)))
         return entity
 
     def _find_by_name(self, name: str, etype: str) -> Entity | None:
@@ -118,7 +121,7 @@ class Resolver:
         """A sentence about one person with he/his or she/her tells that person's gender."""
         doc = self.doc
         by_sentence: dict[int, set[int]] = {}
-        for word, entity, _ in self._timeline:
+        for word, _, entity, _ in self._timeline:
             if entity.type == "PERSON":
                 by_sentence.setdefault(doc.words[word].sent, set()).add(id(entity))
         people = {id(e): e for e in self.entities}
@@ -140,6 +143,8 @@ class Resolver:
         around = head + 1 if doc.words[head].lower in ROLE_WORDS and head + 1 < len(doc.words) else head
         words = sorted(set(mention_words(doc, head)) | set(_run_around(doc, head)) | set(_run_around(doc, around)))
         words = [w for w in words if not doc.inside_marks[w]]
+        if words and words[-1] in self._run_of:  # "the Ministry of Health, Labour and Welfare": the whole name
+            words = sorted(set(words) | set(range(words[-1], self._run_of[words[-1]][-1] + 1)))
         named = _named_beside(doc, words) if doc.words[head].upos == "NOUN" else []
         if named:  # "..., said Naomi Clarke, a senior economist": the name, not the description
             words = named
@@ -172,7 +177,7 @@ class Resolver:
         doc = self.doc
         sent = doc.words[before].sent
         wanted = ("ORG", "NORP", "GPE") if plural else ("PERSON",)
-        candidates = [(w, e, subj) for w, e, subj in self._timeline if w < before and e.type in wanted]
+        candidates = [(w, e, subj) for w, _, e, subj in self._timeline if w < before and e.type in wanted]
         if gender:
             candidates = [c for c in candidates if c[1].gender in (None, gender)]
         if not candidates:
@@ -193,7 +198,7 @@ class Resolver:
         if not nouns:
             return None
         noun = nouns[-1]
-        earlier = [e for w, e, _ in reversed(self._timeline) if w < words[0]]
+        earlier = [e for w, _, e, _ in reversed(self._timeline) if w < words[0]]
         for entity in earlier:
             if (entity.title and noun in entity.title.lower().split()) or (
                     entity.type == "ORG" and noun in entity.name.lower().split()):

@@ -52,7 +52,7 @@ release unveil tout hail decry lament tout want seek favor favour advocate champ
 SPEECH_NOUNS = frozenset("""
 statement claim claims assertion remark remarks comment comments warning promise pledge vow goal
 concern concerns belief view argument allegation accusation message call demand suggestion
-announcement assurance insistence hope fear prediction position
+announcement assurance insistence hope fear prediction position confidence doubt doubts
 """.split())
 
 

@@ -110,7 +110,7 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> N
     if not content or not quoted or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
         return
     outside = [i for i in content if not inside[i] and doc.words[i].upos != "PUNCT"]
-    if len(outside) >= 2:
+    if outside:  # 'wrote that farmers "cannot survive on prices from 20 years ago"
         quote.start, quote.end = doc.span(content)
         quote.kind = "mixed"
 

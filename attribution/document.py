@@ -155,6 +155,7 @@ def from_stanza(article: "Article", sdoc) -> Document:
                                   token.ner or "O", s_index))
         sentences.append(Sentence(s_index, base, len(words), sent.tokens[0].start_char,
                                   sent.tokens[-1].end_char, root))
+    _join_after_abbreviations(words, sentences)
     starts = [w.start for w in words]
     entities = []
     for ent in sdoc.entities:
@@ -163,3 +164,27 @@ def from_stanza(article: "Article", sdoc) -> Document:
         if lo < hi:
             entities.append(Entity(ent.start_char, ent.end_char, ent.type, ent.text, lo, hi - 1))
     return Document(article, words, sentences, entities)
+
+
+#: Abbreviations after which the tokenizer wrongly ends a sentence ("said on Oct. | 30 that").
+ABBREVIATIONS = frozenset("""jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. gen. lt. col. sgt.
+capt. gov. sen. rep. dr. mr. mrs. ms. st. no. adm. maj. cmdr. prof. rev. ft. mt.""".split())
+
+
+def _join_after_abbreviations(words: list[Word], sentences: list[Sentence]) -> None:
+    """Merge a sentence ending in an abbreviation with the next when that starts with a digit or a
+    capital: Stanza's offline tokenizer splits "on Oct. 30" and "Lt. Gen. Smith" there. The merged
+    sentence keeps the first part's root; the second part's root stays a root of its own."""
+    n = 0
+    while n + 1 < len(sentences):
+        this, nxt = sentences[n], sentences[n + 1]
+        last, first = words[this.last - 1], words[nxt.first]
+        if last.text.lower() in ABBREVIATIONS and (first.text[:1].isdigit() or first.text[:1].isupper()):
+            this.last, this.end = nxt.last, nxt.end
+            del sentences[n + 1]
+            for s in sentences[n:]:
+                s.index = sentences.index(s)
+                for w in words[s.first:s.last]:
+                    w.sent = s.index
+        else:
+            n += 1

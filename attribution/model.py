@@ -48,7 +48,8 @@ class Quote:
     end: int
     kind: str
     text: str = ""
-    cue_word: int | None = None  #: the cue's word index in the Document
+    cue_word: int | None = None  #: the cue's (first) word index in the Document
+    cue_last: int | None = None  #: its last word, for cues of several words ("according to")
     speaker_word: int | None = None  #: head word of the speaker mention
     how: str = ""  #: which rule found the speaker (explains the confidence)
     speaker: Speaker | None = None

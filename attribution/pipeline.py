@@ -62,7 +62,7 @@ def _reported(doc: Document) -> None:
             continue
         inner = [q for q in overlapping if q.kind == "direct" and cand.start <= q.start and q.end <= cand.end
                  and not _opens_sentence(doc, q.start)]
-        if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 2:
+        if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 1:
             for q in inner:  # 'X said Japan will "fundamentally reinforce" its defences'
                 quotes.remove(q)
             cand.kind = "mixed"
@@ -126,10 +126,17 @@ def _speakers(doc: Document) -> None:
         if q.speaker_word is not None:
             q.speaker = resolver.speaker(q.speaker_word)
         if q.cue_word is not None:
-            w = doc.words[q.cue_word]
-            end = doc.words[q.cue_word + 1].end if w.lower == "according" else w.end
-            q.cue = Cue(text=doc.text[w.start:end], lemma="according to" if w.lower == "according" else w.lemma,
-                        start=w.start, end=end)
+            q.cue = _cue(doc, q.cue_word, q.cue_last if q.cue_last is not None else q.cue_word)
+
+
+def _cue(doc: Document, first: int, last: int) -> Cue:
+    """The cue as written, and its lemma: "said" → say; "expressed confidence" → express confidence."""
+    words = doc.words[first:last + 1]
+    if words[0].lower == "according":
+        lemma = "according to"
+    else:
+        lemma = " ".join([words[0].lemma] + [w.lemma for w in words[1:] if w.upos not in ("DET", "PRON")])
+    return Cue(text=doc.text[words[0].start:words[-1].end], lemma=lemma, start=words[0].start, end=words[-1].end)
 
 
 def _dates(doc: Document) -> None:
@@ -138,7 +145,7 @@ def _dates(doc: Document) -> None:
         if q.how in ("carryover", "split") and q.speaker_word in last_said:
             q.said_on = last_said[q.speaker_word]
         else:
-            q.said_on = said_on(doc, q.cue_word, doc.article.date)
+            q.said_on = said_on(doc, q.cue_word, doc.article.date, content=(q.start, q.end))
         if q.speaker_word is not None:
             last_said[q.speaker_word] = q.said_on
 

@@ -216,6 +216,8 @@ def _according_to(doc: Document, according: int) -> Quote | None:
     content = [i for i in range(sent.first, sent.last) if i not in phrase]
     head = _last_noun_before_of(doc, source)
     quote = _quote(doc, content, according, head, "according")
+    if quote is not None:
+        quote.cue_last = according + 1
     return quote
 
 
@@ -230,16 +232,24 @@ def _last_noun_before_of(doc: Document, nouns: list[int]) -> int:
 
 
 def _noun_complement(doc: Document, noun: int) -> Quote | None:
-    """ "voiced concern that ...", "conveyed the goal of ...": the noun's clause, the verb's subject."""
-    verb = doc.words[noun].head
-    if verb is None or doc.words[verb].upos != "VERB" or doc.words[noun].deprel not in ("obj", "nsubj:pass"):
+    """ "voiced concern that ...", "conveyed the goal of keeping ...": what follows the noun's
+    "that" (or "of" with a gerund) is the content; the governing verb is the cue, its subject the
+    source. Read linearly: parsers attach these clauses anywhere."""
+    words = doc.words
+    verb = noun - 1
+    while verb >= 0 and words[verb].upos in ("DET", "ADJ", "PRON") and words[verb].sent == words[noun].sent:
+        verb -= 1  # "expressed (its) (deep) concern"
+    if verb < 0 or words[verb].upos != "VERB" or doc.inside_marks[noun]:
         return None
-    for c in doc.children[noun]:
-        if c > noun and doc.words[c].deprel in ("acl", "ccomp", "acl:relcl", "nmod") and _is_clause(doc, c):
-            if doc.words[c].deprel == "acl:relcl" and not any(
-                    doc.words[m].lower == "that" and doc.words[m].deprel == "mark" for m in doc.children[c]):
-                continue
-            return _quote(doc, doc.subtree(c), verb, speaker_of(doc, verb), "noun")
+    nxt = noun + 1
+    if nxt >= len(words) or words[nxt].sent != words[noun].sent:
+        return None
+    if words[nxt].lower == "that" or (words[nxt].lower == "of" and nxt + 1 < len(words)
+                                      and words[nxt + 1].xpos == "VBG"):
+        quote = _quote(doc, to_clause_end(doc, [nxt + 1]), verb, speaker_of(doc, verb), "noun")
+        if quote is not None:
+            quote.cue_last = noun  # "expressed confidence"
+        return quote
     return None
 
 

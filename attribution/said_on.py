@@ -73,7 +73,8 @@ if TYPE_CHECKING:
 __all__ = ["said_on"]
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+_MONTH_NAMES = frozenset("""january february march april may june july august september october november
+december""".split())
 _MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _MONTHS = _MONTH_NAMES | _MONTH_ABBREVIATIONS
 _MONTH_MODIFIERS = frozenset({"last", "this", "early", "late", "mid", "mid-", "next"})
@@ -86,7 +87,9 @@ _HEDGES = frozenset({"early", "earlier", "late", "last"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 _OUTSIDE_CLAUSE = frozenset({"acl", "acl:relcl", "appos"})
-_SPAN_WORDS = frozenset("before until till since through ahead prior from for by within over of between".split())
+#: Words before an expression that make it a bound or a span rather than the day itself.
+_SPAN_WORDS = frozenset("""before until till since through ahead prior from for by within over of
+between""".split())
 _CLAUSE_LINKS = frozenset({"and", "but", "or", "while", "whereas"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
 #: Verbs that can set the occasion for a following quote by the same speaker.
@@ -165,18 +168,25 @@ def _is_anchor(doc: Document, i: int, first: int) -> bool:
         if not w.text[:1].isupper() or (word in _MONTH_ABBREVIATIONS and not w.text.endswith(".")):
             return _is_day_number(doc, i + 1)
         before = doc.words[i - 1] if i > first else None
-        return (_is_day_number(doc, i + 1) or _is_year(doc, i + 1) or _is_day_number(doc, i - 1)
-                or (before is not None and (before.upos == "ADP" or before.lower in _MONTH_MODIFIERS)))
+        return (_is_day_number(doc, i + 1) or _is_year(doc, i + 1) or (before is not None and (
+            _is_day_number(doc, i - 1) or before.upos == "ADP" or before.lower in _MONTH_MODIFIERS)))
     # "last night", "this week"; not the programme "This Week"
-    return word in _PERIODS and w.text.islower() and i > first and doc.words[i - 1].lower in _PERIOD_DETERMINERS
+    return (word in _PERIODS and w.text.islower() and i > first
+            and doc.words[i - 1].lower in _PERIOD_DETERMINERS)
+
+
+def _number(doc: Document, i: int) -> str | None:
+    text = doc.words[i].text if 0 <= i < len(doc.words) else ""
+    return text if text.isascii() and text.isdigit() else None
 
 
 def _is_year(doc: Document, i: int) -> bool:
-    return i < len(doc.words) and doc.words[i].text.isdigit() and len(doc.words[i].text) == 4
+    return len(_number(doc, i) or "") == 4
 
 
 def _is_day_number(doc: Document, i: int) -> bool:
-    return i < len(doc.words) and doc.words[i].text.isdigit() and 1 <= int(doc.words[i].text) <= 31
+    number = _number(doc, i)
+    return number is not None and len(number) <= 2 and 1 <= int(number) <= 31
 
 
 def _expressions(doc: Document, first: int, last: int) -> list[_Expression]:
@@ -209,7 +219,7 @@ def _extend(doc: Document, anchor: int, first: int, last: int) -> _Expression:
     if word in _PERIODS:  # "last night", "earlier this week"
         lo -= 1
     if word in _MONTHS:
-        if _is_day_number(doc, lo - 1) and lo - 1 >= first:
+        if lo - 1 >= first and _is_day_number(doc, lo - 1):
             lo -= 1  # "24 October"
         if hi + 1 < last and _is_day_number(doc, hi + 1):
             hi += 1  # "Oct. 24"
@@ -286,7 +296,8 @@ def _clause_bounds(doc: Document, cue: int, contents: list[tuple[int, int]]) -> 
             return False
         if w.text == ";":
             return True
-        return (w.upos == "CCONJ" or w.lower in _CLAUSE_LINKS) and i > sent.first and doc.words[i - 1].text == ","
+        return ((w.upos == "CCONJ" or w.lower in _CLAUSE_LINKS) and i > sent.first
+                and doc.words[i - 1].text == ",")
 
     lo = cue
     while lo > sent.first and not boundary(lo):
@@ -332,7 +343,8 @@ def _in_other_clause(doc: Document, expr: _Expression, cue: int, contents: list[
     """
     own = {cue}
     i = cue
-    while not _has_subject(doc, i) and doc.words[i].deprel in ("xcomp", "advcl") and doc.words[i].head is not None:
+    while (not _has_subject(doc, i) and doc.words[i].deprel in ("xcomp", "advcl")
+           and doc.words[i].head is not None):
         i = doc.words[i].head
         own.add(i)
     i, seen = expr.anchor, set()

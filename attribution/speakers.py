@@ -35,6 +35,17 @@ def speaker_of(doc: Document, cue: int) -> int | None:
 _NP_WORDS = ("PROPN", "NOUN", "PRON")
 
 
+def _left_noun(doc: Document, cue: int) -> int | None:
+    """The noun right before a cue (past adverbs and auxiliaries), if that is what precedes it."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    i = cue - 1
+    while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i]:
+        return i
+    return None
+
+
 def _adjacent_noun(doc: Document, cue: int) -> int | None:
     """ '"...," Blackwell concluded' or '"...," said James Lewis, an expert' read linearly."""
     words = doc.words
@@ -42,6 +53,12 @@ def _adjacent_noun(doc: Document, cue: int) -> int | None:
     i = cue - 1
     while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
         i -= 1
+    if i > sent.first and words[i].lower == ",":  # "The minister, speaking to reporters, warned"
+        j = i - 1
+        while j > sent.first and words[j].lower != ",":
+            j -= 1
+        if words[j].lower == "," and j - 1 >= sent.first:
+            i = j - 1
     if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i]:
         return i
     j = cue + 1
@@ -65,8 +82,11 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     for c in doc.children[verb]:
         rel = words[c].deprel
         if rel in _SUBJECTS or (rel == "nsubj:pass" and not passive):
-            if words[c].lower in RELATIVE_PRONOUNS and words[verb].deprel == "acl:relcl":
-                return words[verb].head
+            if words[c].lower in RELATIVE_PRONOUNS:
+                if words[verb].deprel == "acl:relcl":
+                    return words[verb].head
+                if c >= 2 and words[c - 1].lower == "," and words[c - 2].upos in ("PROPN", "NOUN"):
+                    return c - 2  # "Robert Chen, who ..., said": the parse lost the relative clause
             return c
     if passive:
         return None  # "it was reported": no source
@@ -75,6 +95,9 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
         return inverted
     head = words[verb].head
     if depth < 2 and head is not None and words[verb].deprel in _INHERIT and words[head].upos == "VERB":
+        left = _left_noun(doc, verb)
+        if left is not None and left > head:
+            return left  # "..., and Governor Kazuo Ueda said": the noun before the verb, not the first clause's
         return subject_of(doc, head, depth + 1)
     return None
 

@@ -47,7 +47,8 @@ def flat_doc(text: str, published: dt.date | None = PUBLISHED) -> Document:
     return doc
 
 
-def date_of(text: str, cue: str, content: str | None, published: dt.date | None = PUBLISHED) -> dt.date | None:
+def date_of(text: str, cue: str, content: str | None,
+            published: dt.date | None = PUBLISHED) -> dt.date | None:
     """said_on for the first word ``cue`` of ``text``, with ``content`` as the content span."""
     doc = flat_doc(text, published)
     cue_word = next(w.i for w in doc.words if w.text == cue)
@@ -114,7 +115,8 @@ def test_other_dates_leave_the_publication_date(text, content):
 
 def test_leading_edge_of_a_reported_span_belongs_to_the_cue():
     # the reported-speech finder may start the span early: "said [yesterday that the win ...]"
-    assert date_of("Mori said yesterday that the win mattered.", "said", "yesterday that the win mattered") == THU
+    text = "Mori said yesterday that the win mattered."
+    assert date_of(text, "said", "yesterday that the win mattered") == THU
 
 
 def test_after_the_cues_that_comes_the_content():
