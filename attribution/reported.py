@@ -53,6 +53,11 @@ def _states(doc: Document, verb: int) -> bool:
 def complement_of(doc: Document, verb: int) -> list[int] | None:
     """The words a cue verb reports, by the first rule that applies."""
     words, kids = doc.words, doc.children[verb]
+    aside = _parenthetical(doc, verb)
+    if aside:  # "The golf industry, she said, is doing better"
+        sent = doc.sentence_of(verb)
+        rest = [i for i in range(sent.first, sent.last) if not aside[0] <= i <= aside[1]]
+        return rest if len(rest) >= _MIN_WORDS else None
     for c in kids:
         if words[c].deprel in _CLAUSE_RELS and c > verb:
             # "aides said the average donation ... was $27": a subject misread as the verb's object
@@ -129,6 +134,21 @@ def _passive_form(doc: Document, verb: int) -> bool:
 
 def inside_quote(doc: Document, i: int) -> bool:
     return doc.inside_marks[i]
+
+
+def _parenthetical(doc: Document, verb: int) -> tuple[int, int] | None:
+    """ "X, he said, Y": the words of a cue and its subject set off by commas inside the sentence."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    left = verb - 1
+    while left > sent.first and words[left].upos in ("PRON", "PROPN", "ADV", "AUX"):
+        left -= 1
+    right = verb + 1
+    while right < sent.last - 1 and words[right].upos == "ADV":
+        right += 1
+    if left > sent.first and left < verb - 1 and words[left].lower == "," and right < sent.last - 1 \
+            and words[right].lower == ",":
+        return left, right
+    return None
 
 
 def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:

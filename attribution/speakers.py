@@ -79,15 +79,16 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
         rel = words[c].deprel
         if rel == "obl:agent" or (rel == "obl" and passive and _has_case(doc, c, "by")):
             return c
-    for c in doc.children[verb]:
-        rel = words[c].deprel
-        if rel in _SUBJECTS or (rel == "nsubj:pass" and not passive):
-            if words[c].lower in RELATIVE_PRONOUNS:
-                if words[verb].deprel == "acl:relcl":
-                    return words[verb].head
-                if c >= 2 and words[c - 1].lower == "," and words[c - 2].upos in ("PROPN", "NOUN"):
-                    return c - 2  # "Robert Chen, who ..., said": the parse lost the relative clause
-            return c
+    subjects = [c for c in doc.children[verb] if _wordlike(doc, c) and (
+        words[c].deprel in _SUBJECTS or (words[c].deprel == "nsubj:pass" and not passive))]
+    if subjects:
+        c = min(subjects, key=lambda c: abs(verb - c))  # "The industry, she said, is ...": she
+        if words[c].lower in RELATIVE_PRONOUNS:
+            if words[verb].deprel == "acl:relcl":
+                return words[verb].head
+            if c >= 2 and words[c - 1].lower == "," and words[c - 2].upos in ("PROPN", "NOUN"):
+                return c - 2  # "Robert Chen, who ..., said": the parse lost the relative clause
+        return c
     if passive:
         return None  # "it was reported": no source
     inverted = _inverted_subject(doc, verb)
@@ -117,6 +118,11 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
 
 
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", "call", "thank", "inform"})
+
+
+def _wordlike(doc: Document, i: int) -> bool:
+    """A closing '' can be tagged as a noun; a speaker has letters or digits."""
+    return any(ch.isalnum() for ch in doc.words[i].text)
 
 
 def _is_passive(doc: Document, verb: int) -> bool:
