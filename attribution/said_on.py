@@ -64,6 +64,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cues import SPEECH_VERBS
+from .timewords import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAYS
 from .dates import resolve_date
 from .document import Document
 
@@ -72,11 +73,6 @@ if TYPE_CHECKING:
 
 __all__ = ["said_on"]
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_MONTH_NAMES = frozenset("""january february march april may june july august september october november
-december""".split())
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-_MONTHS = _MONTH_NAMES | _MONTH_ABBREVIATIONS
 _MONTH_MODIFIERS = frozenset({"last", "this", "early", "late", "mid", "mid-", "next"})
 _DEICTIC = frozenset({"yesterday", "today", "tonight"})
 #: "last night", "this week", "earlier this month": a period noun after one of _PERIOD_DETERMINERS
@@ -162,10 +158,10 @@ def _norm(text: str) -> str:
 def _is_anchor(doc: Document, i: int, first: int) -> bool:
     w = doc.words[i]
     word = _norm(w.text)
-    if word in _WEEKDAYS or word in _DEICTIC:
+    if word in WEEKDAYS or word in _DEICTIC:
         return True
-    if word in _MONTHS:  # "Oct. 24", "March 2024", "in May"; not "Jun Arai", "Theresa May", "may"
-        if not w.text[:1].isupper() or (word in _MONTH_ABBREVIATIONS and not w.text.endswith(".")):
+    if word in MONTHS:  # "Oct. 24", "March 2024", "in May"; not "Jun Arai", "Theresa May", "may"
+        if not w.text[:1].isupper() or (word in MONTH_ABBREVIATIONS and not w.text.endswith(".")):
             return _is_day_number(doc, i + 1)
         before = doc.words[i - 1] if i > first else None
         return (_is_day_number(doc, i + 1) or _is_year(doc, i + 1) or (before is not None and (
@@ -218,7 +214,7 @@ def _extend(doc: Document, anchor: int, first: int, last: int) -> _Expression:
 
     if word in _PERIODS:  # "last night", "earlier this week"
         lo -= 1
-    if word in _MONTHS:
+    if word in MONTHS:
         if lo - 1 >= first and _is_day_number(doc, lo - 1):
             lo -= 1  # "24 October"
         if hi + 1 < last and _is_day_number(doc, hi + 1):

@@ -9,6 +9,7 @@ coordinated or controlled verbs ("X smiled and said") are inherited.
 from __future__ import annotations
 
 from .document import Document
+from .timewords import is_time_word
 
 __all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "mention_words", "speaker_of", "subject_of"]
 
@@ -33,6 +34,7 @@ def speaker_of(doc: Document, cue: int) -> int | None:
 
 
 _NP_WORDS = ("PROPN", "NOUN", "PRON")
+_NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def _left_noun(doc: Document, cue: int) -> int | None:
@@ -41,7 +43,7 @@ def _left_noun(doc: Document, cue: int) -> int | None:
     i = cue - 1
     while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
         i -= 1
-    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i]:
+    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i] and _wordlike(doc, i):
         return i
     return None
 
@@ -59,12 +61,13 @@ def _adjacent_noun(doc: Document, cue: int) -> int | None:
             j -= 1
         if words[j].lower == "," and j - 1 >= sent.first:
             i = j - 1
-    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i]:
+    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i] and _wordlike(doc, i):
         return i
     j = cue + 1
     while j < sent.last and words[j].upos in ("DET", "ADJ", "NUM"):
         j += 1
-    if j < sent.last and words[j].upos in _NP_WORDS and not doc.inside_marks[j] and words[j].lower != "it":
+    if j < sent.last and words[j].upos in _NP_WORDS and not doc.inside_marks[j] and words[j].lower != "it" \
+            and _wordlike(doc, j):
         while j + 1 < sent.last and words[j + 1].upos == "PROPN":
             j += 1  # "said Rubio spokesman Alex Conant": the name's last word heads it
         return j
@@ -121,8 +124,13 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", 
 
 
 def _wordlike(doc: Document, i: int) -> bool:
-    """A closing '' can be tagged as a noun; a speaker has letters or digits."""
-    return any(ch.isalnum() for ch in doc.words[i].text)
+    """Whether a word can head a speaker: a closing '' tagged as a noun cannot, nor can a date
+    ("said Friday that", "Monday, BuzzFeed announced")."""
+    w = doc.words[i]
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"
+    return any(ch.isalnum() for ch in w.text) and (in_name or not is_time_word(w.text)) \
+        and w.ner[2:] not in _NOT_SOURCES
 
 
 def _is_passive(doc: Document, verb: int) -> bool:
