@@ -48,6 +48,10 @@ describe highlight announce reveal confirm acknowledge admit rule order approve 
 release unveil tout hail decry lament tout want seek favor favour advocate champion
 """.split())
 
+#: Verb + particle cues whose object is the content: "called for a boycott", "referring to Obama".
+PHRASAL_CUES = frozenset({("call", "for"), ("refer", "to"), ("push", "for"), ("ask", "for"),
+                          ("argue", "for"), ("point", "to"), ("vote", "for"), ("appeal", "for")})
+
 #: Nouns that carry reported content as a complement ("voiced concern that ...").
 SPEECH_NOUNS = frozenset("""
 statement claim claims assertion remark remarks comment comments warning promise pledge vow goal

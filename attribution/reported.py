@@ -8,7 +8,7 @@ them, so cues inside quotation marks are left to that quote.
 
 from __future__ import annotations
 
-from .cues import INTENT_VERBS, SAYING_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
+from .cues import INTENT_VERBS, PHRASAL_CUES, SAYING_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
 from .document import Document
 from .model import Quote
 from .speakers import ADDRESSEE_VERBS, speaker_of
@@ -27,6 +27,11 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
             continue
         if w.lower == "according" and w.i + 1 < len(doc.words) and doc.words[w.i + 1].lower == "to":
             quote = _according_to(doc, w.i)
+        elif _phrasal(doc, w.i):
+            quote = _quote(doc, to_clause_end(doc, [w.i + 2]), w.i, speaker_of(doc, w.i), "subject") \
+                if w.i + 2 < doc.sentence_of(w.i).last else None
+            if quote is not None:
+                quote.cue_last = w.i + 1  # "called for"
         elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) or _states(doc, w.i):
             content = complement_of(doc, w.i)
             if content and content[0] > w.i:
@@ -39,6 +44,12 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _phrasal(doc: Document, verb: int) -> bool:
+    nxt = verb + 1
+    return doc.words[verb].upos == "VERB" and nxt < len(doc.words) and (
+        doc.words[verb].lemma, doc.words[nxt].lower) in PHRASAL_CUES
 
 
 def _states(doc: Document, verb: int) -> bool:
