@@ -36,21 +36,21 @@ INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refu
 #: attaches nothing to them ("The festival said attendance rose 12 percent").
 SAYING_VERBS = frozenset("""
 say tell add announce write state claim assert insist argue contend maintain note explain stress
-emphasize emphasise warn predict confirm deny acknowledge admit reveal tweet post testify reply
-respond recall repeat reiterate complain allege concede vow pledge promise boast agree suggest
+emphasize emphasise warn predict confirm deny acknowledge admit reveal tweet post testify
+recall repeat reiterate complain allege concede vow pledge promise boast agree suggest
 """.split())
 
 #: Verbs that state a position on a thing; their object is the content ("denounced the deal").
 STANCE_VERBS = frozenset("""
-denounce reject criticize criticise praise support oppose back endorse blame accuse defend attack slam
-blast condemn applaud welcome demand propose recommend deny dismiss question challenge cite mention
-describe highlight announce reveal confirm acknowledge admit rule order approve veto announce
-release unveil tout hail decry lament tout want seek favor favour advocate champion
+denounce reject criticize criticise praise support oppose endorse blame accuse defend attack slam
+blast condemn applaud welcome demand propose recommend deny dismiss question cite mention
+describe highlight announce reveal confirm acknowledge admit rule order approve veto
+unveil hail decry lament tout want favor favour advocate champion
 """.split())
 
 #: Verb + particle cues whose object is the content: "called for a boycott", "referring to Obama".
 PHRASAL_CUES = frozenset({("call", "for"), ("refer", "to"), ("push", "for"), ("ask", "for"),
-                          ("argue", "for"), ("point", "to"), ("vote", "for"), ("appeal", "for")})
+                          ("argue", "for"), ("point", "to"), ("appeal", "for")})
 
 #: Nouns that carry reported content as a complement ("voiced concern that ...").
 SPEECH_NOUNS = frozenset("""
