@@ -39,7 +39,7 @@ def is_speech(doc: Document, mark: QuoteSpan) -> bool:
         return False  # nickname: Dwayne "The Rock" Johnson
     if mark.words <= 10 and before and before[-1].lower().strip(",") in _WORK_NOUNS and bare == content:
         return False  # title: the report "Safer Streets for All"
-    if mark.words <= 8 and all(_capitalized(t) or t.lower() in _SMALL for t in bare.split()):
+    if mark.words <= 8 and all(_capitalized(t) or t.lower() in _SMALL or t.isdigit() for t in bare.split()):
         return False  # title-cased: a title ("Meet the Press.")
     return True
 
@@ -109,10 +109,15 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> N
     quoted = [w.i for w in doc.words if quote.start <= w.start and w.end <= quote.end and w.upos != "PUNCT"]
     if not content or not quoted or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
         return
-    outside = [i for i in content if not inside[i] and doc.words[i].upos != "PUNCT"]
+    outside = [i for i in content if not inside[i] and _is_word(doc, i)]
     if outside:  # 'wrote that farmers "cannot survive on prices from 20 years ago"
         quote.start, quote.end = doc.span(content)
         quote.kind = "mixed"
+
+
+def _is_word(doc: Document, i: int) -> bool:
+    """Letters or digits: a doubled '' can be tagged as anything but punctuation."""
+    return any(ch.isalnum() for ch in doc.words[i].text)
 
 
 def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> None:

@@ -116,7 +116,7 @@ def _opens_sentence(doc: Document, char: int) -> bool:
 
 def _words_outside_marks(doc: Document, quote) -> int:
     return sum(1 for w in doc.words if quote.start <= w.start and w.end <= quote.end
-               and not doc.inside_marks[w.i] and w.upos != "PUNCT")
+               and not doc.inside_marks[w.i] and any(ch.isalnum() for ch in w.text))
 
 
 def _speakers(doc: Document) -> None:

@@ -106,6 +106,9 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     words, sent = doc.words, doc.sentence_of(cue)
     if words[cue].lemma not in SAYING_VERBS or _passive_form(doc, cue):
         return None
+    if cue > sent.first and words[cue - 1].upos == "PUNCT" and cue + 1 < sent.last \
+            and words[cue + 1].upos in ("PROPN", "DET", "ADJ", "NOUN"):
+        return None  # "..., said David Gilbert, its president": the name follows, the content came before
     i = cue + 1
     addressee = words[cue].lemma in ADDRESSEE_VERBS
     while i < sent.last:

@@ -30,14 +30,18 @@ What is measured, all in one process, on the same texts:
 
 The two paths are interleaved article by article, and which goes first
 alternates from one article (and one repeat) to the next, so neither gets a
-systematically warmer cache or a quieter machine.
+systematically warmer cache or a quieter machine; ``gc.collect()`` runs
+(untimed) before each timed call, so neither pays for collecting the garbage
+the other left behind.
 
 Figures printed:
 
 * seconds, articles/s, chars/s for each measurement (wall clock,
   ``time.perf_counter``; chars are ``len(article.text)``);
 * **overhead** = ours / bare - 1: the extra time our extraction adds on top
-  of Stanza (target: at most 10%);
+  of Stanza (target: at most 10%); **own cost / bare** is the same ratio
+  from the direct measure (convert + stages), and a note is printed when
+  the two disagree by more than 5% of bare, i.e. when the timings are noise;
 * **peak RSS** = the process's maximum resident memory so far
   (``resource.getrusage(...).ru_maxrss``), which includes the models, torch
   and the largest article parsed (target: at most 2 GiB);
@@ -119,6 +123,7 @@ def one_run(nlp, articles: list[Article], run: int) -> dict[str, list[float]]:
     for i, article in enumerate(articles):
         bare_first = (i + run) % 2 == 0
         for path in (("bare", "ours") if bare_first else ("ours", "bare")):
+            gc.collect()  # neither measurement pays for collecting the other's garbage
             if path == "bare":
                 t0 = time.perf_counter()
                 parsed = nlp(article.text)
@@ -169,7 +174,6 @@ def main(argv: list[str] | None = None) -> int:
 
     runs = []
     for run in range(args.repeat):
-        gc.collect()
         times = one_run(nlp, articles, run)
         runs.append(times)
         print(f"run {run + 1}/{args.repeat}: bare {sum(times['bare']):.2f} s, ours {sum(times['ours']):.2f} s",
