@@ -26,7 +26,7 @@ criticize criticise mock deride dismiss reject concede vow pledge promise threat
 call describe conclude continue counter quip joke boast brag muse agree disagree believe think
 predict forecast estimate project insist affirm assure indicate signal hint announce proclaim
 write publish blog text email cite conclude find show speculate wonder question doubt fear hope
-worry acknowledge recount recounted explain
+worry recount yell shout scream chant exclaim cry
 """.split())
 
 #: Verbs whose infinitive complement states an intention ("vowed to cut taxes").

@@ -40,10 +40,12 @@ class Stage:
 def _marks(doc: Document) -> None:
     doc.marks = find_quotes(doc.text)
     doc.inside_marks = [False] * len(doc.words)
-    starts = [w.start for w in doc.words]
-    for m in doc.marks:
-        for i in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end)):
+    ends = [w.end for w in doc.words]
+    for m in doc.marks:  # a word overlapping the content is inside, even one glued to its mark ("''It")
+        i = bisect.bisect_right(ends, m.start)
+        while i < len(doc.words) and doc.words[i].start < m.end:
             doc.inside_marks[i] = True
+            i += 1
 
 
 def _direct(doc: Document) -> None:

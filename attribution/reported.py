@@ -70,7 +70,7 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         rest = [i for i in range(sent.first, sent.last) if not aside[0] <= i <= aside[1]]
         return rest if len(rest) >= _MIN_WORDS else None
     for c in kids:
-        if words[c].deprel in _CLAUSE_RELS and c > verb:
+        if words[c].deprel in _CLAUSE_RELS and c > verb and not _participle_aside(doc, c):
             # "aides said the average donation ... was $27": a subject misread as the verb's object
             objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
                        and words[verb].lemma not in ADDRESSEE_VERBS]
@@ -129,8 +129,8 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     marked = i < sent.last and words[i].lower == "that"
     if marked:
         i += 1
-    if i >= sent.last or inside_quote(doc, i):
-        return None
+    if i >= sent.last or inside_quote(doc, i) or words[i].upos == "PUNCT":
+        return None  # "he said, popping a soda": what follows a comma is not what was said
     content = to_clause_end(doc, [i])
     clause_like = any(words[j].upos in ("VERB", "AUX") for j in content) or (
         len(content) >= 4 and words[content[0]].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM"))
@@ -150,6 +150,11 @@ def inside_quote(doc: Document, i: int) -> bool:
     return doc.inside_marks[i]
 
 
+def _participle_aside(doc: Document, node: int) -> bool:
+    """ "he said, popping a soda": a participle after a comma describes the speaker, it is not said."""
+    return doc.words[node].xpos == "VBG" and node > 0 and doc.words[node - 1].lower == ","
+
+
 def _parenthetical(doc: Document, verb: int) -> tuple[int, int] | None:
     """ "X, he said, Y": the words of a cue and its subject set off by commas inside the sentence."""
     words, sent = doc.words, doc.sentence_of(verb)
@@ -159,9 +164,13 @@ def _parenthetical(doc: Document, verb: int) -> tuple[int, int] | None:
     right = verb + 1
     while right < sent.last - 1 and words[right].upos == "ADV":
         right += 1
+    after = right + 1
+    while after < sent.last and not any(ch.isalnum() for ch in words[after].text):
+        after += 1
     if left > sent.first and left < verb - 1 and words[left].lower == "," and right < sent.last - 1 \
-            and words[right].lower == ",":
-        return left, right
+            and words[right].lower == "," and not doc.inside_marks[left] and after < sent.last \
+            and not doc.inside_marks[after] and words[after].xpos != "VBG":
+        return left, right  # not '"A," he said, popping ...' nor 'Trump yelled, "Out!"'
     return None
 
 
