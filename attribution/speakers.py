@@ -78,6 +78,10 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     """Head word of the speaker mention for the cue ``verb``, or None."""
     words = doc.words
     passive = _is_passive(doc, verb)
+    if words[verb].xpos == "VBG" and depth < 2:  # a participle has no subject of its own
+        carrier = _carrier(doc, verb)
+        if carrier is not None:
+            return subject_of(doc, carrier, depth + 1)
     for c in doc.children[verb]:
         rel = words[c].deprel
         if rel == "obl:agent" or (rel == "obl" and passive and _has_case(doc, c, "by")):
@@ -104,6 +108,26 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             return left  # "..., and Governor Kazuo Ueda said": the noun before the verb, not the first clause's
         return subject_of(doc, head, depth + 1)
     return None
+
+
+#: Things that carry someone's words: "released a statement saying", "a video that said".
+_CARRIERS = frozenset("""statement message text video ad advertisement tweet post letter email release
+memo note sign banner report""".split())
+
+
+def _carrier(doc: Document, verb: int) -> int | None:
+    """For a cue modifying a carrier of words, the verb whose subject sent it
+    ("she released a statement saying ..." → released)."""
+    words = doc.words
+    noun = words[verb].head
+    if noun is None or words[verb].deprel not in ("acl", "acl:relcl", "xcomp", "advcl") \
+            or words[noun].lemma not in _CARRIERS or words[noun].upos != "NOUN":
+        noun = next((i for i in range(verb - 1, max(-1, verb - 4), -1)
+                     if words[i].lemma in _CARRIERS and words[i].upos == "NOUN"), None)
+        if noun is None:
+            return None
+    head = words[noun].head
+    return head if head is not None and words[head].upos == "VERB" else None
 
 
 def _inverted_subject(doc: Document, verb: int) -> int | None:
