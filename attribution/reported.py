@@ -311,6 +311,9 @@ def trim(content: list[int], doc: Document) -> list[int]:
 def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how: str) -> Quote | None:
     """A candidate from content words: trimmed of a leading "that" and edge punctuation."""
     content = trim([i for i in content if i != cue and (speaker is None or i != speaker)], doc)
+    if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
+        para = doc.paragraphs[doc.paragraph_at(doc.words[cue].start)]
+        content = [i for i in content if para[0] <= doc.words[i].start < para[1]]
     if len(content) < _MIN_WORDS:
         return None
     if speaker is not None and content[0] <= speaker <= content[-1]:
