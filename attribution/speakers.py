@@ -30,7 +30,11 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     subject = subject_of(doc, cue)
     if subject is not None and not doc.inside_marks[subject]:
         return subject
-    return _adjacent_noun(doc, cue)
+    beside = _adjacent_noun(doc, cue)
+    head = doc.words[cue].head
+    if beside is None and head is not None and doc.words[cue].xpos == "VBG" and head < cue:
+        return speaker_of(doc, head)  # "Mr. Hedge said, referring to the resorts": Hedge refers
+    return beside
 
 
 _NP_WORDS = ("PROPN", "NOUN", "PRON")
@@ -54,6 +58,10 @@ def _adjacent_noun(doc: Document, cue: int) -> int | None:
     sent = doc.sentence_of(cue)
     i = cue - 1
     while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i > sent.first and words[i].lower == ")":  # "Sen. Mitch McConnell (R-Ky.) said"
+        while i > sent.first and words[i].lower != "(":
+            i -= 1
         i -= 1
     if i > sent.first and words[i].lower == ",":  # "The minister, speaking to reporters, warned"
         j = i - 1
