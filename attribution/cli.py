@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
+from typing import Iterator
 
 import click
 
+from . import nlp
 from .article import read_articles
 from .dates import parse_iso_date
 from .errors import AttributionError
-from .nlp import download_models, load_pipeline, models_dir
 from .output import FORMATS, write_json, write_jsonl, write_table
 from .pipeline import extract
 
 __all__ = ["cli"]
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    """Parse --date; a bad one is a one-line "Error: bad date ..." (ClickException, not click's usage block)."""
-    if value is None:
-        return None
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    """Library errors become click's one-line "Error: ..." and exit status 1."""
     try:
-        return parse_iso_date(value)
+        yield
     except AttributionError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """Parse --date; a bad one is a one-line "Error: bad date ..." (not click's usage block)."""
+    if value is None:
+        return None
+    with _user_errors():
+        return parse_iso_date(value)
 
 
 models_dir_option = click.option(
@@ -46,17 +55,15 @@ def cli() -> None:
 @models_dir_option
 def extract_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output, models_dir: str | None) -> None:
     """Find every quote in INPUTS (.txt, .html, .jsonl, or - for stdin)."""
-    try:
-        load_pipeline(models_dir)  # fail on missing models before reading anything
+    with _user_errors():
+        nlp.load_pipeline(models_dir)  # fail on missing models before reading anything
         docs = extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir)
         if fmt == "json":
             write_json(list(docs), output)
-        else:
-            for doc in docs:
-                (write_jsonl if fmt == "jsonl" else write_table)(doc, output)
-                output.flush()
-    except AttributionError as exc:
-        raise click.ClickException(str(exc)) from exc
+            return
+        for doc in docs:
+            (write_jsonl if fmt == "jsonl" else write_table)(doc, output)
+            output.flush()
 
 
 @cli.group()
@@ -68,10 +75,8 @@ def models() -> None:
 @models_dir_option
 def models_download(models_dir: str | None) -> None:
     """Fetch the official Stanza English models (needs internet)."""
-    try:
-        path = download_models(models_dir)
-    except AttributionError as exc:
-        raise click.ClickException(str(exc)) from exc
+    with _user_errors():
+        path = nlp.download_models(models_dir)
     click.echo(f"Stanza English models are in {path}")
 
 
@@ -79,12 +84,6 @@ def models_download(models_dir: str | None) -> None:
 @models_dir_option
 def models_check(models_dir: str | None) -> None:
     """Load the models once, to tell whether extraction will run."""
-    try:
-        load_pipeline(models_dir)
-    except AttributionError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"Stanza English models load from {models_dir_path(models_dir)}")
-
-
-def models_dir_path(explicit: str | None) -> str:
-    return str(models_dir(explicit))
+    with _user_errors():
+        nlp.load_pipeline(models_dir)
+    click.echo(f"Stanza English models load from {nlp.models_dir(models_dir)}")

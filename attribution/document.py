@@ -39,14 +39,6 @@ class Word:
     def lower(self) -> str:
         return self.text.lower()
 
-    def feat(self, name: str) -> str | None:
-        """One Universal Feature's value (``feat("Gender") -> "Fem"``)."""
-        for pair in self.feats.split("|"):
-            key, _, value = pair.partition("=")
-            if key == name:
-                return value
-        return None
-
 
 @dataclass(slots=True)
 class Sentence:

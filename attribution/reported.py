@@ -233,11 +233,6 @@ def _that_clause(doc: Document, node: int) -> list[int] | None:
     return None
 
 
-def _is_clause(doc: Document, node: int) -> bool:
-    return doc.words[node].upos in ("VERB", "AUX", "ADJ") or any(
-        doc.words[c].deprel.startswith("nsubj") for c in doc.children[node])
-
-
 def _according_to(doc: Document, according: int) -> Quote | None:
     """ "According to X, <content>" / "<content>, according to X": read linearly, since parsers
     attach the phrase anywhere. The source runs from "to" to the next punctuation."""
