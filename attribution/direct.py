@@ -52,10 +52,11 @@ def _capitalized(token: str) -> bool:
     return bool(token) and token[0].isupper()
 
 
-def find_direct(doc: Document, marks: list[QuoteSpan], inside_marks: list[bool]) -> list[Quote]:
+def find_direct(doc: Document) -> list[Quote]:
     """One quote per speech span, in text order, with the rule that found its speaker."""
     quotes: list[Quote] = []
-    for mark in marks:
+    inside_marks = doc.inside_marks
+    for mark in doc.marks:
         if not is_speech(doc, mark):
             continue
         quote = Quote(start=mark.start, end=mark.end, kind="direct", marks=[(mark.start, mark.end)])

@@ -49,13 +49,13 @@ def _marks(doc: Document) -> None:
 
 
 def _direct(doc: Document) -> None:
-    doc.quotes = find_direct(doc, doc.marks, doc.inside_marks)
+    doc.quotes = find_direct(doc)
 
 
 def _reported(doc: Document) -> None:
     """Indirect speech, merged with the direct quotes: one attribution per stretch of text."""
     quotes = list(doc.quotes)
-    for cand in sorted(find_reported(doc, doc.inside_marks), key=lambda q: q.start - q.end):
+    for cand in sorted(find_reported(doc), key=lambda q: q.start - q.end):
         overlapping = [q for q in quotes if q.start < cand.end and cand.start < q.end]
         if any(q.cue_word == cand.cue_word and q.kind == "direct" for q in quotes) and not overlapping:
             continue  # the cue already introduces a direct quote: '"...," said Dan Conston, a senior adviser'

@@ -19,11 +19,11 @@ _CLAUSE_RELS = ("ccomp",)
 _MIN_WORDS = 3
 
 
-def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
+def find_reported(doc: Document) -> list[Quote]:
     """Every cue outside quotation marks with a clause it reports."""
     found = []
     for w in doc.words:
-        if inside_marks[w.i]:
+        if doc.inside_marks[w.i]:
             continue
         if w.lower == "according" and w.i + 1 < len(doc.words) and doc.words[w.i + 1].lower == "to":
             quote = _according_to(doc, w.i)
@@ -32,7 +32,7 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
                 if w.i + 2 < doc.sentence_of(w.i).last else None
             if quote is not None:
                 quote.cue_last = w.i + 1  # "called for"
-        elif is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) or _states(doc, w.i):
+        elif _reporting_verb(doc, w.i):
             content = complement_of(doc, w.i)
             if content and content[0] > w.i:
                 content = to_clause_end(doc, content)
@@ -44,6 +44,13 @@ def find_reported(doc: Document, inside_marks: list[bool]) -> list[Quote]:
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _reporting_verb(doc: Document, i: int) -> bool:
+    """A speech, intention or stance verb, or any verb with a subject and a that-clause."""
+    w = doc.words[i]
+    return is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) \
+        or _states(doc, i)
 
 
 def _phrasal(doc: Document, verb: int) -> bool:
