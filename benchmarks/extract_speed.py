@@ -95,7 +95,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("jsonl", help="articles, one JSON object per line with id and text")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="use only the first N articles")
     parser.add_argument("--repeat", type=int, default=1, metavar="R",
-                        help="time everything R times and report the best of each (default 1)")
+                        help="time everything R times and keep the best per article (default 1)")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
