@@ -59,7 +59,7 @@ def find_direct(doc: Document) -> list[Quote]:
     for mark in doc.marks:
         if not is_speech(doc, mark):
             continue
-        quote = Quote(start=mark.start, end=mark.end, kind="direct", marks=[(mark.start, mark.end)])
+        quote = Quote(start=mark.start, end=mark.end, kind="direct")
         end = mark.close if mark.close is not None else mark.end
         sents = _sentences_between(doc, mark.open, end)
         cue = _nearest_cue(doc, sents, mark, inside_marks)

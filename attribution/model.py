@@ -7,7 +7,7 @@ keys and types exactly.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 __all__ = ["Cue", "KINDS", "Quote", "SPEAKER_TYPES", "Speaker"]
 
@@ -56,7 +56,6 @@ class Quote:
     cue: Cue | None = None
     said_on: dt.date | None = None
     confidence: float = 0.0
-    marks: list[tuple[int, int]] = field(default_factory=list)  #: quotation-mark spans inside
 
     def to_dict(self) -> dict:
         return {

@@ -16,11 +16,11 @@ MODULES = sorted(f"attribution.{m.name}" for m in pkgutil.iter_modules(attributi
 
 def _public_exceptions(module) -> list[type]:
     """Exception classes the module exports or defines under a public name."""
-    found = {getattr(module, name) for name in getattr(module, "__all__", []) if hasattr(module, name)}
-    found |= {obj for name, obj in vars(module).items()
-              if not name.startswith("_") and inspect.isclass(obj) and obj.__module__ == module.__name__}
-    return sorted((obj for obj in found if inspect.isclass(obj) and issubclass(obj, BaseException)),
-                  key=lambda cls: cls.__name__)
+    exported = [getattr(module, name) for name in getattr(module, "__all__", []) if hasattr(module, name)]
+    defined = [obj for name, obj in vars(module).items()
+               if not name.startswith("_") and inspect.isclass(obj) and obj.__module__ == module.__name__]
+    found = {obj for obj in exported + defined if inspect.isclass(obj) and issubclass(obj, BaseException)}
+    return sorted(found, key=lambda cls: cls.__name__)
 
 
 def test_package_all_is_sorted():
