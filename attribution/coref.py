@@ -162,6 +162,8 @@ class Resolver:
         if w.upos == "PRON" and len(words) <= 1:
             return self._antecedent(head, _PRONOUN_GENDER.get(w.lower), w.lower in _PLURAL_PRONOUNS)
         proper = _proper_part(doc, words)
+        if proper and w.upos == "NOUN" and w.lower not in ROLE_WORDS and max(proper) == head - 1:
+            return None  # "Opposition lawmakers", "Sanders supporters": a group described, not named
         if proper and not _describes(doc, head, proper):
             return self._register(proper)
         if w.text[:1].isupper() and w.upos in ("NOUN", "ADJ", "X"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .cues import INTENT_VERBS, PHRASAL_CUES, SAYING_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
 from .document import Document
 from .model import Quote
-from .speakers import ADDRESSEE_VERBS, speaker_of
+from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
 
 __all__ = ["complement_of", "find_reported", "to_clause_end", "trim"]
 
@@ -98,7 +98,7 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     after = _after_cue(doc, verb)
     if after:
         return after
-    if not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
+    if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
         return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
     return None
 
@@ -111,7 +111,7 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     ("on Friday", "in a statement") and the addressee ("told reporters"), a clause that follows is
     the content: "The festival said attendance rose 12 percent"."""
     words, sent = doc.words, doc.sentence_of(cue)
-    if words[cue].lemma not in SAYING_VERBS or _passive_form(doc, cue):
+    if words[cue].lemma not in SAYING_VERBS or is_passive(doc, cue):
         return None
     if cue > sent.first and words[cue - 1].upos == "PUNCT" and cue + 1 < sent.last \
             and words[cue + 1].upos in ("PROPN", "DET", "ADJ", "NOUN"):
@@ -144,13 +144,6 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     if len(content) < _MIN_WORDS or not (marked or clause_like):
         return None
     return content
-
-
-def _passive_form(doc: Document, verb: int) -> bool:
-    """ "could not be said for ...", "was reported in May": no speaker reports here."""
-    before = doc.words[verb - 1] if verb > 0 else None
-    return any(doc.words[c].deprel in ("aux:pass", "nsubj:pass") for c in doc.children[verb]) or (
-        before is not None and before.lemma == "be")
 
 
 def inside_quote(doc: Document, i: int) -> bool:

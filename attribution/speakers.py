@@ -11,7 +11,7 @@ from __future__ import annotations
 from .document import Document
 from .timewords import is_time_word
 
-__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "mention_words", "speaker_of", "subject_of"]
+__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "is_passive", "mention_words", "speaker_of", "subject_of"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
@@ -30,6 +30,8 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     subject = subject_of(doc, cue)
     if subject is not None and not doc.inside_marks[subject]:
         return subject
+    if is_passive(doc, cue):
+        return None  # "a report which was published": no one is named as saying it
     beside = _adjacent_noun(doc, cue)
     head = doc.words[cue].head
     if beside is None and head is not None and doc.words[cue].xpos == "VBG" and head < cue:
@@ -85,7 +87,7 @@ def _adjacent_noun(doc: Document, cue: int) -> int | None:
 def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     """Head word of the speaker mention for the cue ``verb``, or None."""
     words = doc.words
-    passive = _is_passive(doc, verb)
+    passive = is_passive(doc, verb)
     if words[verb].xpos == "VBG" and depth < 2:  # a participle has no subject of its own
         carrier = _carrier(doc, verb)
         if carrier is not None:
@@ -165,8 +167,11 @@ def _wordlike(doc: Document, i: int) -> bool:
         and w.ner[2:] not in _NOT_SOURCES
 
 
-def _is_passive(doc: Document, verb: int) -> bool:
-    return any(doc.words[c].deprel in ("aux:pass", "nsubj:pass") for c in doc.children[verb])
+def is_passive(doc: Document, verb: int) -> bool:
+    """ "was published", "is expected": a passive auxiliary, or a form of "be" right before the verb."""
+    before = doc.words[verb - 1] if verb > 0 else None
+    return any(doc.words[c].deprel == "aux:pass" for c in doc.children[verb]) or (
+        before is not None and before.lemma == "be" and doc.words[verb].xpos == "VBN")
 
 
 def _has_case(doc: Document, noun: int, lemma: str) -> bool:
