@@ -1,24 +1,36 @@
-"""attribution: find quoted and reported statements in news, who said them and when.
+"""attribution: find quoted and reported statements in news, who said them and when,
+store them, and check them against verified records.
 
 The public API; the CLI (``attribution.cli``) is a thin layer over it.
 """
 
 from .article import Article, read_articles
-from .errors import AttributionError, BadInput, ModelsMissing
+from .errors import AttributionError, BadDatabase, BadInput, BadRecord, ModelsMissing
+from .ingest import IngestReport, ingest_articles
 from .model import Cue, Quote, Speaker
 from .nlp import download_models, load_pipeline
 from .pipeline import extract
+from .records import add_record, import_records, read_records
+from .store import open_db
 
 __all__ = [
     "Article",
     "AttributionError",
+    "BadDatabase",
     "BadInput",
+    "BadRecord",
     "Cue",
+    "IngestReport",
     "ModelsMissing",
     "Quote",
     "Speaker",
+    "add_record",
     "download_models",
     "extract",
+    "import_records",
+    "ingest_articles",
     "load_pipeline",
+    "open_db",
     "read_articles",
+    "read_records",
 ]

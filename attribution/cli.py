@@ -13,8 +13,11 @@ from . import nlp
 from .article import read_articles
 from .dates import parse_iso_date
 from .errors import AttributionError
+from .ingest import IngestReport, ingest_articles
 from .output import FORMATS, write_json, write_jsonl, write_table
 from .pipeline import extract
+from .records import add_record, import_records, read_records
+from .store import DEFAULT_DB, open_db
 
 __all__ = ["cli"]
 
@@ -87,3 +90,182 @@ def models_check(models_dir: str | None) -> None:
     with _user_errors():
         nlp.load_pipeline(models_dir)
     click.echo(f"Stanza English models load from {nlp.models_dir(models_dir)}")
+
+
+# --- ingest and records ---------------------------------------------------------------------------
+
+db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+                         help="The SQLite database (created if missing).")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--outlet", help="Outlet name for articles that carry none.")
+@click.option("--url", help="Source URL for articles that carry none.")
+@click.option("--date", "date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
+@models_dir_option
+def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, url: str | None,
+                   date: dt.date | None, models_dir: str | None) -> None:
+    """Extract the quotes in INPUTS (.txt, .html, .jsonl, or - for stdin) and store them.
+
+    Each article is stored with its quotes in one transaction. Articles already
+    in the database (same text) are skipped, so running again after an
+    interruption adds only what is missing.
+    """
+    stored = IngestReport()  # what is safely stored, for the message if a later input fails
+
+    def progress(article, added: int | None) -> None:
+        if added is not None:
+            stored.articles_added += 1
+
+    with _user_errors():
+        db = open_db(db_path)
+        try:
+            articles = read_articles(inputs, default_date=date, stdin=sys.stdin)
+            if sys.stderr.isatty():
+                with click.progressbar(articles, label="Ingesting", file=sys.stderr,
+                                       item_show_func=lambda a: a.id if a is not None else None) as bar:
+                    report = ingest_articles(db, bar, outlet=outlet, url=url, models_dir=models_dir,
+                                             progress=progress)
+            else:
+                report = ingest_articles(db, articles, outlet=outlet, url=url, models_dir=models_dir,
+                                         progress=progress)
+        except AttributionError as exc:
+            if stored.articles_added:
+                raise AttributionError(f"{exc} ({_count(stored.articles_added, 'article')} before it stored in "
+                                       f"{db_path}; fix the input and run again to add the rest)") from exc
+            raise
+        finally:
+            db.close()
+    click.echo(f"{_count(report.articles_added, 'article')} added ({_count(report.quotes_added, 'quote')}), "
+               f"{report.articles_skipped:,} already stored: {db_path}")
+
+
+@cli.group()
+def records() -> None:
+    """Verified records: what people actually said, when, and the source."""
+
+
+@records.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@db_option
+def records_import(file: str, db_path: str) -> None:
+    """Import verified records from FILE (.csv with a header row, or .jsonl).
+
+    Columns: speaker, text, said_on (YYYY-MM-DD), source_url; optional
+    source_type, verified_by, notes. Every row is checked first: one bad row
+    and nothing is imported. Records already stored are skipped.
+    """
+    with _user_errors():
+        rows = read_records(file)  # before creating any database
+        db = open_db(db_path)
+        try:
+            added = import_records(db, rows)
+        finally:
+            db.close()
+    click.echo(f"{_count(added, 'record')} added from {file}, {len(rows) - added:,} already stored: {db_path}")
+
+
+@records.command("add")
+@click.option("--speaker", required=True, help="Who said it (any form of the name: titles are dropped).")
+@click.option("--text", required=True, help="What they said, word for word.")
+@click.option("--said-on", "said_on", required=True, help="The day it was said (YYYY-MM-DD).")
+@click.option("--source-url", "source_url", required=True, help="Where it is documented (http or https URL).")
+@click.option("--source-type", "source_type", help='What the source is, e.g. "transcript", "speech".')
+@click.option("--verified-by", "verified_by", help="Who checked it.")
+@click.option("--notes")
+@db_option
+def records_add(speaker: str, text: str, said_on: str, source_url: str, source_type: str | None,
+                verified_by: str | None, notes: str | None, db_path: str) -> None:
+    """Add one verified record."""
+    with _user_errors():
+        db = open_db(db_path)
+        try:
+            before = db["records"].count
+            record_id = add_record(db, speaker, text, said_on, source_url, source_type=source_type,
+                                   verified_by=verified_by, notes=notes)
+            added = db["records"].count > before
+        finally:
+            db.close()
+    click.echo(f"record {record_id} {'added' if added else 'already stored'}: {db_path}")
+
+
+# --- check ----------------------------------------------------------------------------------------
+
+class _CheckError(click.ClickException):
+    """An error in ``check``: exit status 2, since 1 means "a quote is misattributed or altered"."""
+
+    exit_code = 2
+
+
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_iso_date(value)
+    except AttributionError as exc:
+        raise _CheckError(str(exc)) from exc
+
+
+@cli.command("check")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "db_path", default=None, type=click.Path(dir_okay=False),
+              help="The records database (default: db/attribution.db).")
+@click.option("--date", "date", callback=_check_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@models_dir_option
+@click.pass_context
+def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, date: dt.date | None, fmt: str,
+                  models_dir: str | None) -> None:
+    """Check every quote in INPUTS (.txt, .html, .jsonl, or - for stdin) against the verified records.
+
+    Each quote is verified, misattributed, altered or unverified. Exit status: 0 when no quote is
+    misattributed or altered, 1 when one is, 2 on an error.
+    """
+    import json
+    import os
+    import sqlite3
+    import traceback
+
+    from .check import PROBLEMS, check_document, summary, write_check_table
+    from .store import DEFAULT_DB, open_db
+    from .verdict import Checker
+
+    db_path = db_path or DEFAULT_DB
+    results: list[dict] = []
+    try:
+        if not os.path.isfile(db_path):
+            raise _CheckError(f"no records database at {db_path}: import verified records first, or give --db")
+        db = open_db(db_path)
+        if not db["records"].count:
+            click.echo(f"Warning: {db_path} has no records: every quote will be unverified", err=True)
+        nlp.load_pipeline(models_dir)  # fail on missing models before reading anything
+        checker = Checker(db)
+        for doc in extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir):
+            art = check_document(db, doc, checker)
+            results.append(art)
+            if fmt == "table":
+                write_check_table(art, sys.stdout)
+                sys.stdout.flush()
+        if fmt == "json":
+            json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            counts = summary(results)
+            click.echo("checked {} quotes: ".format(sum(counts.values())) + ", ".join(f"{n} {v}" for v, n in counts.items()))
+    except click.ClickException:
+        raise
+    except AttributionError as exc:
+        raise _CheckError(str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise _CheckError(f"database {db_path}: {exc}") from exc
+    except Exception as exc:  # a bug: still exit 2, never the 1 that means "problems found"
+        traceback.print_exc()
+        raise _CheckError(f"unexpected {type(exc).__name__}: {exc}") from exc
+    if any(q["verdict"] in PROBLEMS for art in results for q in art["quotes"]):
+        ctx.exit(1)

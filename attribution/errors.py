@@ -4,7 +4,7 @@ Every error a user can cause or fix is an ``AttributionError``; the CLI turns
 each into a one-line message (``click.ClickException``) with what to do next.
 """
 
-__all__ = ["AttributionError", "BadInput", "ModelsMissing"]
+__all__ = ["AttributionError", "BadDatabase", "BadInput", "BadRecord", "ModelsMissing"]
 
 
 class AttributionError(Exception):
@@ -17,3 +17,27 @@ class BadInput(AttributionError):
 
 class ModelsMissing(AttributionError):
     """The Stanza English models are not where we were told to look."""
+
+
+class BadDatabase(AttributionError):
+    """The database file cannot be opened, is not ours, or is locked by another writer."""
+
+
+class BadRecord(AttributionError):
+    """A verified-records file (or one record) that cannot be imported.
+
+    ``path`` is the file (None for a single record given directly) and
+    ``problems`` the (line number, message) of every bad row, line None for a
+    problem with the file as a whole.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None,
+                 problems: list[tuple[int | None, str]] | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.problems = list(problems or [])
+
+    @property
+    def lines(self) -> list[int]:
+        """The line numbers of the bad rows, in order."""
+        return [line for line, _ in self.problems if line is not None]

@@ -1,20 +1,35 @@
 """The SQLite store: schema, versioned migrations, and the connection settings every writer uses.
 
 Written with sqlite-utils. Foreign keys are on and the journal is WAL, so
-Datasette and scripts can read while the CLI writes. Each migration runs once,
-in order, inside a transaction, and is recorded in ``_migrations``; a database
+Datasette and scripts can read while the CLI writes: a reader sees the
+database as of the last commit, never a writer's half-done work. Each
+migration runs once, in order, and is recorded in ``_migrations``; a database
 made by an older version is brought up to date when it is opened.
+
+Transactions are explicit (``BEGIN IMMEDIATE`` … ``COMMIT``, see
+:func:`transaction`): Python's sqlite3 only opens a transaction implicitly
+before INSERT/UPDATE/DELETE, so ``CREATE TABLE`` and friends would otherwise
+commit one by one and a failed migration could leave half a schema behind.
+``synchronous=NORMAL`` in WAL mode keeps every committed transaction through a
+killed process (only a power cut can lose the last few commits, never corrupt
+the file).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from typing import Callable
+import sqlite3
+import time
+from typing import Callable, Iterator
 
 import sqlite_utils
 
-__all__ = ["DEFAULT_DB", "MIGRATIONS", "open_db"]
+from .errors import BadDatabase
+
+__all__ = ["BUSY_TIMEOUT_MS", "DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION",
+           "WAL_AUTOCHECKPOINT_PAGES", "open_db", "transaction", "utc_now"]
 
 #: Where the database lives unless --db says otherwise.
 DEFAULT_DB = os.path.join("db", "attribution.db")
@@ -64,31 +79,123 @@ def _m001_tables(db: sqlite_utils.Database) -> None:
 
 
 #: In order; never edit one that has shipped, add the next.
-MIGRATIONS: list[tuple[int, str, Callable[[sqlite_utils.Database], None]]] = [
+MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "tables, indexes and full-text search", _m001_tables),
-]
+)
+
+#: The schema version a fully migrated database has.
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+#: How long a writer waits for another writer's transaction to finish before giving up.
+BUSY_TIMEOUT_MS = 30_000
+
+#: WAL pages between automatic checkpoints (SQLite's default is 1,000): fewer checkpoint fsyncs while
+#: ingesting, for a write-ahead log of at most about 16 MB.
+WAL_AUTOCHECKPOINT_PAGES = 4_000
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC to the second: '2025-11-05T09:30:00+00:00'."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@contextlib.contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One explicit write transaction: everything inside is committed together or not at all.
+
+    ``BEGIN IMMEDIATE`` takes the write lock up front (waiting up to
+    :data:`BUSY_TIMEOUT_MS` for another writer), so two writers never
+    deadlock half-way. sqlite-utils calls inside nest as savepoints.
+    """
+    if db.conn.in_transaction:
+        raise RuntimeError("transaction() cannot be nested; a transaction is already open")
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise BadDatabase(f"cannot write to the database: {exc}; another process may be writing to it, "
+                          "try again when it has finished") from None
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
 
 
 def open_db(path: str | os.PathLike = DEFAULT_DB) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate the database, with WAL and foreign keys on."""
-    directory = os.path.dirname(os.fspath(path))
-    if directory:
-        os.makedirs(directory, exist_ok=True)
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA foreign_keys = ON")
-    db.enable_wal()
-    _migrate(db)
+    """Open (creating if needed) and migrate the database, with WAL and foreign keys on.
+
+    Raises :class:`BadDatabase` for a file that is not SQLite or that was made
+    by a newer version of attribution.
+    """
+    where = os.fspath(path)
+    directory = os.path.dirname(where)
+    try:
+        if directory:
+            os.makedirs(directory, exist_ok=True)
+        db = sqlite_utils.Database(where)
+    except (OSError, sqlite3.Error) as exc:
+        raise BadDatabase(f"cannot open database {where}: {exc}") from None
+    try:
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        _enable_wal(db)
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+        _migrate(db, where)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise BadDatabase(f"{where} is not a usable attribution database ({exc}); "
+                          "pass another file with --db") from None
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
-def _migrate(db: sqlite_utils.Database) -> None:
-    if "_migrations" not in db.table_names():
-        db["_migrations"].create({"version": int, "name": str, "applied_at": str}, pk="version")
-    done = {row["version"] for row in db["_migrations"].rows}
-    for version, name, migration in MIGRATIONS:
-        if version in done:
-            continue
-        with db.conn:
-            migration(db)
-            db["_migrations"].insert({"version": version, "name": name,
-                                      "applied_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+def _enable_wal(db: sqlite_utils.Database, attempts: int = 50) -> None:
+    """Switch to WAL. The switch needs the file to itself and SQLite does not wait for it (no busy
+    handler), so processes opening a new database at the same moment retry briefly."""
+    for attempt in range(attempts):
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
+def _applied(db: sqlite_utils.Database) -> set[int]:
+    if not db["_migrations"].exists():
+        return set()
+    return {row[0] for row in db.execute("select version from _migrations").fetchall()}
+
+
+def _migrate(db: sqlite_utils.Database, where: str) -> None:
+    """Apply the missing migrations in one transaction: all of them, or none."""
+    known = {version for version, _, _ in MIGRATIONS}
+    done = _applied(db)
+    if not done and db.table_names() and not db["_migrations"].exists():
+        raise BadDatabase(f"{where} is an SQLite database but not an attribution one "
+                          f"(it has tables {', '.join(sorted(db.table_names())[:5])}); pass another file with --db")
+    newer = done - known
+    if newer:
+        raise BadDatabase(f"{where} has schema version {max(newer)}, made by a newer attribution; "
+                          f"this one knows versions up to {max(known)}: upgrade attribution")
+    if known <= done:
+        return  # up to date: no write lock taken, so opening never waits for a busy writer
+    with transaction(db):
+        if not db["_migrations"].exists():
+            db["_migrations"].create({"version": int, "name": str, "applied_at": str}, pk="version")
+        done = _applied(db)  # another process may have migrated while we waited for the lock
+        for version, name, migration in MIGRATIONS:
+            if version not in done:
+                migration(db)
+                db["_migrations"].insert({"version": version, "name": name, "applied_at": utc_now()})

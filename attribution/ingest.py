@@ -1,0 +1,139 @@
+"""Extract articles and store them: one article, its speakers and its quotes per transaction.
+
+An article is identified by the SHA-256 of its text (``articles.content_hash``):
+one already stored is skipped before it is parsed, so re-ingesting the same
+inputs adds nothing. Each new article is written in one transaction (its row,
+the speakers it introduces and all its quotes), so a run that is killed or
+fails midway leaves every finished article complete and no article
+half-written; running it again picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Sequence
+
+import sqlite_utils
+
+from .article import Article
+from .identity import resolve_speaker
+from .model import Quote
+from .normalize import normalize_quote
+from .pipeline import extract
+from .store import transaction, utc_now
+
+__all__ = ["IngestReport", "content_hash", "ingest_articles", "quote_rows", "store_document"]
+
+_QUOTE_COLUMNS = ("article_id", "speaker_id", "text", "norm_text", "norm_hash", "kind", "cue", "cue_lemma",
+                  "start", "end", "mention", "title", "said_on", "confidence")
+_INSERT_QUOTES = (f"INSERT OR IGNORE INTO quotes ({', '.join(f'[{c}]' for c in _QUOTE_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' for _ in _QUOTE_COLUMNS)})")
+
+#: Called once per input article when it is done: the article, and the quotes it added (None if already stored).
+Progress = Callable[[Article, "int | None"], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    articles_added: int = 0
+    articles_skipped: int = 0  #: already stored (same text), not parsed again
+    quotes_added: int = 0
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of an article's text: its identity in the store."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _stored(db: sqlite_utils.Database, digest: str) -> bool:
+    return db.execute("select 1 from articles where content_hash = ?", [digest]).fetchone() is not None
+
+
+def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quote],
+               speakers: dict[tuple[str, str], int | None] | None = None) -> list[tuple]:
+    """The quotes table rows for an article's quotes, resolving (and creating) their speakers.
+
+    Call inside the article's transaction: new speakers are part of it.
+    ``speakers`` caches (name, type) → speakers.id and is filled in as names are resolved.
+    """
+    speakers = {} if speakers is None else speakers  # one lookup per person
+    rows = []
+    for q in quotes:
+        speaker_id = mention = title = None
+        if q.speaker is not None:
+            key = (q.speaker.name, q.speaker.type)
+            if key not in speakers:
+                speakers[key] = resolve_speaker(db, q.speaker.name, q.speaker.type)
+            speaker_id, mention, title = speakers[key], q.speaker.mention, q.speaker.title
+        norm = normalize_quote(q.text)
+        rows.append((  # the hash is normalize.quote_hash(q.text), without normalising twice
+            article_id, speaker_id, q.text, norm, hashlib.sha1(norm.encode("utf-8")).hexdigest(), q.kind,
+            q.cue.text if q.cue else None, q.cue.lemma if q.cue else None, q.start, q.end, mention, title,
+            q.said_on.isoformat() if q.said_on else None, round(q.confidence, 3),
+        ))
+    return rows
+
+
+def store_document(db: sqlite_utils.Database, article: Article, quotes: Sequence[Quote], *,
+                   outlet: str | None = None, url: str | None = None,
+                   speakers: dict[tuple[str, str], int | None] | None = None) -> int | None:
+    """Write one extracted article in one transaction; the number of quotes added, or None if already stored.
+
+    ``outlet`` and ``url`` are used when the article carries none of its own.
+    ``speakers`` is an optional cache of resolved speaker ids kept across the
+    articles of one run (resolving a name scans every known speaker); it is
+    updated only when the article commits, so it never holds an id that was
+    rolled back.
+    """
+    digest = content_hash(article.text)
+    resolved = dict(speakers) if speakers is not None else {}
+    with transaction(db):
+        if _stored(db, digest):  # checked under the write lock: two runs never store it twice
+            return None
+        article_id = db.execute(
+            "INSERT INTO articles (content_hash, source_id, url, title, outlet, published, text, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [digest, article.id, article.url or url, article.title, article.outlet or outlet,
+             article.date.isoformat() if article.date else None, article.text, utc_now()]).lastrowid
+        added = max(db.conn.executemany(_INSERT_QUOTES, quote_rows(db, article_id, quotes, resolved)).rowcount, 0)
+    if speakers is not None:
+        speakers.update(resolved)
+    return added
+
+
+def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, outlet: str | None = None,
+                    url: str | None = None, models_dir: str | None = None,
+                    progress: Progress | None = None) -> IngestReport:
+    """Extract every article not yet stored and store it with its quotes, one transaction per article.
+
+    Articles whose text is already in the database are skipped without being
+    parsed. ``outlet``/``url`` fill in articles that carry none; ``progress``
+    is called after each input article. An error (a bad input line, missing
+    models) stops the run; the articles stored before it stay stored.
+    """
+    report = IngestReport()
+    speakers: dict[tuple[str, str], int | None] = {}
+
+    def new_articles() -> Iterator[Article]:
+        # Pulled lazily by extract, one article at a time, so each check sees the previous article stored.
+        for article in articles:
+            if _stored(db, content_hash(article.text)):
+                report.articles_skipped += 1
+                if progress:
+                    progress(article, None)
+                continue
+            yield article
+
+    for doc in extract(new_articles(), models_dir):
+        added = store_document(db, doc.article, doc.quotes, outlet=outlet, url=url, speakers=speakers)
+        if added is None:
+            report.articles_skipped += 1
+        else:
+            report.articles_added += 1
+            report.quotes_added += added
+        if progress:
+            progress(doc.article, added)
+    return report
