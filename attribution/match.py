@@ -132,8 +132,8 @@ class Hit:
     speaker_id: int
     score: float  #: 0-100: the larger of whole and fragment, or the paraphrase score
     match: str  #: "whole", "fragment" or "paraphrase"
-    whole: float = 0.0
-    fragment: float = 0.0
+    whole: float = 0.0  #: quote mode: the whole-record score, 0 when under the cutoff
+    fragment: float = 0.0  #: quote mode: the fragment score, 0 when under the cutoff or the record is shorter
 
 
 # --- encoding: one character per distinct word --------------------------------------------------
@@ -238,13 +238,16 @@ def min_shared(qwords: list[str], mode: str, cutoff: float) -> int:
 
 @dataclass(frozen=True)
 class Plan:
-    """How a query's candidates are found: FTS5 for records containing every word of at least
-    ``per_clause`` of the ``groups`` (or, with no groups, a scan of the whole table)."""
+    """How a query's candidates are found: the records with every word of at least ``per_clause`` of the
+    ``groups``, asked of FTS5 in one query (``method`` "fts") or counted from one FTS5 query per group
+    ("count"); with no groups, a scan of the whole table."""
 
     budget: int  #: M: distinct quote words a hit may lack
     min_words: int  #: records with fewer words cannot be hits
     groups: tuple[tuple[str, ...], ...]  #: M + t groups partitioning the quote's distinct ASCII words
     per_clause: int  #: t
+    method: str = "fts"
+    cost: float = 0.0  #: the estimate (ms) that chose it
 
     @property
     def scan(self) -> bool:
@@ -254,34 +257,72 @@ class Plan:
     def terms(self) -> tuple[str, ...]:
         return tuple(w for g in self.groups for w in g)
 
+    def group_queries(self) -> list[str]:
+        return [" AND ".join(f'"{w}"' for w in g) for g in self.groups]
+
     def fts_query(self) -> str:
         clauses = itertools.combinations(self.groups, self.per_clause)
         return " OR ".join("(" + " AND ".join(f'"{w}"' for g in c for w in g) + ")" for c in clauses)
 
 
+# Cost model (ms) for choosing a plan, measured on a 1M-record store; it only affects speed.
+_MS_PER_CANDIDATE = 0.013  # fetch, tokenise, encode and score one candidate
+_MS_PER_ROW = 0.0003  # one rowid read back from a per-group FTS5 query
+_MS_PER_QUERY = 0.05  # one FTS5 query
+_MS_PER_POSTING = 0.0000015  # one document-list entry read by the single FTS5 query, per clause using it
+_MAX_GROUPS_EXTRA = 6  # t tried up to this
+
+
+def _balanced_groups(words: list[str], logp: dict[str, float], count: int) -> list[list[str]]:
+    """Rarest first, each word into the group that is least selective so far (balanced products)."""
+    groups: list[list[str]] = [[] for _ in range(count)]
+    sums = [0.0] * count
+    for w in sorted(words, key=lambda w: (logp[w], w)):
+        g = max(range(count), key=lambda i: (not groups[i], sums[i], -i))
+        groups[g].append(w)
+        sums[g] += logp[w]
+    return groups
+
+
+def _at_least(probs: list[float], t: int) -> float:
+    """Sum over t-subsets of the product of their probabilities (elementary symmetric polynomial)."""
+    e = [1.0] + [0.0] * t
+    for p in probs:
+        for k in range(t, 0, -1):
+            e[k] += e[k - 1] * p
+    return e[t]
+
+
 def make_plan(qwords: list[str], mode: str, cutoff: float, rarity: dict[str, int] | None = None,
               total: int = 1) -> Plan:
     """Split the quote's distinct ASCII words into M + t groups so that every hit contains all the words
-    of at least t groups; ``rarity`` (document counts out of ``total``) balances the groups, which only
-    matters for speed."""
+    of at least t groups. ``rarity`` (document counts out of ``total``) balances the groups and picks t and
+    the method by estimated cost, which only matters for speed."""
     shared = min_shared(qwords, mode, cutoff)
     budget = (len(qwords) if mode == QUOTE else len(set(qwords))) - shared
     min_words = shared
     words = sorted({w for w in qwords if w.isascii()})
     if shared == 0 or len(words) < budget + 1:
-        return Plan(budget, min_words, (), 0)
-    t = next(t for t in (3, 2, 1) if len(words) >= budget + t and (t == 1 or math.comb(budget + t, t) <= MAX_CLAUSES))
-    # balance the groups' selectivity (product of document frequencies): rarest first, each word to the
-    # group that is the least selective so far
+        return Plan(budget, min_words, (), 0, "scan")
     rarity = rarity or {}
-    logp = {w: math.log((rarity.get(w, 0) + 1) / (max(total, 1) + 1)) for w in words}
-    groups: list[list[str]] = [[] for _ in range(budget + t)]
-    sums = [0.0] * len(groups)
-    for w in sorted(words, key=lambda w: (logp[w], w)):
-        g = max(range(len(groups)), key=lambda i: (not groups[i], sums[i], -i))
-        groups[g].append(w)
-        sums[g] += logp[w]
-    return Plan(budget, min_words, tuple(tuple(g) for g in groups), t)
+    n = max(total, 1)
+    df = {w: min(rarity.get(w, 0), n) for w in words}
+    logp = {w: math.log((df[w] + 1) / (n + 1)) for w in words}
+    best: Plan | None = None
+    for t in range(1, min(len(words) - budget, _MAX_GROUPS_EXTRA) + 1):
+        groups = _balanced_groups(words, logp, budget + t)
+        probs = [math.exp(sum(logp[w] for w in g)) for g in groups]
+        candidates = n * min(1.0, _at_least(probs, t))
+        plans = [Plan(budget, min_words, tuple(map(tuple, groups)), t, "count",
+                      _MS_PER_QUERY * len(groups) + _MS_PER_ROW * n * sum(probs) + _MS_PER_CANDIDATE * candidates)]
+        if t <= 3 and math.comb(len(groups), t) <= MAX_CLAUSES:
+            postings = sum(sum(df[w] for w in g) for g in groups) * math.comb(len(groups) - 1, t - 1)
+            plans.append(Plan(budget, min_words, tuple(map(tuple, groups)), t, "fts",
+                              _MS_PER_QUERY + _MS_PER_POSTING * postings + _MS_PER_CANDIDATE * candidates))
+        for plan in plans:
+            if best is None or plan.cost < best.cost:
+                best = plan
+    return best
 
 
 # --- the matcher ------------------------------------------------------------------------------
@@ -293,7 +334,7 @@ class Matcher:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self.cutoffs = {**DEFAULT_CUTOFFS, **(cutoffs or {})}
-        self.stats = {"queries": 0, "fts": 0, "scans": 0, "candidates": 0}
+        self.stats = {"queries": 0, "fts": 0, "count": 0, "scans": 0, "candidates": 0}
         self._stems: dict[str, str] = {}
         self._doc_counts: dict[str, int] = {}
         self._unsafe: dict[str, set[int]] = {}  # word -> records FTS5 may not find through it
@@ -358,15 +399,26 @@ class Matcher:
             self.stats["scans"] += 1
             yield from emit(self.conn.execute("select id, speaker_id, norm_text from records"))
             return
-        self.stats["fts"] += 1
-        yield from emit(self.conn.execute(
-            "select id, speaker_id, norm_text from records where id in "
-            "(select rowid from records_fts where records_fts match ?)", (plan.fts_query(),)))
-        extra = sorted(set().union(*(self._unsafe.get(w, ()) for w in plan.terms)) - seen)
-        for chunk in range(0, len(extra), 500):
-            ids = extra[chunk:chunk + 500]
+        self.stats[plan.method] += 1
+        if plan.method == "fts":
             yield from emit(self.conn.execute(
-                f"select id, speaker_id, norm_text from records where id in ({','.join('?' * len(ids))})", ids))
+                "select id, speaker_id, norm_text from records where id in "
+                "(select rowid from records_fts where records_fts match ?)", (plan.fts_query(),)))
+            found: set[int] = set()
+        else:
+            full: dict[int, int] = {}  # record -> groups it has every word of
+            for query in plan.group_queries():
+                for (rid,) in self.conn.execute("select rowid from records_fts where records_fts match ?", (query,)):
+                    full[rid] = full.get(rid, 0) + 1
+            found = {rid for rid, k in full.items() if k >= plan.per_clause}
+        found |= set().union(*(self._unsafe.get(w, ()) for w in plan.terms))
+        yield from emit(self._rows(sorted(found - seen)))
+
+    def _rows(self, ids: list[int]) -> Iterator[tuple[int, int, str]]:
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            yield from self.conn.execute(
+                f"select id, speaker_id, norm_text from records where id in ({','.join('?' * len(part))})", part)
 
     def _prepare_temp_tables(self) -> None:
         """A scratch FTS5 table with the same tokenizer (to learn stems) and a view of the index's vocabulary."""

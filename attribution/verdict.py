@@ -17,11 +17,16 @@ Direct quotes (``quote`` mode: word-level ``whole`` ratio or ``fragment`` partia
   scores at least ``MISATTRIBUTED_MIN``; ``record`` is theirs (its speaker is named).
 - **unverified** -- nothing close enough. The nearest record, if any, is the ``suggestion``.
 
-Indirect and mixed speech is paraphrase (``paraphrase`` mode, token-set ratio): it is verified
-when a record of the named speaker scores at least ``PARAPHRASE_MIN`` and misattributed when only
-someone else's scores at least ``PARAPHRASE_MISATTRIBUTED_MIN``; it is never altered. A
-paraphrase whose negation or numbers disagree with the record is not verified: it stays
-unverified, with those flags on the suggestion.
+The diff aligns the quote with the record so that as many quote words as possible are matched,
+then as few words as possible changed between them; record words before and after the quoted
+stretch are its context, not words it dropped.
+
+Indirect and mixed speech is paraphrase (``paraphrase`` mode: 200·k/(k+u) for k of the quote's u
+distinct words found in the record, word order ignored): it is verified when a record of the
+named speaker scores at least ``PARAPHRASE_MIN`` and misattributed when only someone else's
+scores at least ``PARAPHRASE_MISATTRIBUTED_MIN``; it is never altered. A paraphrase whose
+negation or numbers disagree with the record is not verified: it stays unverified, with those
+flags on the suggestion.
 
 A quote of at most ``SHORT_WORDS`` words is never more than unverified: what it would have been
 is returned as the ``suggestion``. So is a matching quote with no named speaker.
@@ -30,8 +35,8 @@ The speaker of a quote and of a record are the same person when :mod:`attributio
 says so ("Takaichi", "Prime Minister Sanae Takaichi", "Sanae Takaichi"), read without
 writing to the database.
 
-Among several fitting records of the named speaker the best score wins, then the one said
-closest to the quote's date; the flag ``said_on`` marks a record more than ``SAID_ON_DAYS``
+Among several fitting records of the named speaker one with exactly the quote's words wins,
+then the best score, then the one said closest to the quote's date; the flag ``said_on`` marks a record more than ``SAID_ON_DAYS``
 days from it.
 """
 
@@ -45,7 +50,6 @@ from typing import Iterable
 
 import sqlite_utils
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
 
 from .identity import name_key
 from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, query_words, record_words
@@ -143,9 +147,13 @@ def _value(w: str) -> int | None:
     return _NUMBER_WORDS.get(w)
 
 
+def _canonical(words: list[str]) -> str:
+    return "".join(str(_value(w)) if _value(w) is not None else w for w in words)
+
+
 def _spelling_variant(r: list[str], q: list[str]) -> bool:
     """Different ways of writing the same words: 'per cent'/'percent', 'u.s.'/'us', 'five'/'5', 'colour'/'color'."""
-    if "".join(r) == "".join(q):
+    if _canonical(r) == _canonical(q):
         return True
     if len(r) != len(q):
         return False
@@ -168,43 +176,63 @@ class _Alignment:
     changed: bool  #: a difference that is not just spelling
 
 
-def _trimmed_ops(r: str, q: str, lo: int, hi: int) -> list[tuple[str, int, int, int, int]]:
-    """Levenshtein opcodes of the quote against record words lo..hi-1, without record-only words at the
-    edges (those are the quote's context, not words it dropped)."""
-    ops = [(op.tag, lo + op.src_start, lo + op.src_end, op.dest_start, op.dest_end)
-           for op in Levenshtein.opcodes(r[lo:hi], q)]
-    while ops and ops[0][0] == "delete":
-        ops.pop(0)
-    while ops and ops[-1][0] == "delete":
-        ops.pop()
+def _alignment_ops(r: list[str], q: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The quote aligned with the record: as many quote words matched as possible, then as few words
+    changed between them; record words before the first and after the last matched stretch are free (the
+    quote's context, not words it dropped). Runs of changes are merged into one op ("five per" + "cent")."""
+    n, m = len(q), len(r)
+    big = n + m + 1  # one matched word outweighs any number of changes
+    score = [[0] * (m + 1)]  # score[0][j] = 0: any number of leading record words, free
+    for i in range(1, n + 1):
+        row = [-i] + [0] * m
+        prev, qi = score[i - 1], q[i - 1]
+        for j in range(1, m + 1):
+            diag = prev[j - 1] + (big if qi == r[j - 1] else -1)
+            up, left = prev[j] - 1, row[j - 1] - 1
+            row[j] = diag if diag >= up and diag >= left else up if up >= left else left
+        score.append(row)
+    j = max(range(m + 1), key=lambda k: (score[n][k], -k))  # trailing record words, free
+    steps = []
+    i = n
+    while i > 0:
+        here = score[i][j]
+        if j > 0 and here == score[i - 1][j - 1] + (big if q[i - 1] == r[j - 1] else -1):
+            steps.append(("equal" if q[i - 1] == r[j - 1] else "replace", j - 1, j, i - 1, i))
+            i, j = i - 1, j - 1
+        elif here == score[i - 1][j] - 1:
+            steps.append(("insert", j, j, i - 1, i))
+            i -= 1
+        else:
+            steps.append(("delete", j - 1, j, i, i))
+            j -= 1
+    ops: list[tuple[str, int, int, int, int]] = []
+    for tag, r0, r1, q0, q1 in reversed(steps):
+        if ops and (ops[-1][0] == tag == "equal" or (tag != "equal" and ops[-1][0] != "equal")):
+            last = ops.pop()
+            r0, q0 = last[1], last[3]
+            if tag != "equal":
+                tag = "replace" if r1 > r0 and q1 > q0 else "delete" if r1 > r0 else "insert"
+        ops.append((tag, r0, r1, q0, q1))
     return ops
 
 
-def _quality(ops: list[tuple[str, int, int, int, int]]) -> tuple[int, int]:
-    """Most quote words found in the record, then fewest words changed in between."""
-    found = sum(q1 - q0 for tag, _, _, q0, q1 in ops if tag == "equal")
-    changed = sum(max(r1 - r0, q1 - q0) for tag, r0, r1, q0, q1 in ops if tag != "equal")
-    return found, -changed
-
-
-def _align(record: _Words, quote: _Words, hit: Hit) -> _Alignment:
-    """Word-level diff of the quote against the record (against the aligned stretch of a fragment)."""
-    enc = Encoder()
-    q, r = enc.encode(quote.keys), enc.encode(record.keys)
-    windows = [(0, len(r))]
-    if hit.match == "fragment" or len(r) > len(q):
-        al = fuzz.partial_ratio_alignment(q, r, processor=None)
-        for slack in (2, max(2, len(q) // 4), len(q)):
-            windows.append((max(0, al.dest_start - slack), min(len(r), al.dest_end + slack)))
-    ops = max((_trimmed_ops(r, q, lo, hi) for lo, hi in dict.fromkeys(windows)), key=_quality)
+def _align(record: _Words, quote: _Words) -> _Alignment:
+    """Word-level diff of the quote against the record, with the record's words around a fragment."""
+    lo, hi = 0, len(record.keys)
+    if hi > 4 * len(quote.keys) + 20:  # a long record: align around the best-matching stretch
+        enc = Encoder()
+        al = fuzz.partial_ratio_alignment(enc.encode(quote.keys), enc.encode(record.keys), processor=None)
+        lo, hi = max(0, al.dest_start - 2 * len(quote.keys)), min(hi, al.dest_end + 2 * len(quote.keys))
+    ops = [(tag, lo + r0, lo + r1, q0, q1) for tag, r0, r1, q0, q1 in _alignment_ops(record.keys[lo:hi], quote.keys)]
+    m = len(record.keys)
     start = ops[0][1] if ops else 0
-    end = ops[-1][2] if ops else len(r)
+    end = ops[-1][2] if ops else m
     context = None
-    if start > 0 or end < len(r):
+    if start > 0 or end < m:
         before = record.show(max(0, start - CONTEXT_WORDS), start)
-        after = record.show(end, min(len(r), end + CONTEXT_WORDS))
+        after = record.show(end, min(m, end + CONTEXT_WORDS))
         context = {"before": ("…" if start > CONTEXT_WORDS else "") + before,
-                   "after": after + ("…" if len(r) - end > CONTEXT_WORDS else "")}
+                   "after": after + ("…" if m - end > CONTEXT_WORDS else "")}
     flags: set[str] = set()
     changed = False
     diff = []
@@ -221,7 +249,7 @@ def _align(record: _Words, quote: _Words, hit: Hit) -> _Alignment:
         if (sum(_is_negation(record.keys, i) for i in range(r0, r1))
                 != sum(_is_negation(quote.keys, i) for i in range(q0, q1))):
             flags.add("negation")
-        if sorted(w for w in rk if _is_number(w)) != sorted(w for w in qk if _is_number(w)):
+        if sorted(_canonical([w]) for w in rk if _is_number(w)) != sorted(_canonical([w]) for w in qk if _is_number(w)):
             flags.add("number")
     return _Alignment(diff, [f for f in FLAGS if f in flags], context, changed)
 
@@ -379,7 +407,7 @@ class Checker:
             best = None
             for h in mine[:_SHORTLIST]:
                 rec = records[h.record_id]
-                al = _align(_Words.of(rec["text"], record_words(rec["norm_text"])), quote, h)
+                al = _align(_Words.of(rec["text"], record_words(rec["norm_text"])), quote)
                 if not al.changed:
                     best = (h, rec, al)
                     break
@@ -399,7 +427,7 @@ class Checker:
         if others:
             h = others[0]
             rec = records[h.record_id]
-            al = _align(_Words.of(rec["text"], record_words(rec["norm_text"])), quote, h)
+            al = _align(_Words.of(rec["text"], record_words(rec["norm_text"])), quote)
             flags = [f for f in FLAGS if f in set(al.flags) | set(self._date_flag(rec, said_on))]
             v = Verdict("misattributed", round(h.score, 1), "fragment" if al.context else "whole",
                         self._public(rec), al.context, al.diff, flags,

@@ -1,0 +1,209 @@
+"""Verdicts (:mod:`attribution.verdict`) on quotes checked against a small real SQLite store."""
+
+from __future__ import annotations
+
+import pytest
+
+from attribution.identity import resolve_speaker
+from attribution.normalize import normalize_quote, quote_hash
+from attribution.store import open_db
+from attribution.verdict import Checker
+
+MARSH_FARES = "We will not raise ferry fares this winter, because families on the islands have already paid enough."
+MARSH_TERMINAL = "The new terminal will open in March and will cost 42 million dollars, less than the council first feared."
+MARSH_HARBOUR = "Port Alder cannot run a modern harbour on a timetable written in 1987."
+LINDQVIST_CROSSINGS = ("The harbour board will add three morning crossings, once the second ferry is back from repairs, "
+                       "starting in January.")
+LINDQVIST_PROMISE = ("We are a small board with one old ferry, but every crossing we add is a promise to the people who "
+                     "live on the islands, and we intend to keep it.")
+REYES_PIER = "The budget leaves nothing for the north pier, and the council should be ashamed of that."
+REYES_SEE = "We will see whether the board keeps its word on the morning crossings."
+TAKAICHI = "We don't intend to change the basic policy on defence spending this year."
+
+
+def add(db, speaker: str, text: str, said_on: str = "2025-11-07") -> int:
+    return db["records"].insert({"speaker_id": resolve_speaker(db, speaker), "text": text,
+                                 "norm_text": normalize_quote(text), "norm_hash": quote_hash(text),
+                                 "said_on": said_on, "source_url": f"https://example.org/{said_on}"}).last_pk
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_db(tmp_path / "verdict.db")
+    for speaker, text in (("Elena Marsh", MARSH_FARES), ("Mayor Elena Marsh", MARSH_TERMINAL),
+                          ("Elena Marsh", MARSH_HARBOUR), ("Rosa Lindqvist", LINDQVIST_CROSSINGS),
+                          ("Rosa Lindqvist", LINDQVIST_PROMISE), ("Tomas Reyes", REYES_PIER),
+                          ("Tomas Reyes", REYES_SEE), ("Sanae Takaichi", TAKAICHI)):
+        add(db, speaker, text)
+    return db
+
+
+@pytest.fixture
+def checker(db):
+    return Checker(db)
+
+
+def test_verified_whole(checker):
+    v = checker.verdict("“Port Alder cannot run a modern harbour on a timetable written in 1987,”", "direct",
+                        "Elena Marsh", said_on="2025-11-07")
+    assert v.to_dict() == {
+        "verdict": "verified", "score": 100.0, "match": "whole",
+        "record": {"id": 3, "speaker": "Elena Marsh", "text": MARSH_HARBOUR, "said_on": "2025-11-07",
+                   "source_url": "https://example.org/2025-11-07"},
+        "context": None,
+        "diff": [{"op": "equal", "record": "Port Alder cannot run a modern harbour on a timetable written in 1987",
+                  "quote": "Port Alder cannot run a modern harbour on a timetable written in 1987"}],
+        "flags": [], "suggestion": None, "note": "matches a record of Elena Marsh (2025-11-07)"}
+
+
+def test_spelling_variants_still_verify(checker):
+    v = checker.verdict("Port Alder cannot run a modern harbor on a timetable written in 1987", speaker="Elena Marsh")
+    assert (v.verdict, v.score, v.flags) == ("verified", 92.3, ["spelling"])
+    assert v.diff[1] == {"op": "replace", "record": "harbour", "quote": "harbor"}
+    # "per cent"/"percent" and "five"/"5" are the same words too
+    add(checker.db, "Elena Marsh", "Ferry fares will rise by five per cent in May, the mayor told the council on Monday.")
+    v = checker.verdict("Ferry fares will rise by 5 percent in May, the mayor told the council on Monday",
+                        speaker="Elena Marsh")
+    assert (v.verdict, v.score, v.flags) == ("verified", 84.8, ["spelling"])
+    assert [d for d in v.diff if d["op"] != "equal"] == [{"op": "replace", "record": "five per cent", "quote": "5 percent"}]
+
+
+def test_verified_fragment_gives_the_surrounding_words(checker):
+    v = checker.verdict("Every crossing we add is a promise to the people who live on the islands", "direct",
+                        "Rosa Lindqvist")
+    assert (v.verdict, v.score, v.match, v.record["id"], v.flags) == ("verified", 100.0, "fragment", 5, [])
+    assert v.context == {"before": "We are a small board with one old ferry, but", "after": "and we intend to keep it"}
+    assert v.diff == [{"op": "equal", "record": "every crossing we add is a promise to the people who live on the islands",
+                       "quote": "Every crossing we add is a promise to the people who live on the islands"}]
+    assert v.note == "part of a record of Rosa Lindqvist (2025-11-07)"
+
+
+def test_dropped_not_is_altered(checker):
+    v = checker.verdict("We will raise ferry fares this winter, because families on the islands have already paid enough",
+                        "direct", "Marsh")
+    assert (v.verdict, v.score, v.match, v.record["id"]) == ("altered", 97.0, "whole", 1)
+    assert v.flags == ["negation", "dropped"]
+    assert v.diff == [
+        {"op": "equal", "record": "We will", "quote": "We will"},
+        {"op": "delete", "record": "not", "quote": ""},
+        {"op": "equal", "record": "raise ferry fares this winter, because families on the islands have already paid enough",
+         "quote": "raise ferry fares this winter, because families on the islands have already paid enough"}]
+    assert v.note == "differs from a record of Elena Marsh (2025-11-07): negation, dropped"
+
+
+def test_added_contraction_is_a_negation(checker):
+    v = checker.verdict("We intend to change the basic policy on defence spending this year", speaker="Takaichi")
+    assert (v.verdict, v.flags) == ("altered", ["negation", "dropped"])
+    assert v.diff[1] == {"op": "delete", "record": "don't", "quote": ""}
+
+
+def test_changed_number_is_altered(checker):
+    v = checker.verdict("The new terminal will open in March and will cost 48 million dollars, less than the council "
+                        "first feared", speaker="Elena Marsh")
+    assert (v.verdict, v.score, v.flags) == ("altered", 94.7, ["number", "replaced"])
+    assert [d for d in v.diff if d["op"] != "equal"] == [{"op": "replace", "record": "42", "quote": "48"}]
+    v = checker.verdict("The new terminal will open by March and will cost 42 million dollars, less than the council "
+                        "first feared", speaker="Elena Marsh")
+    assert (v.verdict, v.flags) == ("altered", ["replaced"])
+    v = checker.verdict("The new terminal will open in April and will cost 42 million dollars, less than the council "
+                        "first feared", speaker="Elena Marsh")
+    assert (v.verdict, v.flags) == ("altered", ["number", "replaced"])
+
+
+def test_trimmed_clause_is_altered(checker):
+    v = checker.verdict("The harbour board will add three morning crossings starting in January", speaker="Lindqvist")
+    assert (v.verdict, v.score, v.record["id"], v.flags) == ("altered", 84.2, 4, ["dropped"])
+    assert v.diff == [
+        {"op": "equal", "record": "The harbour board will add three morning crossings",
+         "quote": "The harbour board will add three morning crossings"},
+        {"op": "delete", "record": "once the second ferry is back from repairs", "quote": ""},
+        {"op": "equal", "record": "starting in January", "quote": "starting in January"}]
+
+
+def test_inserted_words_are_altered(checker):
+    v = checker.verdict("The budget leaves nothing at all for the north pier, and the council should be ashamed of that",
+                        speaker="Tomas Reyes")
+    assert (v.verdict, v.flags) == ("altered", ["inserted"])
+    assert {"op": "insert", "record": "", "quote": "at all"} in v.diff
+
+
+def test_someone_elses_words_are_misattributed(checker):
+    v = checker.verdict("The budget leaves nothing for the north pier, and the council should be ashamed of that",
+                        "direct", "Rosa Lindqvist")
+    assert (v.verdict, v.score, v.match, v.flags) == ("misattributed", 100.0, "whole", [])
+    assert (v.record["id"], v.record["speaker"]) == (6, "Tomas Reyes")
+    assert v.note == "these words are on record from Tomas Reyes (2025-11-07)"
+    # a person not in the store at all
+    v = checker.verdict("The budget leaves nothing for the north pier", speaker="Jane Doe")
+    assert (v.verdict, v.match, v.record["speaker"]) == ("misattributed", "fragment", "Tomas Reyes")
+
+
+def test_a_close_record_of_the_named_speaker_wins_over_misattribution(db):
+    add(db, "Rosa Lindqvist", "The budget leaves nothing for the south pier, and the council should be ashamed of that.")
+    v = Checker(db).verdict("The budget leaves nothing for the north pier, and the council should be ashamed of that",
+                            speaker="Rosa Lindqvist")
+    assert (v.verdict, v.record["speaker"], v.flags) == ("altered", "Rosa Lindqvist", ["replaced"])
+
+
+def test_nothing_close_is_unverified(checker):
+    v = checker.verdict("Nobody in this city should pay more for a ferry that runs less often", speaker="Elena Marsh")
+    assert v.to_dict() == {"verdict": "unverified", "score": 0.0, "match": None, "record": None, "context": None,
+                           "diff": [], "flags": [], "suggestion": None, "note": "no similar record"}
+
+
+def test_short_quotes_only_get_a_suggestion(checker):
+    v = checker.verdict("We will see,", "direct", "Tomas Reyes")
+    assert (v.verdict, v.record, v.score, v.diff, v.flags) == ("unverified", None, 0.0, [], [])
+    s = v.suggestion
+    assert (s["verdict"], s["score"], s["match"], s["record"]["id"]) == ("verified", 100.0, "fragment", 7)
+    assert s["reason"] == "only 3 words: too short to attribute on its own"
+    assert s["context"] == {"before": "", "after": "whether the board keeps its word on the morning crossings"}
+    v = checker.verdict("We will see", speaker="Rosa Lindqvist")
+    assert (v.verdict, v.suggestion["verdict"], v.suggestion["record"]["speaker"]) == (
+        "unverified", "misattributed", "Tomas Reyes")
+
+
+def test_no_named_speaker_is_unverified_with_a_suggestion(checker):
+    v = checker.verdict("The budget leaves nothing for the north pier, and the council should be ashamed of that")
+    assert (v.verdict, v.suggestion["verdict"], v.suggestion["record"]["speaker"]) == (
+        "unverified", "misattributed", "Tomas Reyes")
+    assert v.suggestion["reason"] == "no speaker is named; the words match a record of Tomas Reyes"
+
+
+def test_speakers_are_compared_by_identity_without_writing(db, checker):
+    before = list(db.query("select * from speakers order by id"))
+    for name in ("Sanae Takaichi", "Prime Minister Sanae Takaichi", "Takaichi", "Ms. Takaichi"):
+        v = checker.verdict("We don't intend to change the basic policy on defence spending this year", speaker=name)
+        assert (v.verdict, v.record["speaker"]) == ("verified", "Sanae Takaichi"), name
+    v = checker.verdict("We don't intend to change the basic policy on defence spending this year", speaker="Yuki Takaichi")
+    assert v.verdict == "misattributed"
+    assert checker.speaker_ids("Mayor Elena Marsh") == {1}
+    assert checker.speaker_ids("the harbour board", "ORG") == set()
+    assert list(db.query("select * from speakers order by id")) == before
+
+
+def test_indirect_speech_is_paraphrase_never_altered(checker):
+    v = checker.verdict("the new terminal would open in March", "indirect", "Elena Marsh", said_on="2025-11-07")
+    assert (v.verdict, v.match, v.record["id"], v.diff, v.flags) == ("verified", "paraphrase", 2, [], [])
+    assert v.score == 92.3  # 6 of 7 distinct words: 200·6/13
+    v = checker.verdict("the new terminal would open in March and cost 42 million dollars", "indirect", "Tomas Reyes")
+    assert (v.verdict, v.score, v.record["speaker"]) == ("misattributed", 95.7, "Elena Marsh")
+    # a paraphrase that contradicts its record is not verified, and still not "altered"
+    v = checker.verdict("the city would raise ferry fares this winter", "indirect", "Elena Marsh")
+    assert (v.verdict, v.suggestion["verdict"], v.suggestion["flags"]) == ("unverified", "verified", ["negation"])
+    v = checker.verdict("the new terminal would cost 48 million dollars", "mixed", "Elena Marsh")
+    assert (v.verdict, v.suggestion["flags"]) == ("unverified", ["number"])
+    v = checker.verdict("the weather in Port Alder was unusually mild for November", "indirect", "Elena Marsh")
+    assert (v.verdict, v.suggestion) == ("unverified", None)
+
+
+def test_the_record_said_nearest_the_quote_wins_and_far_ones_are_flagged(db):
+    old = add(db, "Elena Marsh", "Our harbour is the oldest working harbour on the coast.", "2019-05-01")
+    new = add(db, "Elena Marsh", "Our harbour is the oldest working harbour on the coast.", "2025-11-03")
+    checker = Checker(db)
+    v = checker.verdict("Our harbour is the oldest working harbour on the coast", speaker="Elena Marsh",
+                        said_on="2025-11-07")
+    assert (v.verdict, v.record["id"], v.flags) == ("verified", new, [])
+    v = checker.verdict("Our harbour is the oldest working harbour on the coast", speaker="Elena Marsh",
+                        said_on="2019-06-01")
+    assert (v.verdict, v.record["id"], v.flags) == ("verified", old, ["said_on"])
