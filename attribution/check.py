@@ -82,7 +82,8 @@ def write_check_table(art: dict, out: IO[str], width: int = 70) -> None:
         if rec:
             out.write(f"     record {rec['id']}: {rec['speaker']}, {rec['said_on']}, {rec['source_url']}\n")
         if q["context"]:
-            out.write(f"     in context: {q['context']['before']} [...] {q['context']['after']}\n".replace("  ", " "))
+            around = " ".join(p for p in (q["context"]["before"], "[...]", q["context"]["after"]) if p)
+            out.write(f"     in context: {around}\n")
         if q["verdict"] in PROBLEMS and q["diff"]:
             out.write(f"     diff: {_diff_text(q['diff'])}\n")
         if q["flags"]:

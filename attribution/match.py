@@ -13,11 +13,12 @@ as one character and rapidfuzz scores the encoded strings, with cutoff *c*:
     ``fragment`` = ``fuzz.partial_ratio``: the quote against its best-aligned
     stretch of the record (only for records at least as long as the quote).
     A record is a hit when either reaches *c*; its score is the larger.
-``paraphrase`` mode (indirect speech): u distinct quote words, k of them in
+``paraphrase`` mode (indirect speech): u distinct *content* words of the
+    quote (not :data:`STOPWORDS`, which reported speech rewords), k of them in
     the record (``LCSseq.similarity`` of the two sorted word sets); score =
     200·k/(k+u), the share of the quote's vocabulary the record has, as
     rapidfuzz's token_set_ratio measures "intersection against intersection +
-    the quote's other words", counted in words.
+    the quote's other words", counted in words. No content words, no hits.
 
 The scores depend only on which words are equal, so any one-to-one encoding
 gives the same numbers: :class:`Matcher` encodes per query, :class:`BruteForce`
@@ -36,14 +37,16 @@ words, and the records an in-memory map adds. That set contains every record
    LCS ≥ c·n/(200−c); so at most M = n − ⌈c·n/(200−c)⌉ quote words are
    unmatched, and at most M distinct words absent. ``paraphrase`` mode:
    200·k/(k+u) ≥ c gives k ≥ c·u/(200−c), so M = u − ⌈c·u/(200−c)⌉
-   (:func:`min_shared`).
+   (:func:`min_shared`), counting content words only.
 2. *So a hit has every word of at least t of any M + t groups.* The quote's
-   distinct ASCII words are split into M + t groups (pigeonhole: at most M
-   groups can hold an absent word) and FTS5 is asked for the records having
-   all the words of some t of them: ``(g1 AND g2) OR (g1 AND g3) OR ...``.
-   t (3, 2 or 1) keeps the query under ``MAX_CLAUSES`` clauses; the groups are
-   balanced by document frequency so every clause is selective (rare words
-   spread out, common ones added where they cost least) -- for speed only.
+   distinct ASCII (content) words are split into M + t groups (pigeonhole: at
+   most M groups can hold an absent word), and FTS5 gives the records having
+   all the words of some t of them: either in one query,
+   ``(g1 AND g2) OR (g1 AND g3) OR ...`` (at most ``MAX_CLAUSES`` clauses), or
+   with one query per group, counting the groups each record has. The groups
+   are balanced by document frequency (rare words spread out, common ones
+   added where they cost least), and t and the method are chosen by an
+   estimated cost -- all for speed only.
 3. *FTS5 finds a record through words it indexes.* ``records_fts`` indexes
    ``records.text`` with the ``porter`` tokenizer over ``unicode61``, whose
    tokens are the runs of letters and digits, case-folded; a term matches the
@@ -84,8 +87,9 @@ from rapidfuzz.distance import LCSseq
 
 from .normalize import normalize_quote, quote_hash
 
-__all__ = ["BruteForce", "DEFAULT_CUTOFFS", "Encoder", "Hit", "MODES", "Matcher", "Plan", "find_candidates", "make_plan",
-           "min_shared", "query_words", "record_words", "score_candidates", "unsafe_words"]
+__all__ = ["BruteForce", "DEFAULT_CUTOFFS", "Encoder", "Hit", "MODES", "Matcher", "Plan", "STOPWORDS", "content_words",
+           "find_candidates", "make_plan", "min_shared", "query_words", "record_words", "score_candidates",
+           "unsafe_words"]
 
 QUOTE, PARAPHRASE = "quote", "paraphrase"
 MODES = (QUOTE, PARAPHRASE)
@@ -100,6 +104,21 @@ _EPS = 1e-9
 _PLAIN_EXTRA = "“”„«»‘’‚–—‐‑\u00a0"
 _TO_ASCII = str.maketrans({ch: " " for ch in _PLAIN_EXTRA})
 _ASCII_SEPARATORS = re.compile("[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f" + _PLAIN_EXTRA + "]+")
+
+
+#: Function words paraphrase mode leaves out (indirect speech rewords them: "we will" → "the city would").
+STOPWORDS = frozenset("""a about above after again against all am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
+now of off on once only or other our ours ourselves out over own same she should so some such than that the
+their theirs them themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why will with would you your yours yourself yourselves s t d ll m re ve
+said says say told""".split())
+
+
+def content_words(words: list[str]) -> list[str]:
+    """The words paraphrase mode compares: all but :data:`STOPWORDS`."""
+    return [w for w in words if w not in STOPWORDS]
 
 
 def query_words(text: str) -> list[str]:
@@ -158,6 +177,7 @@ class Encoder:
 
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
+        self.stop: set[str] = set()  #: the codes of STOPWORDS
 
     def encode(self, words: Iterable[str]) -> str:
         codes = self.codes
@@ -166,8 +186,14 @@ class Encoder:
             c = codes.get(w)
             if c is None:
                 c = codes[w] = _codepoint(len(codes))
+                if w in STOPWORDS:
+                    self.stop.add(c)
             out.append(c)
         return "".join(out)
+
+    def content(self, code: str) -> str:
+        """The distinct content words (not STOPWORDS) of an encoded text, sorted."""
+        return "".join(sorted(set(code) - self.stop))
 
 
 @dataclass
@@ -176,22 +202,25 @@ class Encoded:
 
     ids: list[int]
     speakers: list[int]
-    codes: list[str]  #: one character per word
-    word_sets: list[str]  #: the distinct characters of ``codes``, sorted
+    codes: list[str]  #: one character per word (quote mode)
+    word_sets: list[str]  #: the distinct content words, sorted (paraphrase mode)
 
     @classmethod
-    def build(cls, rows: Iterable[tuple[int, int, list[str]]], encoder: Encoder) -> "Encoded":
+    def build(cls, rows: Iterable[tuple[int, int, list[str]]], encoder: Encoder, mode: str | None = None) -> "Encoded":
+        """Encode candidates for ``mode`` (None: both)."""
         ids, speakers, codes, word_sets = [], [], [], []
         for rid, sid, words in rows:
             code = encoder.encode(words)
             ids.append(rid)
             speakers.append(sid)
-            codes.append(code)
-            word_sets.append("".join(sorted(set(code))))
+            if mode != PARAPHRASE:
+                codes.append(code)
+            if mode != QUOTE:
+                word_sets.append(encoder.content(code))
         return cls(ids, speakers, codes, word_sets)
 
 
-def score_candidates(query: str, cands: Encoded, mode: str, cutoff: float) -> list[Hit]:
+def score_candidates(query: str, cands: Encoded, mode: str, cutoff: float, encoder: Encoder) -> list[Hit]:
     """Score encoded candidates against an encoded query (same encoder); the hits reaching ``cutoff``.
 
     This is *the* scorer: :class:`Matcher` and :class:`BruteForce` both call it.
@@ -211,9 +240,11 @@ def score_candidates(query: str, cands: Encoded, mode: str, cutoff: float) -> li
             w, f = whole.get(i, 0.0), frag.get(i, 0.0)
             hits[i] = Hit(cands.ids[i], cands.speakers[i], max(w, f), "whole" if w >= f else "fragment", w, f)
     elif mode == PARAPHRASE:
-        # k = distinct words shared: the LCS of the two sorted word sets (same encoder, so same order)
-        q = "".join(sorted(set(query)))
+        # k = distinct content words shared: the LCS of the sorted word sets (same encoder, so same order)
+        q = encoder.content(query)
         u = len(q)
+        if not u:
+            return []
         least = min_shared(list(q), PARAPHRASE, cutoff)
         for _, k, i in process.extract(q, cands.word_sets, scorer=LCSseq.similarity, processor=None,
                                        score_cutoff=max(1, least), limit=None):
@@ -358,9 +389,9 @@ class Matcher:
             return []
         encoder = Encoder()
         query = encoder.encode(qwords)
-        cands = Encoded.build(self._candidates(text, qwords, mode, cutoff), encoder)
+        cands = Encoded.build(self._candidates(text, qwords, mode, cutoff), encoder, mode)
         self.stats["candidates"] += len(cands.ids)
-        return score_candidates(query, cands, mode, cutoff)
+        return score_candidates(query, cands, mode, cutoff, encoder)
 
     def candidates(self, text: str, mode: str = QUOTE, cutoff: float | None = None) -> dict[int, tuple[int, list[str]]]:
         """{record id: (speaker id, words)} for the records :meth:`search` scores."""
@@ -378,6 +409,8 @@ class Matcher:
 
     def _candidates(self, text: str, qwords: list[str], mode: str, cutoff: float) -> Iterator[tuple[int, int, list[str]]]:
         self.stats["queries"] += 1
+        if mode == PARAPHRASE:
+            qwords = content_words(qwords)
         if not qwords:
             return
         self._refresh()
@@ -489,4 +522,4 @@ class BruteForce:
     def search(self, text: str, mode: str = QUOTE, cutoff: float | None = None) -> list[Hit]:
         cutoff = self.cutoffs[mode] if cutoff is None else cutoff
         query = self.encoder.encode(query_words(text))
-        return score_candidates(query, self.records, mode, cutoff)
+        return score_candidates(query, self.records, mode, cutoff, self.encoder)

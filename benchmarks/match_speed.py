@@ -61,7 +61,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from attribution.match import BruteForce, Matcher  # noqa: E402
+from attribution.match import BruteForce  # noqa: E402
 from attribution.normalize import normalize_quote, quote_hash  # noqa: E402
 from attribution.store import open_db  # noqa: E402
 from attribution.verdict import Checker  # noqa: E402

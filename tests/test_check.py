@@ -148,6 +148,15 @@ def test_cli_table(nlp, records_db):
     assert out.endswith("checked 6 quotes: 2 verified, 1 misattributed, 1 altered, 2 unverified\n")
 
 
+def test_cli_table_shows_a_fragment_in_context(nlp, records_db):
+    text = ('Harbour board meets\n\n"Every crossing we add is a promise to the people who live on the islands," '
+            'said Rosa Lindqvist.\n')
+    result = CliRunner().invoke(cli, ["check", "-", "--db", str(records_db), "--date", "2025-11-10"], input=text)
+    assert result.exit_code == 0, result.output
+    assert ("     in context: We are a small board with one old ferry, but [...] and we intend to keep it\n"
+            in result.stdout)
+
+
 def test_cli_exits_0_when_nothing_is_wrong(nlp, records_db):
     text = ('Northfield hires evening staff\n\n"We have hired four new nurses and two pharmacists for the evening '
             'shifts," Okafor said.\n')

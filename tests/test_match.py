@@ -79,9 +79,12 @@ def test_scores_are_word_level(db):
     # last 4 words are an edge window of it: 200·4/(6+4)
     assert _r(m.search("“ferry fares will rise this winter”")) == [(b, 2, "fragment", 100.0, 0.0, 100.0),
                                                                  (a, 1, "fragment", 80.0, 0.0, 80.0)]
-    # paraphrase: 200·k/(k+u), k = 7 of the u = 8 distinct quote words ("would" is missing)
+    # paraphrase: 200·k/(k+u) for k of the u distinct content words (not STOPWORDS): board fares rise winter
     assert _r(m.search("the board said fares would rise this winter", "paraphrase")) == [
-        (b, 2, "paraphrase", 93.333333, 0.0, 0.0)]
+        (b, 2, "paraphrase", 100.0, 0.0, 0.0)]
+    assert _r(m.search("the board said fares would rise sharply", "paraphrase")) == [
+        (b, 2, "paraphrase", 85.714286, 0.0, 0.0)]  # 3 of 4: 200·3/7
+    assert m.search("it was what it was", "paraphrase") == []  # no content words
     assert m.exact("we will not raise ferry fares this winter") == [a]
     assert m.search("Completely different words here today") == []
 
@@ -107,7 +110,8 @@ ODD = ["ﬁnance", "Straße", "x²", "Acme™", "café", "ＵＳ", "naïve", "�
 def _synthetic(db, rng: random.Random, n: int = 2000) -> list[str]:
     """Sentences from a small Zipf vocabulary (so many records are near one another), 5% with words the
     FTS index tokenises differently from us."""
-    vocab = [f"w{i}" for i in range(300)] + ["finance", "strasse", "x2", "acmetm", "us", "naive"]
+    vocab = ["the", "a", "we", "will", "to", "of"] + [f"w{i}" for i in range(300)] + ["finance", "strasse", "x2",
+                                                                                      "acmetm", "us", "naive"]
     weights = [1 / (i + 1) for i in range(len(vocab))]
     rows = []
     for i in range(n):
@@ -155,10 +159,10 @@ def test_matcher_finds_exactly_what_brute_force_finds(db):
             expected = brute.search(q, mode, cutoff)
             assert matcher.search(q, mode, cutoff) == expected, (q, mode, cutoff)
             total += len(expected)
-    assert total > 20_000  # the sample has plenty of near misses to lose
+    assert total > 10_000  # the sample has plenty of near misses to lose
     # the index did the work, both ways
     assert matcher.stats["fts"] + matcher.stats["count"] > 0.95 * matcher.stats["queries"]
-    assert matcher.stats["fts"] > 50 and matcher.stats["count"] > 50
+    assert matcher.stats["fts"] > 20 and matcher.stats["count"] > 20
     assert matcher.stats["candidates"] < 0.5 * matcher.stats["queries"] * len(texts)
 
 

@@ -185,9 +185,12 @@ def test_speakers_are_compared_by_identity_without_writing(db, checker):
 def test_indirect_speech_is_paraphrase_never_altered(checker):
     v = checker.verdict("the new terminal would open in March", "indirect", "Elena Marsh", said_on="2025-11-07")
     assert (v.verdict, v.match, v.record["id"], v.diff, v.flags) == ("verified", "paraphrase", 2, [], [])
-    assert v.score == 92.3  # 6 of 7 distinct words: 200·6/13
-    v = checker.verdict("the new terminal would open in March and cost 42 million dollars", "indirect", "Tomas Reyes")
-    assert (v.verdict, v.score, v.record["speaker"]) == ("misattributed", 95.7, "Elena Marsh")
+    assert v.score == 100.0  # new, terminal, open, march: all in the record
+    v = checker.verdict("the new terminal would open soon in March and cost 42 million dollars", "indirect",
+                        "Tomas Reyes")
+    assert (v.verdict, v.score, v.record["speaker"]) == ("misattributed", 94.1, "Elena Marsh")  # 8 of 9: 200·8/17
+    v = checker.verdict("the new terminal would open in March and cost 40 million dollars", "indirect", "Tomas Reyes")
+    assert (v.verdict, v.suggestion["verdict"], v.suggestion["flags"]) == ("unverified", "misattributed", ["number"])
     # a paraphrase that contradicts its record is not verified, and still not "altered"
     v = checker.verdict("the city would raise ferry fares this winter", "indirect", "Elena Marsh")
     assert (v.verdict, v.suggestion["verdict"], v.suggestion["flags"]) == ("unverified", "verified", ["negation"])
