@@ -37,7 +37,14 @@ import trafilatura
 from attribution.dates import parse_iso_date
 from attribution.errors import BadInput
 
-__all__ = ["Article", "MAX_CHARS", "MAX_INPUT_BYTES", "article_from_html", "read_articles"]
+__all__ = [
+    "Article",
+    "MAX_CHARS",
+    "MAX_INPUT_BYTES",
+    "article_from_html",
+    "json_type",
+    "read_articles",
+]
 
 MAX_CHARS = 10_000_000
 """Longest article text accepted, in characters; longer inputs must be split."""
@@ -287,7 +294,7 @@ def _article_from_record(where: str, line: str, default_date: datetime.date | No
     except json.JSONDecodeError as err:
         raise BadInput(f"{where}: not valid JSON ({err.msg} at column {err.colno}); {hint}") from None
     if not isinstance(record, dict):
-        raise BadInput(f"{where}: expected a JSON object, got {_json_type(record)}; {hint}")
+        raise BadInput(f"{where}: expected a JSON object, got {json_type(record)}; {hint}")
     for key in ("id", "text"):
         if key not in record:
             raise BadInput(f'{where}: missing "{key}"; {hint}')
@@ -296,14 +303,14 @@ def _article_from_record(where: str, line: str, default_date: datetime.date | No
     if isinstance(article_id, int) and not isinstance(article_id, bool):
         article_id = str(article_id)
     if not isinstance(article_id, str) or not article_id:
-        raise BadInput(f'{where}: "id" must be a non-empty string, got {_json_type(record["id"])}')
+        raise BadInput(f'{where}: "id" must be a non-empty string, got {json_type(record["id"])}')
     if not isinstance(record["text"], str):
-        raise BadInput(f'{where}: "text" must be a string, got {_json_type(record["text"])}')
+        raise BadInput(f'{where}: "text" must be a string, got {json_type(record["text"])}')
     if not record["text"].strip():
         raise BadInput(f'{where}: "text" is empty; give every line the text of an article')
     for key in _OPTIONAL_STRINGS:
         if record.get(key) is not None and not isinstance(record[key], str):
-            raise BadInput(f'{where}: "{key}" must be a string, got {_json_type(record[key])}')
+            raise BadInput(f'{where}: "{key}" must be a string, got {json_type(record[key])}')
     date = default_date
     if record.get("date") is not None:
         try:
@@ -320,7 +327,7 @@ def _article_from_record(where: str, line: str, default_date: datetime.date | No
     )
 
 
-def _json_type(value: object) -> str:
+def json_type(value: object) -> str:
     """Name a decoded JSON value's type the way JSON does, for messages."""
     if value is None:
         return "null"

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from .article import json_type
 from .dates import parse_iso_date
 from .errors import BadInput, BadRecord
 from .identity import name_key, resolve_speaker
@@ -159,7 +160,7 @@ def _record(fields: dict, line: int | None) -> RecordRow:
     for column in _COLUMNS:
         value = fields.get(column)
         if value is not None and not isinstance(value, str):
-            problems.append(f'"{column}" must be a string, got {_json_type(value)}')
+            problems.append(f'"{column}" must be a string, got {json_type(value)}')
             wrong_type.add(column)
             value = None
         value = value.strip() if value is not None else None
@@ -292,7 +293,7 @@ def _jsonl_rows(text: str) -> list[tuple[int, dict | str]]:
             rows.append((number, f"not valid JSON ({err.msg} at column {err.colno}); {hint}"))
             continue
         if not isinstance(record, dict):
-            rows.append((number, f"expected a JSON object, got {_json_type(record)}; {hint}"))
+            rows.append((number, f"expected a JSON object, got {json_type(record)}; {hint}"))
             continue
         unknown = [k for k in record if k not in _COLUMNS]
         if unknown:
@@ -302,14 +303,3 @@ def _jsonl_rows(text: str) -> list[tuple[int, dict | str]]:
         rows.append((number, record))
     return rows
 
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "a list" if isinstance(value, list) else "an object"
