@@ -5,6 +5,7 @@ The public API; the CLI (``attribution.cli``) is a thin layer over it.
 """
 
 from .article import Article, read_articles
+from .check import check_document
 from .errors import AttributionError, BadDatabase, BadInput, BadRecord, ModelsMissing
 from .ingest import IngestReport, ingest_articles
 from .model import Cue, Quote, Speaker
@@ -12,6 +13,7 @@ from .nlp import download_models, load_pipeline
 from .pipeline import extract
 from .records import add_record, import_records, read_records
 from .store import open_db
+from .verdict import Checker
 
 __all__ = [
     "Article",
@@ -19,12 +21,14 @@ __all__ = [
     "BadDatabase",
     "BadInput",
     "BadRecord",
+    "Checker",
     "Cue",
     "IngestReport",
     "ModelsMissing",
     "Quote",
     "Speaker",
     "add_record",
+    "check_document",
     "download_models",
     "extract",
     "import_records",
