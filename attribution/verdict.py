@@ -43,7 +43,6 @@ days from it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -51,7 +50,7 @@ from typing import Iterable
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from .identity import name_key
+from .identity import KnownSpeaker, load_speakers, match_speakers
 from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, query_words, record_words
 from .normalize import normalize_quote
 
@@ -267,14 +266,6 @@ def _paraphrase_conflicts(record_keys: list[str], quote_keys: list[str]) -> list
 
 # --- the checker -------------------------------------------------------------------------------------
 
-@dataclass
-class _Speaker:
-    id: int
-    name: str
-    type: str
-    key: str
-    keys: frozenset[str]
-
 
 class Checker:
     """Gives verdicts against one database; make one per run (it caches the speakers table)."""
@@ -282,34 +273,18 @@ class Checker:
     def __init__(self, db: sqlite_utils.Database, matcher: Matcher | None = None) -> None:
         self.db = db
         self.matcher = matcher or Matcher(db)
-        self._speakers: dict[int, _Speaker] | None = None
+        self._speakers: dict[int, KnownSpeaker] | None = None
 
     # -- speakers
 
-    def speakers(self) -> dict[int, _Speaker]:
+    def speakers(self) -> dict[int, KnownSpeaker]:
         if self._speakers is None:
-            self._speakers = {}
-            for row in self.db.query("select id, name, type, aliases from speakers"):
-                keys = {name_key(row["name"]), *(name_key(a) for a in json.loads(row["aliases"] or "[]"))}
-                self._speakers[row["id"]] = _Speaker(row["id"], row["name"], row["type"] or "PERSON",
-                                                     name_key(row["name"]), frozenset(k for k in keys if k))
+            self._speakers = {s.id: s for s in load_speakers(self.db)}
         return self._speakers
 
     def speaker_ids(self, name: str | None, type: str | None = "PERSON") -> set[int]:
-        """The speakers rows that are this person, by :func:`attribution.identity.resolve_speaker`'s rules,
-        without writing anything."""
-        key = name_key(name or "")
-        if not key:
-            return set()
-        rows = self.speakers().values()
-        ids = {s.id for s in rows if key in s.keys}
-        if ids or (type or "PERSON") != "PERSON":
-            return ids
-        people = [s for s in rows if s.type == "PERSON" and s.key]
-        if " " not in key:  # a bare surname: the one person with it
-            same = [s.id for s in people if s.key.split()[-1] == key]
-            return set(same) if len(same) == 1 else set()
-        return {s.id for s in people if " " not in s.key and key.split()[-1] == s.key}
+        """The speakers rows that are this person, by the rules speakers are stored with."""
+        return {s.id for s in match_speakers(list(self.speakers().values()), name or "", type or "PERSON")}
 
     # -- records
 
