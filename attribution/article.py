@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import hashlib
 import json
 import re
 import sys
@@ -42,6 +43,7 @@ __all__ = [
     "MAX_CHARS",
     "MAX_INPUT_BYTES",
     "article_from_html",
+    "content_hash",
     "json_type",
     "read_articles",
 ]
@@ -74,6 +76,11 @@ class Article:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of an article's text: its identity in the store and in the annotation cache."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def read_articles(

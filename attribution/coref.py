@@ -59,8 +59,8 @@ class Resolver:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.entities: list[Entity] = []
-        #: (first word, tie-breaker, entity, is_subject) of every name mention, kept in text order
-        self._timeline: list[tuple[int, int, Entity, bool]] = []
+        #: (first word, tie-breaker, entity, head word) of every name mention, kept in text order
+        self._timeline: list[tuple[int, int, Entity, int]] = []
         self._run_of: dict[int, list[int]] = {}
         for run in _proper_runs(doc):
             self._register(run)
@@ -91,7 +91,7 @@ class Resolver:
         for w in title_words:
             entity.gender = _HONORIFIC_GENDER.get(doc.words[w].lower, entity.gender)
         head = name_words[-1]
-        bisect.insort(self._timeline, (words[0], len(self._timeline), entity, _is_subject(doc, head)))
+        bisect.insort(self._timeline, (words[0], len(self._timeline), entity, head))
         return entity
 
     def _find_by_name(self, name: str, etype: str) -> Entity | None:
@@ -179,7 +179,7 @@ class Resolver:
         doc = self.doc
         sent = doc.words[before].sent
         wanted = ("ORG", "NORP", "GPE") if plural else ("PERSON",)
-        candidates = [(w, e, subj) for w, _, e, subj in self._timeline if w < before and e.type in wanted]
+        candidates = [(w, e, head) for w, _, e, head in self._timeline if w < before and e.type in wanted]
         if gender:
             candidates = [c for c in candidates if c[1].gender in (None, gender)]
         if not candidates:
@@ -188,7 +188,8 @@ class Resolver:
         if sent - nearest_sent > 6:
             return None
         same = [c for c in candidates if doc.words[c[0]].sent == nearest_sent]
-        chosen = next((c for c in reversed(same) if c[2]), same[-1])[1]
+        # the parse is read only when it decides (selective parsing parses only what is read)
+        chosen = same[0][1] if len(same) == 1 else next((c for c in reversed(same) if _is_subject(doc, c[2])), same[-1])[1]
         if gender and chosen.gender is None:
             chosen.gender = gender
         return chosen

@@ -73,6 +73,9 @@ class Document:
     marks: list["QuoteSpan"] = field(default_factory=list)
     inside_marks: list[bool] = field(default_factory=list)  #: per word: inside quotation marks?
     quotes: list["Quote"] = field(default_factory=list)
+    #: per word: does it carry a dependency parse? Selective parsing leaves out the sentences extraction
+    #: does not read (their words have head None and deprel "dep"); empty means every word does.
+    depparsed: list[bool] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.children:
@@ -132,6 +135,7 @@ def from_stanza(article: "Article", sdoc) -> Document:
     """Flatten a Stanza ``Document`` into our records (global indices, article offsets)."""
     words: list[Word] = []
     sentences: list[Sentence] = []
+    depparsed: list[bool] = []
     for s_index, sent in enumerate(sdoc.sentences):
         base = len(words)
         root = None
@@ -140,8 +144,9 @@ def from_stanza(article: "Article", sdoc) -> Document:
                 start = w.start_char if w.start_char is not None else token.start_char
                 end = w.end_char if w.end_char is not None else token.end_char
                 head = base + w.head - 1 if w.head else None
-                if head is None:
+                if w.head == 0:
                     root = len(words)
+                depparsed.append(w.deprel is not None)
                 words.append(Word(len(words), w.text, w.lemma or w.text, w.upos or "X", w.xpos or "",
                                   w.feats or "", head, w.deprel or "dep", start, end,
                                   token.ner or "O", s_index))
@@ -155,7 +160,7 @@ def from_stanza(article: "Article", sdoc) -> Document:
         hi = bisect.bisect_left(starts, ent.end_char)
         if lo < hi:
             entities.append(Entity(ent.start_char, ent.end_char, ent.type, ent.text, lo, hi - 1))
-    return Document(article, words, sentences, entities)
+    return Document(article, words, sentences, entities, depparsed=[] if all(depparsed) else depparsed)
 
 
 #: Abbreviations after which the tokenizer wrongly ends a sentence ("said on Oct. | 30 that").

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import sqlite_utils
 
-from .article import Article
+from .article import Article, content_hash
 from .identity import resolve_speaker
 from .model import Quote
 from .normalize import normalize_quote
@@ -41,11 +41,6 @@ class IngestReport:
     articles_added: int = 0
     articles_skipped: int = 0  #: already stored (same text), not parsed again
     quotes_added: int = 0
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 (hex) of an article's text: its identity in the store."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _stored(db: sqlite_utils.Database, digest: str) -> bool:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .errors import ModelsMissing
 
-__all__ = ["PROCESSORS", "download_models", "load_pipeline", "models_dir"]
+__all__ = ["PROCESSORS", "check_models", "download_models", "load_pipeline", "models_dir", "set_threads",
+           "threads_for"]
 
 #: What extraction reads: tokens, lemmas, tags, the dependency parse and entities.
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
@@ -33,6 +34,13 @@ def models_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(DEFAULT_MODEL_DIR)
 
 
+def check_models(directory: str | os.PathLike | None = None) -> Path:
+    """The models directory, if it has every model extraction needs (without loading them)."""
+    path = models_dir(directory)
+    _check_models(path)
+    return path
+
+
 def _check_models(directory: Path) -> None:
     """Fail with one clear line, before Stanza prints a long traceback of its own."""
     hint = "run `attribution models download`, or set STANZA_RESOURCES_DIR (or --models-dir) to a directory that has them"
@@ -45,10 +53,27 @@ def _check_models(directory: Path) -> None:
         )
 
 
+def threads_for(jobs: int) -> int:
+    """Torch threads for each of ``jobs`` processes: the cores split between them (more threads than
+    cores only fight over them), and no more than $OMP_NUM_THREADS when it is set."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    share = max(1, cores // jobs)
+    limit = os.environ.get("OMP_NUM_THREADS", "")
+    return min(share, int(limit)) if limit.isdigit() and int(limit) > 0 else share
+
+
+def set_threads(threads: int) -> None:
+    """How many threads torch uses in this process (Stanza runs on torch)."""
+    import torch
+
+    torch.set_num_threads(threads)
+
+
 @functools.lru_cache(maxsize=2)
 def _build(directory: Path, use_gpu: bool):
     import stanza
 
+    set_threads(threads_for(1))
     return stanza.Pipeline(
         "en",
         dir=str(directory),

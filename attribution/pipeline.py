@@ -11,23 +11,20 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
+import sqlite_utils
+
 from .article import Article
 from .confidence import confidence
 from .coref import Resolver
 from .direct import find_direct
-from .document import Document, from_stanza
-from .errors import BadInput
+from .batches import MAX_NLP_CHARS, annotate_articles
+from .document import Document
 from .model import Cue
-from .nlp import load_pipeline
 from .quotes import find_quotes
 from .reported import find_reported
 from .said_on import said_on
 
 __all__ = ["MAX_NLP_CHARS", "STAGES", "Stage", "annotate", "extract", "extract_document"]
-
-#: Longest article we parse: past this Stanza takes many minutes and gigabytes, so we refuse clearly.
-MAX_NLP_CHARS = 1_000_000
-
 
 @dataclass(frozen=True)
 class Stage:
@@ -187,18 +184,20 @@ def extract_document(doc: Document) -> Document:
     return doc
 
 
-def annotate(articles: Iterable[Article], models_dir: str | None = None) -> Iterator[Document]:
-    """Parse each article with the shared Stanza pipeline."""
-    nlp = None
-    for article in articles:
-        if len(article.text) > MAX_NLP_CHARS:
-            raise BadInput(f"{article.id}: article has {len(article.text):,} characters, more than the "
-                           f"{MAX_NLP_CHARS:,} we parse: split it into smaller articles")
-        nlp = nlp or load_pipeline(models_dir)
-        yield from_stanza(article, nlp(article.text))
+def annotate(articles: Iterable[Article], models_dir: str | None = None, *, parse: str = "selective",
+             cache: sqlite_utils.Database | None = None, jobs: int = 1) -> Iterator[Document]:
+    """Annotate each article with Stanza, in batches, in input order (see batches.py).
+
+    ``parse="selective"`` parses only the sentences extraction reads (see selective.py), and gives
+    the same quotes as ``"full"``; ``cache`` is a database whose annotation cache is used and
+    filled; ``jobs`` > 1 parses in that many worker processes.
+    """
+    yield from annotate_articles(articles, extract_document, models_dir=models_dir, parse=parse, cache=cache,
+                                 jobs=jobs)
 
 
-def extract(articles: Iterable[Article], models_dir: str | None = None) -> Iterator[Document]:
-    """Articles in, documents with their quotes out, in input order."""
-    for doc in annotate(articles, models_dir):
+def extract(articles: Iterable[Article], models_dir: str | None = None, *, parse: str = "selective",
+            cache: sqlite_utils.Database | None = None, jobs: int = 1) -> Iterator[Document]:
+    """Articles in, documents with their quotes out, in input order (options as for :func:`annotate`)."""
+    for doc in annotate(articles, models_dir, parse=parse, cache=cache, jobs=jobs):
         yield extract_document(doc)

@@ -60,12 +60,25 @@ def _phrasal(doc: Document, verb: int) -> bool:
 
 
 def _states(doc: Document, verb: int) -> bool:
-    """A verb outside the lexicon that still reports a stance: it has a subject and a that-clause."""
+    """A verb outside the lexicon that still reports a stance: it has a subject and a that-clause.
+
+    The words are checked before the parse, so a sentence with no "that"/"whether"/"if" is never
+    parsed for this (see selective.py)."""
+    if doc.words[verb].upos != "VERB" or not _has_complementizer(doc, verb):
+        return False
     kids = doc.children[verb]
-    return doc.words[verb].upos == "VERB" and any(doc.words[c].deprel.startswith("nsubj") for c in kids) and any(
+    return any(doc.words[c].deprel.startswith("nsubj") for c in kids) and any(
         doc.words[c].deprel == "ccomp" and c > verb and any(
-            doc.words[m].deprel == "mark" and doc.words[m].lower in ("that", "whether", "if") for m in doc.children[c])
+            doc.words[m].deprel == "mark" and doc.words[m].lower in _COMPLEMENTIZERS for m in doc.children[c])
         for c in kids)
+
+
+_COMPLEMENTIZERS = ("that", "whether", "if")
+
+
+def _has_complementizer(doc: Document, verb: int) -> bool:
+    sent = doc.sentence_of(verb)
+    return any(w.lower in _COMPLEMENTIZERS for w in doc.words[sent.first:sent.last])
 
 
 def complement_of(doc: Document, verb: int) -> list[int] | None:

@@ -78,9 +78,18 @@ def _m001_tables(db: sqlite_utils.Database) -> None:
     db["records"].enable_fts(["text"], create_triggers=True, tokenize="porter")
 
 
+def _m003_annotations(db: sqlite_utils.Database) -> None:
+    """The annotation cache (``attribution.annotations``): Stanza's output by article text hash."""
+    db["annotations"].create({
+        "content_hash": str, "parse_mode": str, "stanza_version": str, "models_key": str, "data": bytes,
+        "created_at": str,
+    }, pk="content_hash", not_null={"parse_mode", "stanza_version", "models_key", "data"})
+
+
 #: In order; never edit one that has shipped, add the next.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "tables, indexes and full-text search", _m001_tables),
+    (3, "annotation cache", _m003_annotations),
 )
 
 #: The schema version a fully migrated database has.

@@ -23,7 +23,7 @@ def test_open_creates_schema_v1(tmp_path):
     assert TABLES <= set(db.table_names())
     assert {"quotes_fts", "records_fts"} <= set(db.table_names())
     assert [(r["version"], r["name"]) for r in db.query("select * from _migrations")] == [
-        (1, "tables, indexes and full-text search")]
+        (1, "tables, indexes and full-text search"), (3, "annotation cache")]
     assert db.journal_mode == "wal"
     assert db.execute("pragma foreign_keys").fetchone()[0] == 1
     assert db.execute("pragma synchronous").fetchone()[0] == 1  # NORMAL
@@ -58,17 +58,17 @@ def test_foreign_keys_are_enforced(tmp_path):
 def test_a_failed_migration_leaves_no_trace(tmp_path, monkeypatch):
     def broken(db):
         db["half_done"].create({"id": int}, pk="id")
-        raise RuntimeError("migration 2 failed")
+        raise RuntimeError("migration 9 failed")
 
     path = tmp_path / "a.db"
-    open_db(path).close()  # version 1 applied
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((2, "broken", broken),))
-    with pytest.raises(RuntimeError, match="migration 2 failed"):
+    open_db(path).close()  # versions 1 and 3 applied
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((9, "broken", broken),))
+    with pytest.raises(RuntimeError, match="migration 9 failed"):
         open_db(path)
     monkeypatch.undo()
     db = open_db(path)
     assert "half_done" not in db.table_names()  # DDL rolled back with the rest
-    assert [r["version"] for r in db.query("select version from _migrations")] == [1]
+    assert [r["version"] for r in db.query("select version from _migrations")] == [1, 3]
     db.close()
 
 
@@ -91,7 +91,7 @@ def test_a_database_from_a_newer_version_is_refused(tmp_path):
     db["_migrations"].insert({"version": 7, "name": "future", "applied_at": "2030-01-01T00:00:00+00:00"})
     db.close()
     with pytest.raises(BadDatabase, match=r"a\.db has schema version 7, made by a newer attribution; "
-                                          r"this one knows versions up to 1: upgrade attribution"):
+                                          r"this one knows versions up to 3: upgrade attribution"):
         open_db(path)
 
 
@@ -178,5 +178,5 @@ def test_several_processes_opening_a_new_database_at_once_migrate_it_once(tmp_pa
         t.join()
     assert errors == []
     raw = sqlite3.connect(path)
-    assert raw.execute("select version from _migrations").fetchall() == [(1,)]
+    assert raw.execute("select version from _migrations").fetchall() == [(1,), (3,)]
     raw.close()
