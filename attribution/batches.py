@@ -23,7 +23,7 @@ from . import selective
 from .annotations import AnnotationCache, decode, encode
 from .article import Article
 from .document import Document
-from .errors import AttributionError, BadInput
+from .errors import BadInput
 from .nlp import check_models, load_pipeline, models_dir as resolve_models_dir, set_threads, threads_for
 from .selective import PARSE_MODES, Extractor, parse_articles, unparsed_reads
 
@@ -163,19 +163,15 @@ _WORKER: dict = {}
 
 
 def _worker_start(extractor: Extractor, models_dir: str | None, parse: str, threads: int) -> None:
-    """Load the worker's pipeline. A failure is kept for the first task to raise: a pool whose
-    initializer raises restarts the worker for ever."""
-    _WORKER.update(extractor=extractor, parse=parse)
-    try:
-        _WORKER["nlp"] = load_pipeline(models_dir)
-    except AttributionError as exc:
-        _WORKER["error"] = exc
+    """Set up a worker; its pipeline is loaded with its first batch (an error raised here would make
+    the pool restart the worker for ever, one raised by a task reaches the caller)."""
     set_threads(threads)
+    _WORKER.update(extractor=extractor, models_dir=models_dir, parse=parse, threads=threads)
 
 
 def _worker_parse(articles: list[Article]) -> tuple[list[bytes], selective.ParseCounts]:
-    if "error" in _WORKER:
-        raise _WORKER["error"]
+    nlp = load_pipeline(_WORKER["models_dir"])
+    set_threads(_WORKER["threads"])  # building the pipeline sets the one-process default
     before = selective.COUNTS.copy()
-    docs = parse_articles(_WORKER["nlp"], articles, _WORKER["parse"], _WORKER["extractor"])
+    docs = parse_articles(nlp, articles, _WORKER["parse"], _WORKER["extractor"])
     return [encode(d) for d in docs], selective.COUNTS - before

@@ -19,6 +19,7 @@ from .identity import find_speakers
 from .ingest import IngestReport, ingest_articles
 from .output import FORMATS, write_json, write_jsonl, write_table
 from .pipeline import extract
+from .selective import PARSE_MODES
 from .records import add_record, import_records, read_records
 from .statements import list_statements, update_statements, write_statements_table
 from .store import DEFAULT_DB, open_db
@@ -54,17 +55,33 @@ def cli() -> None:
     """Find quotes and reported speech in news articles: who said what, and when."""
 
 
+jobs_option = click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                           help="Worker processes parsing in parallel, each with its own Stanza pipeline.")
+
+
+def _models_ready(models_dir: str | None, jobs: int) -> None:
+    """Fail on missing models before reading anything (workers load their own pipeline)."""
+    if jobs == 1:
+        nlp.load_pipeline(models_dir)
+    else:
+        nlp.check_models(models_dir)
+
+
 @cli.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--date", "date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here (default: stdout).")
+@click.option("--parse", type=click.Choice(PARSE_MODES), default="selective", show_default=True,
+              help="Dependency-parse only the sentences extraction reads (same quotes), or every sentence.")
+@jobs_option
 @models_dir_option
-def extract_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output, models_dir: str | None) -> None:
+def extract_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output, parse: str, jobs: int,
+                    models_dir: str | None) -> None:
     """Find every quote in INPUTS (.txt, .html, .jsonl, or - for stdin)."""
     with _user_errors():
-        nlp.load_pipeline(models_dir)  # fail on missing models before reading anything
-        docs = extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir)
+        _models_ready(models_dir, jobs)
+        docs = extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir, parse=parse, jobs=jobs)
         if fmt == "json":
             write_json(list(docs), output)
             return
@@ -112,9 +129,10 @@ def _count(n: int, word: str) -> str:
 @click.option("--outlet", help="Outlet name for articles that carry none.")
 @click.option("--url", help="Source URL for articles that carry none.")
 @click.option("--date", "date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
+@jobs_option
 @models_dir_option
 def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, url: str | None,
-                   date: dt.date | None, models_dir: str | None) -> None:
+                   date: dt.date | None, jobs: int, models_dir: str | None) -> None:
     """Extract the quotes in INPUTS (.txt, .html, .jsonl, or - for stdin) and store them.
 
     Each article is stored with its quotes in one transaction. Articles already
@@ -135,10 +153,10 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, ur
                 with click.progressbar(articles, label="Ingesting", file=sys.stderr,
                                        item_show_func=lambda a: a.id if a is not None else None) as bar:
                     report = ingest_articles(db, bar, outlet=outlet, url=url, models_dir=models_dir,
-                                             progress=progress)
+                                             progress=progress, jobs=jobs)
             else:
                 report = ingest_articles(db, articles, outlet=outlet, url=url, models_dir=models_dir,
-                                         progress=progress)
+                                         progress=progress, jobs=jobs)
         except AttributionError as exc:
             if stored.articles_added:
                 raise AttributionError(f"{exc} ({_count(stored.articles_added, 'article')} before it stored in "
@@ -229,10 +247,11 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
               help="The records database (default: db/attribution.db).")
 @click.option("--date", "date", callback=_check_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@jobs_option
 @models_dir_option
 @click.pass_context
 def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, date: dt.date | None, fmt: str,
-                  models_dir: str | None) -> None:
+                  jobs: int, models_dir: str | None) -> None:
     """Check every quote in INPUTS (.txt, .html, .jsonl, or - for stdin) against the verified records.
 
     Each quote is verified, misattributed, altered or unverified. Exit status: 0 when no quote is
@@ -254,9 +273,9 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
         db = open_db(db_path)
         if not db["records"].count:
             click.echo(f"Warning: {db_path} has no records: every quote will be unverified", err=True)
-        nlp.load_pipeline(models_dir)  # fail on missing models before reading anything
+        _models_ready(models_dir, jobs)
         checker = Checker(db)
-        for doc in extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir):
+        for doc in extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir, cache=db, jobs=jobs):
             art = check_document(db, doc, checker)
             results.append(art)
             if fmt == "table":

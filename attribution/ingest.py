@@ -111,19 +111,22 @@ def store_document(db: sqlite_utils.Database, article: Article, quotes: Sequence
 
 def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, outlet: str | None = None,
                     url: str | None = None, models_dir: str | None = None,
-                    progress: Progress | None = None) -> IngestReport:
+                    progress: Progress | None = None, jobs: int = 1) -> IngestReport:
     """Extract every article not yet stored and store it with its quotes, one transaction per article.
 
     Articles whose text is already in the database are skipped without being
     parsed. ``outlet``/``url`` fill in articles that carry none; ``progress``
     is called after each input article. An error (a bad input line, missing
-    models) stops the run; the articles stored before it stay stored.
+    models) stops the run; the articles stored before it stay stored. Stanza's
+    annotations are cached in ``db`` (see annotations.py); ``jobs`` > 1 parses
+    in that many worker processes.
     """
     report = IngestReport()
     speakers: dict[tuple[str, str], int | None] = {}
 
     def new_articles() -> Iterator[Article]:
-        # Pulled lazily by extract, one article at a time, so each check sees the previous article stored.
+        # Pulled lazily by extract, a batch at a time; a text repeated within a batch is still stored once
+        # (store_document checks again under the write lock).
         for article in articles:
             if _stored(db, content_hash(article.text)):
                 report.articles_skipped += 1
@@ -132,7 +135,7 @@ def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, o
                 continue
             yield article
 
-    for doc in extract(new_articles(), models_dir):
+    for doc in extract(new_articles(), models_dir, cache=db, jobs=jobs):
         added = store_document(db, doc.article, doc.quotes, outlet=outlet, url=url, speakers=speakers)
         if added is None:
             report.articles_skipped += 1

@@ -79,7 +79,7 @@ async def test_quotes_table_facets_and_search(ds):
 @pytest.mark.asyncio
 async def test_fts_shadow_tables_are_hidden(ds):
     tables = {t["name"]: t["hidden"] for t in (await ds.client.get("/attribution.json")).json()["tables"]}
-    assert tables["quotes_fts_data"] is True and tables["_migrations"] is True
+    assert tables["quotes_fts_data"] is True and tables["_migrations"] is True and tables["annotations"] is True
     assert tables["quotes"] is False
 
 
