@@ -141,8 +141,8 @@ def test_ingest_articles_extracts_only_what_is_new(db, fixture_results, monkeypa
 
     parsed = []
     real = ingest.extract
-    monkeypatch.setattr(ingest, "extract", lambda arts, models_dir=None: real(
-        (parsed.append(a.id) or a for a in arts), models_dir))
+    monkeypatch.setattr(ingest, "extract", lambda arts, models_dir=None, **options: real(
+        (parsed.append(a.id) or a for a in arts), models_dir, **options))
     again = ingest_articles(db, read_articles(paths + paths))  # twice each, all already stored
     assert again == IngestReport(articles_added=0, articles_skipped=4, quotes_added=0,
                                  verdicts=Counter(verified=0, misattributed=0, altered=0, unverified=0))
