@@ -12,6 +12,7 @@ import functools
 import os
 from pathlib import Path
 
+from . import mst
 from .errors import ModelsMissing
 
 __all__ = ["PROCESSORS", "check_models", "download_models", "load_pipeline", "models_dir", "set_threads",
@@ -74,6 +75,7 @@ def _build(directory: Path, use_gpu: bool):
     import stanza
 
     set_threads(threads_for(1))
+    mst.install()
     return stanza.Pipeline(
         "en",
         dir=str(directory),

@@ -123,7 +123,12 @@ def unparsed_reads(doc: Document, extractor: Extractor) -> set[int]:
     sentences = [s if doc.depparsed[s.first] else _WatchedSentence.of(s, reads) for s in doc.sentences]
     probe = Document(doc.article, words, sentences, doc.entities, paragraphs=doc.paragraphs,
                      children=_WatchedChildren(doc.children, doc.depparsed, reads), depparsed=doc.depparsed)
-    extractor(probe)
+    try:
+        extractor(probe)
+    except Exception:
+        if not reads:
+            raise  # a failure on parsed words only: a real error
+        # else it ran on missing parses (every unparsed word a root without dependents): parse what it read
     return reads
 
 

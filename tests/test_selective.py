@@ -80,6 +80,17 @@ def test_the_probe_reports_the_unparsed_words_an_extractor_reads():
     assert unparsed_reads(doc, extract_document) == set()
 
 
+def test_a_probe_failing_on_a_missing_parse_asks_for_it_and_a_real_failure_is_raised():
+    doc = next(annotate([HARBOUR]))
+
+    def follows_heads(d: Document) -> None:
+        d.words[d.words[1].head].text  # noqa: B018 - None on the unparsed word: a TypeError
+
+    assert unparsed_reads(doc, follows_heads) == {1}
+    with pytest.raises(ZeroDivisionError):
+        unparsed_reads(doc, lambda d: len(d.words) / 0)
+
+
 def test_an_unknown_parse_mode_is_refused():
     with pytest.raises(Exception, match="unknown parse mode 'some': use one of selective, full"):
         list(extract([HARBOUR], parse="some"))
