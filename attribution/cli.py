@@ -269,3 +269,131 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
         raise _CheckError(f"unexpected {type(exc).__name__}: {exc}") from exc
     if any(q["verdict"] in PROBLEMS for art in results for q in art["quotes"]):
         ctx.exit(1)
+
+
+# --- review: promote, reject, confirm, overturn, merge ---------------------------------------------
+
+def _reviewer_option(*names: str):
+    return click.option(*names, "actor", required=True, envvar="ATTRIBUTION_REVIEWER", show_envvar=True,
+                        help="Who is reviewing (recorded with every change).")
+
+
+def _review_db(db_path: str):
+    """The database to review in: it must exist (a review never starts an empty one)."""
+    import os
+
+    from .errors import BadDatabase
+
+    if not os.path.isfile(db_path):
+        raise BadDatabase(f"no database at {db_path}: ingest articles first, or give --db")
+    return open_db(db_path)
+
+
+@records.command("promote")
+@click.argument("quote_id", type=int)
+@_reviewer_option("--verified-by", "--by")
+@click.option("--source-url", "source_url", required=True, help="Where the reviewer verified the words.")
+@click.option("--source-type", "source_type", help='What the source is, e.g. "transcript", "speech".')
+@click.option("--notes")
+@db_option
+def records_promote(quote_id: int, actor: str, source_url: str, source_type: str | None, notes: str | None,
+                    db_path: str) -> None:
+    """Make extracted quote QUOTE_ID a verified record (its speaker, words and date)."""
+    from .review import promote_quote
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            record_id = promote_quote(db, quote_id, actor, source_url, source_type=source_type, notes=notes)
+        finally:
+            db.close()
+    click.echo(f"quote {quote_id} promoted to record {record_id} by {actor}: {db_path}")
+
+
+@records.command("reject")
+@click.argument("quote_id", type=int)
+@_reviewer_option("--by")
+@click.option("--note", help="Why (not speech, wrong speaker, ...).")
+@db_option
+def records_reject(quote_id: int, actor: str, note: str | None, db_path: str) -> None:
+    """Mark extracted quote QUOTE_ID as not to become a record."""
+    from .review import reject_quote
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            reject_quote(db, quote_id, actor, note)
+        finally:
+            db.close()
+    click.echo(f"quote {quote_id} rejected by {actor}: {db_path}")
+
+
+@cli.group("checks")
+def checks_group() -> None:
+    """A reviewer's ruling on the checker's verdicts."""
+
+
+@checks_group.command("confirm")
+@click.argument("check_id", type=int)
+@_reviewer_option("--by")
+@click.option("--note", help="What the reviewer checked.")
+@db_option
+def checks_confirm(check_id: int, actor: str, note: str | None, db_path: str) -> None:
+    """The verdict of check CHECK_ID stands."""
+    from .review import confirm_check
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            row = confirm_check(db, check_id, actor, note)
+        finally:
+            db.close()
+    click.echo(f"check {check_id} confirmed by {actor}: {row['ruling']} stands: {db_path}")
+
+
+@checks_group.command("overturn")
+@click.argument("check_id", type=int)
+@_reviewer_option("--by")
+@click.option("--note", required=True, help="Why the verdict is wrong.")
+@click.option("--to", "to", type=click.Choice(("verified", "misattributed", "altered", "unverified")),
+              default="unverified", show_default=True, help="The verdict that stands instead.")
+@db_option
+def checks_overturn(check_id: int, actor: str, note: str, to: str, db_path: str) -> None:
+    """The verdict of check CHECK_ID is wrong."""
+    from .review import overturn_check
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            row = overturn_check(db, check_id, actor, note, to=to)
+        finally:
+            db.close()
+    click.echo(f"check {check_id} overturned by {actor}: {row['reviewed_verdict']} → {row['ruling']}: {db_path}")
+
+
+@cli.group("speakers")
+def speakers_group() -> None:
+    """People and organisations quoted."""
+
+
+@speakers_group.command("merge")
+@click.argument("keep")
+@click.argument("absorb")
+@_reviewer_option("--by")
+@db_option
+def speakers_merge(keep: str, absorb: str, actor: str, db_path: str) -> None:
+    """Speaker ABSORB is the same as KEEP (ids or names): KEEP takes over ABSORB's quotes, records and names."""
+    from .review import merge_speakers
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            report = merge_speakers(db, keep, absorb, actor)
+        finally:
+            db.close()
+    kept, gone = report.kept, report.absorbed
+    click.echo(f"speaker {gone['id']} ({gone['name']}) merged into {kept['id']} ({kept['name']}) by {actor}: "
+               f"{_count(report.moved.get('quotes.speaker_id', 0), 'quote')}, "
+               f"{_count(report.moved.get('records.speaker_id', 0), 'record')} moved, "
+               f"{_count(report.records_merged, 'duplicate record')} folded; "
+               f"run the checks again to update verdicts: {db_path}")

@@ -78,9 +78,34 @@ def _m001_tables(db: sqlite_utils.Database) -> None:
     db["records"].enable_fts(["text"], create_triggers=True, tokenize="porter")
 
 
+def _m004_review(db: sqlite_utils.Database) -> None:
+    """A reviewer's decisions on checks and quotes, and the ``history`` of every change they make.
+
+    ``checks``: ``review`` is confirmed or overturned, ``reviewed_verdict`` the checker's verdict
+    the reviewer ruled on (a later recheck may change ``verdict``), ``ruling`` the verdict that
+    stands. ``quotes``: ``review`` is promoted (to the record ``promoted_record_id``) or rejected.
+    ``history`` keeps one row per changed field, inserted or deleted row (the row as JSON).
+    """
+    for column, kind in (("review", "TEXT"), ("reviewed_verdict", "TEXT"), ("ruling", "TEXT"),
+                         ("reviewed_by", "TEXT"), ("reviewed_at", "TEXT"), ("review_note", "TEXT")):
+        db.execute(f"ALTER TABLE checks ADD COLUMN [{column}] {kind}")
+    db.execute("CREATE INDEX idx_checks_ruling_reviewed_at ON checks (ruling, reviewed_at)")
+    for column, kind in (("review", "TEXT"), ("promoted_record_id", "INTEGER REFERENCES records(id)"),
+                         ("reviewed_by", "TEXT"), ("reviewed_at", "TEXT"), ("review_note", "TEXT")):
+        db.execute(f"ALTER TABLE quotes ADD COLUMN [{column}] {kind}")
+    db.execute("CREATE INDEX idx_quotes_review ON quotes (review)")
+    db.execute("CREATE INDEX idx_quotes_promoted_record_id ON quotes (promoted_record_id)")
+    db.execute("""CREATE TABLE history (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+        table_name TEXT NOT NULL, row_id INTEGER NOT NULL, field TEXT, old_value, new_value)""")
+    db.execute("CREATE INDEX idx_history_table_name_row_id ON history (table_name, row_id)")
+    db.execute("CREATE INDEX idx_history_at ON history (at)")
+
+
 #: In order; never edit one that has shipped, add the next.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "tables, indexes and full-text search", _m001_tables),
+    (4, "review columns on checks and quotes, and the history table", _m004_review),
 )
 
 #: The schema version a fully migrated database has.
