@@ -397,3 +397,38 @@ def speakers_merge(keep: str, absorb: str, actor: str, db_path: str) -> None:
                f"{_count(report.moved.get('records.speaker_id', 0), 'record')} moved, "
                f"{_count(report.records_merged, 'duplicate record')} folded; "
                f"run the checks again to update verdicts: {db_path}")
+
+
+# --- export: ClaimReview --------------------------------------------------------------------------
+
+@cli.group("export")
+def export_group() -> None:
+    """Publish reviewed findings in formats others read."""
+
+
+@export_group.command("claimreview")
+@click.option("--since", "since", callback=_date, help="Only reviews made on or after this day (YYYY-MM-DD).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here (default: stdout).")
+@click.option("--org-name", envvar="ATTRIBUTION_ORG_NAME", show_envvar=True, help="The publishing organisation.")
+@click.option("--org-url", envvar="ATTRIBUTION_ORG_URL", show_envvar=True, help="Its web address.")
+@click.option("--site-url", envvar="ATTRIBUTION_SITE_URL", show_envvar=True,
+              help="Where the database is published (Datasette's public address); review URLs point there.")
+@db_option
+def export_claimreview(since: dt.date | None, output, org_name: str | None, org_url: str | None,
+                       site_url: str | None, db_path: str) -> None:
+    """Write schema.org ClaimReview JSON-LD (a JSON list) for every verdict a reviewer ruled on."""
+    import json
+
+    from .claimreview import claim_reviews, publisher_from_env
+
+    with _user_errors():
+        publisher = publisher_from_env({}, name=org_name, url=org_url, site_url=site_url)
+        db = _review_db(db_path)
+        try:
+            reviews = claim_reviews(db, publisher, since)
+        finally:
+            db.close()
+    json.dump(reviews, output, ensure_ascii=False, indent=2)
+    output.write("\n")
+    if getattr(output, "name", "<stdout>") != "<stdout>":
+        click.echo(f"{_count(len(reviews), 'ClaimReview')} written to {output.name}", err=True)
