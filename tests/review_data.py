@@ -7,6 +7,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from datasette.plugins import pm
+
+from attribution import review_plugin
 from attribution.identity import resolve_speaker
 from attribution.normalize import normalize_quote, quote_hash
 from attribution.records import add_record
@@ -61,3 +64,9 @@ def build_review_db(path: Path) -> sqlite_utils.Database:
          "flags": '["negation", "replaced"]', "checked_at": "2025-10-25T08:00:00+00:00"},
     ])
     return db
+
+
+def register_review_plugin() -> None:
+    """The entry point registers the plugin once the package is installed; a checkout run in place may predate it."""
+    if not any(getattr(p, "__name__", "") == "attribution.review_plugin" for p in pm.get_plugins()):
+        pm.register(review_plugin, name="attribution_review")

@@ -10,24 +10,16 @@ import tomllib
 import pytest
 import yaml
 from datasette.app import Datasette
-from datasette.plugins import pm
 from datasette_auth_passwords.utils import hash_password
 
-from attribution import review_plugin
 from attribution.store import open_db
 
 from conftest import ROOT
-from review_data import build_review_db
+from review_data import build_review_db, register_review_plugin
 
 PASSWORD = "correct horse battery staple"
 HASH = hash_password(PASSWORD)
 TOKEN = re.compile(r'name="csrftoken" value="([^"]+)"')
-
-
-def register_plugin() -> None:
-    """The entry point registers the plugin once the package is installed; a checkout run in place may predate it."""
-    if not any(getattr(p, "__name__", "") == "attribution.review_plugin" for p in pm.get_plugins()):
-        pm.register(review_plugin, name="attribution_review")
 
 
 @pytest.fixture
@@ -39,7 +31,7 @@ def path(tmp_path):
 
 @pytest.fixture
 def ds(path, monkeypatch) -> Datasette:
-    register_plugin()
+    register_review_plugin()
     monkeypatch.setenv("ATTRIBUTION_PASSWORD_HASH_ALICE", HASH)
     return Datasette([str(path)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text()))
 
