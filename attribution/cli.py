@@ -57,7 +57,7 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here (default: stdout).")
 @models_dir_option
 def extract_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output, models_dir: str | None) -> None:
-    """Find every quote in INPUTS (.txt, .html, .jsonl, or - for stdin)."""
+    """Find every quote in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin)."""
     with _user_errors():
         nlp.load_pipeline(models_dir)  # fail on missing models before reading anything
         docs = extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir)
@@ -111,7 +111,7 @@ def _count(n: int, word: str) -> str:
 @models_dir_option
 def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, url: str | None,
                    date: dt.date | None, models_dir: str | None) -> None:
-    """Extract the quotes in INPUTS (.txt, .html, .jsonl, or - for stdin) and store them.
+    """Extract the quotes in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin) and store them.
 
     Each article is stored with its quotes in one transaction. Articles already
     in the database (same text) are skipped, so running again after an
@@ -222,7 +222,7 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.pass_context
 def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, date: dt.date | None, fmt: str,
                   models_dir: str | None) -> None:
-    """Check every quote in INPUTS (.txt, .html, .jsonl, or - for stdin) against the verified records.
+    """Check every quote in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin) against the verified records.
 
     Each quote is verified, misattributed, altered or unverified. Exit status: 0 when no quote is
     misattributed or altered, 1 when one is, 2 on an error.
