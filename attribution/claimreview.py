@@ -24,7 +24,7 @@ import sqlite_utils
 
 from .errors import BadConfig
 
-__all__ = ["RATINGS", "Publisher", "claim_reviews", "publisher_from_env"]
+__all__ = ["Publisher", "RATINGS", "claim_reviews", "publisher_from_env"]
 
 #: ruling → (ratingValue, alternateName), on a scale from 1 (worst) to 5 (best).
 RATINGS = {"misattributed": (1, "Misattributed"), "altered": (2, "Altered quote"), "verified": (5, "Accurate quote")}
