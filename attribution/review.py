@@ -11,15 +11,17 @@ of who, when and what it was. The CLI and the Datasette review pages call these 
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
 import sqlite_utils
 
 from .errors import ReviewRefused
-from .identity import load_speakers, name_key
+from .identity import find_speakers
 from .normalize import normalize_quote, quote_hash
 from .records import validate_record
+from .statements import update_statements
 from .store import transaction, utc_now
 from .verdict import VERDICTS
 
@@ -201,8 +203,7 @@ def find_speaker(db: sqlite_utils.Database, ref: int | str) -> dict:
     """The speakers row for an id, or for a name or alias naming exactly one speaker."""
     if isinstance(ref, int) or str(ref).strip().isdigit():
         return _get(db, "speakers", int(ref), "speaker")
-    key = name_key(str(ref))
-    found = [s for s in load_speakers(db) if key and key in s.keys]
+    found = find_speakers(db, str(ref))
     if len(found) != 1:
         if not found:
             raise ReviewRefused(f"no speaker is called {ref!r}; give a name or id from the speakers table")
@@ -219,13 +220,37 @@ def _references(db: sqlite_utils.Database, table: str) -> list[tuple[str, str]]:
 
 def _repoint(db: sqlite_utils.Database, change: _Change, table: str, old_id: int, new_id: int,
              moved: dict[str, int]) -> None:
-    """Point every row that refers to ``table`` row ``old_id`` at ``new_id``, with history."""
+    """Point every row that refers to ``table`` row ``old_id`` at ``new_id``, with history.
+
+    A row that would then equal one already there under a unique key (the kept speaker already
+    has that alias key) is a duplicate: it is deleted, with its trace, if nothing refers to it.
+    """
     for other, column in _references(db, table):
         rows = [r[0] for r in db.execute(f"select rowid from [{other}] where [{column}] = ?", [old_id])]
         for row_id in rows:
-            _update(db, change, other, row_id, {column: new_id})
+            db.execute("SAVEPOINT repoint")
+            try:
+                _update(db, change, other, row_id, {column: new_id})
+            except sqlite3.IntegrityError as exc:
+                db.execute("ROLLBACK TO repoint")
+                if "UNIQUE" not in str(exc) or _references(db, other):
+                    raise ReviewRefused(f"cannot move {other} row {row_id} to {table} {new_id}: {exc}") from None
+                _delete(db, change, other, row_id)
+            db.execute("RELEASE repoint")
         if rows:
             moved[f"{other}.{column}"] = moved.get(f"{other}.{column}", 0) + len(rows)
+
+
+def _unstate(db: sqlite_utils.Database, change: _Change, speaker_id: int) -> int:
+    """Forget the absorbed speaker's statements (their quotes are clustered again afterwards); how many."""
+    if "statements" not in db.table_names():
+        return 0
+    ids = [r[0] for r in db.execute("select id from statements where speaker_id = ?", [speaker_id])]
+    for statement_id in ids:
+        for quote_id in [r[0] for r in db.execute("select id from quotes where statement_id = ?", [statement_id])]:
+            _update(db, change, "quotes", quote_id, {"statement_id": None})
+        _delete(db, change, "statements", statement_id)
+    return len(ids)
 
 
 def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str, actor: str) -> MergeReport:
@@ -234,9 +259,11 @@ def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str
     Quotes, records and every other row that refers to the absorbed speaker (found by foreign
     key) are repointed; a record that duplicates one of the kept speaker's (same words, same day)
     is folded into it, its checks and promoted quotes repointed first. The absorbed name and
-    aliases become aliases of the kept speaker, so later checks match them, and the absorbed
-    speakers row is deleted (history keeps it whole). Verdicts computed before the merge are not
-    recomputed here.
+    aliases become aliases of the kept speaker (``speaker_aliases`` too), so later checks match
+    them, and the absorbed speakers row is deleted (history keeps it whole). The absorbed speaker's
+    statements are dissolved and their quotes clustered again with the kept speaker's, in a second
+    transaction (quotes left unclustered by a failure there are clustered by the next
+    ``attribution statements``). Verdicts are not recomputed here: run ``attribution recheck``.
     """
     change = _change(actor, "merge")
     with transaction(db):
@@ -244,6 +271,7 @@ def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str
         if kept["id"] == absorbed["id"]:
             raise ReviewRefused(f"{keep!r} and {absorb!r} are the same speaker ({kept['id']}: {kept['name']})")
         report = MergeReport(kept, absorbed)
+        reclustered = _unstate(db, change, absorbed["id"])
         for record in db.query("select id, norm_hash, said_on from records where speaker_id = ?", [absorbed["id"]]):
             twin = db.execute("select id from records where speaker_id = ? and norm_hash = ? and said_on = ?",
                               [kept["id"], record["norm_hash"], record["said_on"]]).fetchone()
@@ -259,4 +287,6 @@ def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str
         _update(db, change, "speakers", kept["id"], {"aliases": json.dumps(aliases, ensure_ascii=False)})
         _delete(db, change, "speakers", absorbed["id"])
         report.kept = _row(db, "speakers", kept["id"])
+    if reclustered:
+        update_statements(db)  # the absorbed speaker's quotes join the kept speaker's statements
     return report

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 import time
@@ -78,13 +79,53 @@ def _m001_tables(db: sqlite_utils.Database) -> None:
     db["records"].enable_fts(["text"], create_triggers=True, tokenize="porter")
 
 
+def _m002_speaker_keys_and_statements(db: sqlite_utils.Database) -> None:
+    """Indexed name keys, so finding a speaker costs a lookup, not a scan of every speaker; the
+    ``statements`` table: the quotes of one speaker that are one statement, however many outlets carried it;
+    and the whole verdict in ``checks``."""
+    from .identity import name_key  # the keys are computed in Python; identity imports nothing from here
+
+    db["speakers"].add_column("key", str)
+    db["speakers"].add_column("surname", str)
+    db["speaker_aliases"].create({"alias_key": str, "speaker_id": int}, pk=("alias_key", "speaker_id"),
+                                 foreign_keys=[("speaker_id", "speakers", "id")])
+    db["speaker_aliases"].create_index(["speaker_id"])
+    for row in list(db.query("select id, name, aliases from speakers")):
+        key = name_key(row["name"])
+        db["speakers"].update(row["id"], {"key": key, "surname": key.split()[-1] if key else None})
+        keys = {key, *(name_key(a) for a in json.loads(row["aliases"] or "[]"))} - {""}
+        db["speaker_aliases"].insert_all(({"alias_key": k, "speaker_id": row["id"]} for k in keys), ignore=True)
+    db["speakers"].create_index(["key"])
+    db["speakers"].create_index(["surname"])
+
+    db["statements"].create({
+        "id": int, "speaker_id": int, "text": str, "norm_text": str, "first_quote_id": int,
+        "first_article_id": int, "first_outlet": str, "first_published": str, "outlets": int, "articles": int,
+        "quotes": int, "variants": int, "outlet_names": str, "conflicting_speakers": str, "corroborated": int,
+        "updated_at": str,
+    }, pk="id", foreign_keys=[("speaker_id", "speakers", "id"), ("first_quote_id", "quotes", "id"),
+                              ("first_article_id", "articles", "id")],
+        not_null={"speaker_id", "text", "norm_text"})
+    for columns in (["speaker_id"], ["corroborated"], ["first_published"], ["outlets"]):
+        db["statements"].create_index(columns)
+    # Plain ALTER TABLE: sqlite-utils' add_column(fk=...) rebuilds the table, dropping its FTS triggers.
+    db.execute("ALTER TABLE quotes ADD COLUMN statement_id INTEGER REFERENCES statements(id)")
+    db["quotes"].create_index(["statement_id"])
+    db["statements"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+    for column in ("match", "note", "suggestion"):  # the rest of a verdict, for people browsing the checks
+        db["checks"].add_column(column, str)
+
+
 def _m004_review(db: sqlite_utils.Database) -> None:
     """A reviewer's decisions on checks and quotes, and the ``history`` of every change they make.
 
     ``checks``: ``review`` is confirmed or overturned, ``reviewed_verdict`` the checker's verdict
     the reviewer ruled on (a later recheck may change ``verdict``), ``ruling`` the verdict that
     stands. ``quotes``: ``review`` is promoted (to the record ``promoted_record_id``) or rejected.
-    ``history`` keeps one row per changed field, inserted or deleted row (the row as JSON).
+    ``history`` keeps one row per changed field, inserted or deleted row (the row as JSON); a
+    trigger adds the checker's own changes of a stored verdict or its record (actor ``checker``,
+    action ``recheck``), whoever runs it.
     """
     for column, kind in (("review", "TEXT"), ("reviewed_verdict", "TEXT"), ("ruling", "TEXT"),
                          ("reviewed_by", "TEXT"), ("reviewed_at", "TEXT"), ("review_note", "TEXT")):
@@ -100,11 +141,22 @@ def _m004_review(db: sqlite_utils.Database) -> None:
         table_name TEXT NOT NULL, row_id INTEGER NOT NULL, field TEXT, old_value, new_value)""")
     db.execute("CREATE INDEX idx_history_table_name_row_id ON history (table_name, row_id)")
     db.execute("CREATE INDEX idx_history_at ON history (at)")
+    when = "coalesce(new.checked_at, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'))"
+    db.execute(f"""CREATE TRIGGER checks_recheck_history AFTER UPDATE OF verdict, record_id ON checks
+        BEGIN
+          INSERT INTO history (at, actor, action, table_name, row_id, field, old_value, new_value)
+            SELECT {when}, 'checker', 'recheck', 'checks', new.id, 'verdict', old.verdict, new.verdict
+            WHERE old.verdict IS NOT new.verdict;
+          INSERT INTO history (at, actor, action, table_name, row_id, field, old_value, new_value)
+            SELECT {when}, 'checker', 'recheck', 'checks', new.id, 'record_id', old.record_id, new.record_id
+            WHERE old.record_id IS NOT new.record_id;
+        END""")
 
 
 #: In order; never edit one that has shipped, add the next.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "tables, indexes and full-text search", _m001_tables),
+    (2, "speaker name keys, statements, whole verdicts", _m002_speaker_keys_and_statements),
     (4, "review columns on checks and quotes, and the history table", _m004_review),
 )
 

@@ -50,7 +50,7 @@ from typing import Iterable
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from .identity import KnownSpeaker, load_speakers, match_speakers
+from .identity import find_speakers
 from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, query_words, record_words
 from .normalize import normalize_quote
 
@@ -268,23 +268,21 @@ def _paraphrase_conflicts(record_keys: list[str], quote_keys: list[str]) -> list
 
 
 class Checker:
-    """Gives verdicts against one database; make one per run (it caches the speakers table)."""
+    """Gives verdicts against one database; make one per run (it caches speaker lookups)."""
 
     def __init__(self, db: sqlite_utils.Database, matcher: Matcher | None = None) -> None:
         self.db = db
         self.matcher = matcher or Matcher(db)
-        self._speakers: dict[int, KnownSpeaker] | None = None
+        self._speaker_ids: dict[tuple[str, str], set[int]] = {}
 
     # -- speakers
 
-    def speakers(self) -> dict[int, KnownSpeaker]:
-        if self._speakers is None:
-            self._speakers = {s.id: s for s in load_speakers(self.db)}
-        return self._speakers
-
     def speaker_ids(self, name: str | None, type: str | None = "PERSON") -> set[int]:
         """The speakers rows that are this person, by the rules speakers are stored with."""
-        return {s.id for s in match_speakers(list(self.speakers().values()), name or "", type or "PERSON")}
+        key = (name or "", type or "PERSON")
+        if key not in self._speaker_ids:
+            self._speaker_ids[key] = {s.id for s in find_speakers(self.db, *key)}
+        return self._speaker_ids[key]
 
     # -- records
 
@@ -293,19 +291,12 @@ class Checker:
         if not ids:
             return {}
         rows = self.db.execute(
-            f"select id, speaker_id, text, norm_text, said_on, source_url from records where id in "
-            f"({','.join('?' * len(ids))})", ids).fetchall()
-        names = self.speakers()
-        out = {}
-        for rid, sid, text, norm, said_on, url in rows:
-            speaker = names[sid].name if sid in names else self._speaker_name(sid)
-            out[rid] = {"id": rid, "speaker_id": sid, "speaker": speaker, "text": text, "norm_text": norm,
-                        "said_on": said_on, "source_url": url}
-        return out
-
-    def _speaker_name(self, sid: int) -> str:
-        row = self.db.execute("select name from speakers where id = ?", (sid,)).fetchone()
-        return row[0] if row else "?"
+            "select records.id, speaker_id, text, norm_text, said_on, source_url, coalesce(speakers.name, '?') "
+            "from records left join speakers on speakers.id = records.speaker_id "
+            f"where records.id in ({','.join('?' * len(ids))})", ids).fetchall()
+        return {rid: {"id": rid, "speaker_id": sid, "speaker": speaker, "text": text, "norm_text": norm,
+                      "said_on": said_on, "source_url": url}
+                for rid, sid, text, norm, said_on, url, speaker in rows}
 
     # -- verdicts
 

@@ -11,9 +11,9 @@ from attribution import store
 from attribution.errors import BadDatabase
 from attribution.store import open_db, transaction
 
-TABLES = {"_migrations", "articles", "speakers", "quotes", "records", "checks"}
 VERSIONS = [version for version, _, _ in store.MIGRATIONS]
-NEXT = max(VERSIONS) + 1  #: a version no migration has yet
+
+TABLES = {"_migrations", "articles", "speakers", "quotes", "records", "checks"}
 
 
 def _article(db, text="Some text.") -> int:
@@ -24,8 +24,8 @@ def test_open_creates_schema_v1(tmp_path):
     db = open_db(tmp_path / "sub" / "a.db")  # the directory is created too
     assert TABLES <= set(db.table_names())
     assert {"quotes_fts", "records_fts"} <= set(db.table_names())
-    assert [(r["version"], r["name"]) for r in db.query("select * from _migrations")][0] == (
-        1, "tables, indexes and full-text search")
+    assert [(r["version"], r["name"]) for r in db.query("select * from _migrations")][:2] == [
+        (1, "tables, indexes and full-text search"), (2, "speaker name keys, statements, whole verdicts")]
     assert [r["version"] for r in db.query("select version from _migrations")] == VERSIONS
     assert db.journal_mode == "wal"
     assert db.execute("pragma foreign_keys").fetchone()[0] == 1
@@ -33,7 +33,7 @@ def test_open_creates_schema_v1(tmp_path):
     assert db["quotes"].columns_dict.items() >= {
         "id": int, "article_id": int, "speaker_id": int, "text": str, "norm_text": str, "norm_hash": str,
         "kind": str, "cue": str, "cue_lemma": str, "start": int, "end": int, "mention": str, "title": str,
-        "said_on": str, "confidence": float}.items()  # version 1's columns; later migrations add more
+        "said_on": str, "confidence": float, "statement_id": int}.items()  # later migrations add more
     unique = {tuple(i.columns) for i in db["records"].indexes if i.unique}
     assert ("speaker_id", "norm_hash", "said_on") in unique
     db.close()
@@ -61,12 +61,12 @@ def test_foreign_keys_are_enforced(tmp_path):
 def test_a_failed_migration_leaves_no_trace(tmp_path, monkeypatch):
     def broken(db):
         db["half_done"].create({"id": int}, pk="id")
-        raise RuntimeError("migration 2 failed")
+        raise RuntimeError("migration 99 failed")
 
     path = tmp_path / "a.db"
     open_db(path).close()  # the shipped versions applied
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((NEXT, "broken", broken),))
-    with pytest.raises(RuntimeError, match="migration 2 failed"):
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((99, "broken", broken),))
+    with pytest.raises(RuntimeError, match="migration 99 failed"):
         open_db(path)
     monkeypatch.undo()
     db = open_db(path)
@@ -77,9 +77,9 @@ def test_a_failed_migration_leaves_no_trace(tmp_path, monkeypatch):
 
 def test_all_pending_migrations_are_one_transaction(tmp_path, monkeypatch):
     def broken(db):
-        raise RuntimeError("migration 2 failed")
+        raise RuntimeError("migration 99 failed")
 
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((NEXT, "broken", broken),))
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((99, "broken", broken),))
     path = tmp_path / "fresh.db"
     with pytest.raises(RuntimeError):
         open_db(path)
@@ -91,9 +91,9 @@ def test_all_pending_migrations_are_one_transaction(tmp_path, monkeypatch):
 def test_a_database_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "a.db"
     db = open_db(path)
-    db["_migrations"].insert({"version": 7, "name": "future", "applied_at": "2030-01-01T00:00:00+00:00"})
+    db["_migrations"].insert({"version": 70, "name": "future", "applied_at": "2030-01-01T00:00:00+00:00"})
     db.close()
-    with pytest.raises(BadDatabase, match=r"a\.db has schema version 7, made by a newer attribution; "
+    with pytest.raises(BadDatabase, match=r"a\.db has schema version 70, made by a newer attribution; "
                                           rf"this one knows versions up to {max(VERSIONS)}: upgrade attribution"):
         open_db(path)
 
@@ -183,3 +183,22 @@ def test_several_processes_opening_a_new_database_at_once_migrate_it_once(tmp_pa
     raw = sqlite3.connect(path)
     assert raw.execute("select version from _migrations").fetchall() == [(v,) for v in VERSIONS]
     raw.close()
+
+
+def test_migration_2_indexes_the_names_of_speakers_stored_before_it(tmp_path, monkeypatch):
+    path = tmp_path / "v1.db"
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:1])
+    v1 = open_db(path)
+    v1["speakers"].insert_all([
+        {"name": "Sanae Takaichi", "type": "PERSON", "aliases": '["Prime Minister Sanae Takaichi", "Takaichi"]'},
+        {"name": "Bank of Japan", "type": "ORG", "aliases": '["the Bank of Japan"]'}])
+    v1.close()
+    monkeypatch.undo()
+    db = open_db(path)
+    assert [(r["id"], r["key"], r["surname"]) for r in db.query("select * from speakers order by id")] == [
+        (1, "sanae takaichi", "takaichi"), (2, "bank of japan", "japan")]
+    assert db.execute("select alias_key, speaker_id from speaker_aliases order by 1").fetchall() == [
+        ("bank of japan", 2), ("sanae takaichi", 1), ("takaichi", 1)]
+    assert db["quotes"].columns_dict["statement_id"] is int
+    assert {t.name for t in db["quotes"].triggers} == {"quotes_ai", "quotes_ad", "quotes_au"}  # FTS kept in step
+    db.close()
