@@ -226,19 +226,17 @@ def _repoint(db: sqlite_utils.Database, change: _Change, table: str, old_id: int
     has that alias key) is a duplicate: it is deleted, with its trace, if nothing refers to it.
     """
     for other, column in _references(db, table):
-        rows = [r[0] for r in db.execute(f"select rowid from [{other}] where [{column}] = ?", [old_id])]
-        for row_id in rows:
+        for row_id in [r[0] for r in db.execute(f"select rowid from [{other}] where [{column}] = ?", [old_id])]:
             db.execute("SAVEPOINT repoint")
             try:
                 _update(db, change, other, row_id, {column: new_id})
+                moved[f"{other}.{column}"] = moved.get(f"{other}.{column}", 0) + 1
             except sqlite3.IntegrityError as exc:
                 db.execute("ROLLBACK TO repoint")
                 if "UNIQUE" not in str(exc) or _references(db, other):
                     raise ReviewRefused(f"cannot move {other} row {row_id} to {table} {new_id}: {exc}") from None
                 _delete(db, change, other, row_id)
             db.execute("RELEASE repoint")
-        if rows:
-            moved[f"{other}.{column}"] = moved.get(f"{other}.{column}", 0) + len(rows)
 
 
 def _unstate(db: sqlite_utils.Database, change: _Change, speaker_id: int) -> int:

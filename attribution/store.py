@@ -125,7 +125,8 @@ def _m004_review(db: sqlite_utils.Database) -> None:
     stands. ``quotes``: ``review`` is promoted (to the record ``promoted_record_id``) or rejected.
     ``history`` keeps one row per changed field, inserted or deleted row (the row as JSON); a
     trigger adds the checker's own changes of a stored verdict or its record (actor ``checker``,
-    action ``recheck``), whoever runs it.
+    action ``recheck``), whoever runs it: reviewers never change ``verdict``, and a recheck always
+    sets ``checked_at`` (a merge repointing ``record_id`` does not, and writes its own history).
     """
     for column, kind in (("review", "TEXT"), ("reviewed_verdict", "TEXT"), ("ruling", "TEXT"),
                          ("reviewed_by", "TEXT"), ("reviewed_at", "TEXT"), ("review_note", "TEXT")):
@@ -149,7 +150,7 @@ def _m004_review(db: sqlite_utils.Database) -> None:
             WHERE old.verdict IS NOT new.verdict;
           INSERT INTO history (at, actor, action, table_name, row_id, field, old_value, new_value)
             SELECT {when}, 'checker', 'recheck', 'checks', new.id, 'record_id', old.record_id, new.record_id
-            WHERE old.record_id IS NOT new.record_id;
+            WHERE old.record_id IS NOT new.record_id AND old.checked_at IS NOT new.checked_at;
         END""")
 
 

@@ -30,7 +30,8 @@ def _quote(db: sqlite_utils.Database, article_id: int, speaker: str | None, text
 
 def build_review_db(path: Path) -> sqlite_utils.Database:
     """ids: articles 1 (Example Wire, 2025-10-23), 2 (Daily Example, 2025-10-24);
-    speakers 1 Shinjiro Koizumi, 2 Sanae Takaichi, 3 Naomi Clarke, 4 Koizumi Shinjiro (a duplicate of 1);
+    speakers 1 Shinjiro Koizumi, 2 Sanae Takaichi, 3 Naomi Clarke, 4 Koizumi Shinjiro (a duplicate of 1,
+    sharing the alias key "koizumi");
     records 1 (Koizumi's words), 2 (Clarke's words); quotes 1 verified (Koizumi), 2 misattributed (Takaichi),
     3 altered (Koizumi), 4 unverified (Clarke, no date), 5 no speaker, 6 (the duplicate speaker);
     checks 1-3 on quotes 1-3."""
@@ -46,7 +47,10 @@ def build_review_db(path: Path) -> sqlite_utils.Database:
     q3 = _quote(db, two, "Koizumi", ALTERED_WORDS, "2025-10-22")
     _quote(db, two, "Naomi Clarke", CLARKE_WORDS, None)
     _quote(db, one, None, "Nobody knows.", "2025-10-23")
-    db["speakers"].insert({"name": "Koizumi Shinjiro", "type": "PERSON", "aliases": '["Koizumi Shinjiro"]'})
+    db["speakers"].insert({"name": "Koizumi Shinjiro", "type": "PERSON", "aliases": '["Koizumi Shinjiro", "Koizumi"]',
+                           "key": "koizumi shinjiro", "surname": "shinjiro"})
+    db["speaker_aliases"].insert_all([{"alias_key": "koizumi shinjiro", "speaker_id": 4},
+                                      {"alias_key": "koizumi", "speaker_id": 4}])  # speaker 1 has "koizumi" too
     db["quotes"].insert({"article_id": one, "speaker_id": 4, "text": KOIZUMI_WORDS,
                          "norm_text": normalize_quote(KOIZUMI_WORDS), "norm_hash": quote_hash(KOIZUMI_WORDS),
                          "kind": "direct", "start": 900, "end": 950, "said_on": "2025-10-22"})

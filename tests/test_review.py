@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from attribution.cli import cli
 from attribution.errors import BadRecord, ReviewRefused
 from attribution.normalize import normalize_quote, quote_hash
+from attribution.statements import update_statements
 from attribution.store import open_db
 from attribution.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
 
@@ -139,7 +140,7 @@ def test_confirming_twice_changes_nothing_but_the_time(db):
     assert [r[4] for r in history(db)[first:]] in ([], ["reviewed_at"])
 
 
-def test_merge_moves_everything_and_folds_duplicate_records(db):
+def test_merge_moves_everything_and_folds_duplicates(db):
     duplicate = db["records"].insert({
         "speaker_id": 4, "text": KOIZUMI_WORDS, "norm_text": normalize_quote(KOIZUMI_WORDS),
         "norm_hash": quote_hash(KOIZUMI_WORDS), "said_on": "2025-10-22", "source_url": "https://example.org/dup"}).last_pk
@@ -148,20 +149,39 @@ def test_merge_moves_everything_and_folds_duplicate_records(db):
         "norm_hash": quote_hash("Another statement entirely."), "said_on": "2025-10-20",
         "source_url": "https://example.org/own"}).last_pk
     db["checks"].insert({"quote_id": 6, "record_id": duplicate, "verdict": "verified", "score": 100.0})
+    update_statements(db)
+    kept_statement, absorbed_statement = db["quotes"].get(1)["statement_id"], db["quotes"].get(6)["statement_id"]
+    assert kept_statement != absorbed_statement  # two speakers, two statements of the same words
     report = merge_speakers(db, "Shinjiro Koizumi", "Koizumi Shinjiro", "carol")
     assert (report.kept["id"], report.absorbed["id"], report.records_merged) == (1, 4, 1)
-    assert report.moved == {"checks.record_id": 1, "quotes.speaker_id": 1, "records.speaker_id": 1}
+    assert report.moved == {"checks.record_id": 1, "quotes.speaker_id": 1, "records.speaker_id": 1,
+                            "speaker_aliases.speaker_id": 1}
     assert db["speakers"].count == 3 and db["quotes"].get(6)["speaker_id"] == 1
     assert db["records"].get(own)["speaker_id"] == 1
     assert db.execute("select record_id from checks where quote_id = 6").fetchone()[0] == 1
     assert json.loads(db["speakers"].get(1)["aliases"]) == ["Shinjiro Koizumi", "Koizumi", "Koizumi Shinjiro"]
-    deleted = {(r[2], r[3]): json.loads(r[5]) for r in history(db, "merge") if r[4] is None}
-    assert set(deleted) == {("records", duplicate), ("speakers", 4)}
-    assert deleted[("speakers", 4)] == {"id": 4, "name": "Koizumi Shinjiro", "type": "PERSON",
-                                        "aliases": '["Koizumi Shinjiro"]'}
-    assert deleted[("records", duplicate)]["source_url"] == "https://example.org/dup"
+    assert sorted(db.execute("select alias_key, speaker_id from speaker_aliases where speaker_id in (1, 4)")) == [
+        ("koizumi", 1), ("koizumi shinjiro", 1), ("shinjiro koizumi", 1)]
+    assert db["quotes"].get(6)["statement_id"] == kept_statement  # clustered again with the kept speaker's
+    deleted = {r[2]: json.loads(r[5]) for r in history(db, "merge") if r[4] is None}
+    assert set(deleted) == {"records", "speakers", "speaker_aliases", "statements"}
+    assert deleted["speakers"] == {"id": 4, "name": "Koizumi Shinjiro", "type": "PERSON",
+                                   "aliases": '["Koizumi Shinjiro", "Koizumi"]', "key": "koizumi shinjiro",
+                                   "surname": "shinjiro"}
+    assert deleted["speaker_aliases"] == {"alias_key": "koizumi", "speaker_id": 4}
+    assert deleted["records"]["source_url"] == "https://example.org/dup"
+    assert deleted["statements"]["id"] == absorbed_statement
     assert {r[0] for r in history(db)} == {"carol"}
     assert db.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_a_recheck_that_changes_a_verdict_is_in_history(db):
+    confirm_check(db, 2, "alice")
+    db.execute("update checks set verdict = 'verified', checked_at = '2025-11-01T00:00:00+00:00' where id = 2")
+    db.execute("update checks set score = 99.0 where id = 1")  # not a verdict: no history
+    assert history(db, "recheck") == [("checker", "recheck", "checks", 2, "verdict", "misattributed", "verified")]
+    row = db["checks"].get(2)
+    assert (row["review"], row["reviewed_verdict"], row["ruling"]) == ("confirmed", "misattributed", "misattributed")
 
 
 def test_cli_round_trip(tmp_path):
