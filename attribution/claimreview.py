@@ -4,8 +4,9 @@ fact-check aggregators read.
 One ClaimReview per check a reviewer ruled on (confirmed, or overturned to another verdict)
 whose ruling is a finding: ``misattributed``, ``altered`` or ``verified``. ``unverified`` is not
 published (it establishes nothing). The claim is the quote as printed, credited to its speaker
-(``itemReviewed.author``); its appearances are every stored article that carried the same words
-from the same speaker, the earliest being ``firstAppearance``.
+(``itemReviewed.author``); its appearances are every stored article that carried the same statement
+(the quote's ``statements`` cluster: the same speaker's words in any outlet's wording; else the
+same words exactly), the earliest being ``firstAppearance``.
 
 The publishing organisation comes from the environment (or the CLI's options):
 ``ATTRIBUTION_ORG_NAME`` (required), ``ATTRIBUTION_ORG_URL`` and ``ATTRIBUTION_SITE_URL``, the
@@ -56,7 +57,7 @@ def publisher_from_env(environ: Mapping[str, str] = os.environ, *, name: str | N
 
 
 _REVIEWED = """select checks.id, checks.review, checks.ruling, checks.reviewed_at, checks.review_note,
-  quotes.id as quote_id, quotes.text, quotes.norm_hash, quotes.speaker_id, quotes.said_on,
+  quotes.id as quote_id, quotes.text, quotes.norm_hash, quotes.speaker_id, quotes.statement_id,
   s.name as speaker, s.type as speaker_type,
   records.text as record_text, records.said_on as record_said_on, records.source_url as record_source_url,
   rs.name as record_speaker
@@ -69,7 +70,8 @@ order by checks.reviewed_at, checks.id"""
 
 _APPEARANCES = """select distinct articles.url, articles.title, articles.outlet, articles.published
 from quotes join articles on articles.id = quotes.article_id
-where quotes.norm_hash = ? and quotes.speaker_id is ?
+where quotes.statement_id = :statement
+  or (:statement is null and quotes.norm_hash = :hash and quotes.speaker_id is :speaker)
 order by articles.published is null, articles.published, articles.id"""
 
 
@@ -90,7 +92,8 @@ def _claim_review(db: sqlite_utils.Database, publisher: Publisher, row: dict) ->
         {"@type": "CreativeWork", **({"url": a["url"]} if a["url"] else {}), **({"headline": a["title"]} if a["title"] else {}),
          **({"datePublished": a["published"]} if a["published"] else {}),
          **({"publisher": _organization(a["outlet"])} if a["outlet"] else {})}
-        for a in db.query(_APPEARANCES, [row["norm_hash"], row["speaker_id"]])]
+        for a in db.query(_APPEARANCES, {"statement": row["statement_id"], "hash": row["norm_hash"],
+                                         "speaker": row["speaker_id"]})]
     claim = {"@type": "Claim", "appearance": appearances, "firstAppearance": appearances[0]}
     if row["speaker"]:
         claim["author"] = {"@type": "Person" if (row["speaker_type"] or "PERSON") == "PERSON" else "Organization",
@@ -101,7 +104,7 @@ def _claim_review(db: sqlite_utils.Database, publisher: Publisher, row: dict) ->
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{publisher.site_url}/{publisher.database}/checks/{row['id']}",
-        "claimReviewed": row["text"],
+        "claimReviewed": row["text"].strip().rstrip(",;:").rstrip(),  # "...," she said
         "itemReviewed": claim,
         "author": _organization(publisher.name, publisher.url),
         "datePublished": row["reviewed_at"][:10],

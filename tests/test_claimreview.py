@@ -14,9 +14,13 @@ from attribution.cli import cli
 from attribution.errors import BadConfig
 from attribution.normalize import normalize_quote, quote_hash
 from attribution.review import confirm_check, overturn_check
+from attribution.store import open_db
+
+from conftest import ROOT
 
 from review_data import KOIZUMI_WORDS, build_review_db
 
+CHECK_DIR = ROOT / "fixtures" / "check"
 PUBLISHER = Publisher("Example Fact Check", "https://factcheck.example.org", "https://data.example.org")
 
 
@@ -123,3 +127,42 @@ def test_cli_writes_a_file(db, tmp_path):
     assert missing.exit_code == 1
     assert missing.output.startswith("Error: ClaimReview needs the publishing organisation: set "
                                      "ATTRIBUTION_ORG_NAME (--org-name) and ATTRIBUTION_SITE_URL (--site-url)")
+
+
+def test_the_fixture_articles_reviewed_and_exported(nlp, tmp_path):
+    """The whole loop on the checker's fixture articles: records, ingest (with verdicts), a reviewer's
+    confirmation on the CLI, and the export."""
+    path = str(tmp_path / "attribution.db")
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, [*args, "--db", path])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("records", "import", str(CHECK_DIR / "records.csv"))
+    run("ingest", str(CHECK_DIR / "port_alder_ferries.txt"), "--date", "2025-11-10", "--outlet",
+        "Port Alder Harbour Times", "--url", "https://harbour.example.com/2025/11/10/port-alder-ferries")
+    db = open_db(path)
+    [(check_id,)] = db.execute("select checks.id from checks join quotes on quotes.id = checks.quote_id "
+                               "where checks.verdict = 'misattributed' and quotes.text like 'The budget%'")
+    db.close()
+    run("checks", "confirm", str(check_id), "--by", "A. Mori", "--note", "Reyes said it at the council meeting")
+    out = tmp_path / "claimreview.json"
+    env = {"ATTRIBUTION_ORG_NAME": "Example Fact Check", "ATTRIBUTION_ORG_URL": "https://factcheck.example.org",
+           "ATTRIBUTION_SITE_URL": "https://data.factcheck.example.org"}
+    result = runner.invoke(cli, ["export", "claimreview", "--db", path, "-o", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    [review] = json.loads(out.read_text())
+    appearance = {"@type": "CreativeWork", "url": "https://harbour.example.com/2025/11/10/port-alder-ferries",
+                  "datePublished": "2025-11-10",
+                  "publisher": {"@type": "Organization", "name": "Port Alder Harbour Times"}}
+    assert review["url"] == f"https://data.factcheck.example.org/attribution/checks/{check_id}"
+    assert review["claimReviewed"] == "The budget leaves nothing for the north pier, and the council should be ashamed of that"
+    assert review["itemReviewed"] == {"@type": "Claim", "appearance": [appearance], "firstAppearance": appearance,
+                                      "author": {"@type": "Person", "name": "Rosa Lindqvist"},
+                                      "datePublished": "2025-11-10"}
+    assert review["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+                                      "alternateName": "Misattributed"}
+    assert review["reviewBody"] == ("These words are on record from Tomas Reyes "
+                                    "(2025-11-10, https://portalder.example.gov/council/2025-11-10), not from Rosa Lindqvist.")
