@@ -9,6 +9,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
+from attribution.check import check_stored
 from attribution.cli import cli
 from attribution.errors import BadRecord, ReviewRefused
 from attribution.normalize import normalize_quote, quote_hash
@@ -213,3 +214,19 @@ def test_cli_round_trip(tmp_path):
     assert [r["action"] for r in reread.query("select distinct action from history order by id")] == [
         "promote", "reject", "confirm", "overturn", "merge"]
     reread.close()
+
+
+def test_after_a_merge_the_recheck_matches_the_absorbed_name_and_keeps_reviews(db):
+    check_stored(db)
+    assert db.execute("select verdict from checks where quote_id = 6").fetchone()[0] == "misattributed"
+    confirm_check(db, 2, "alice", "On the briefing tape")
+    merge_speakers(db, 1, 4, "carol")
+    db.execute("update checks set checked_at = '2000-01-01T00:00:00+00:00'")  # so the recheck's time differs
+    db.conn.commit()
+    check_stored(db)
+    [(check_id, verdict)] = db.execute("select id, verdict from checks where quote_id = 6").fetchall()
+    assert verdict == "verified"  # "Koizumi Shinjiro" now is Shinjiro Koizumi, whose record this is
+    assert [r[2:] for r in history(db, "recheck")] == [("checks", check_id, "verdict", "misattributed", "verified")]
+    row = db["checks"].get(2)
+    assert (row["verdict"], row["review"], row["ruling"], row["reviewed_by"], row["review_note"]) == (
+        "misattributed", "confirmed", "misattributed", "alice", "On the briefing tape")
