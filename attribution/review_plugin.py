@@ -35,7 +35,7 @@ from datasette.utils.asgi import Forbidden, NotFound, Response
 from feedgen.feed import FeedGenerator
 
 from . import review
-from .errors import AttributionError
+from .errors import AttributionError, ReviewRefused
 from .store import BUSY_TIMEOUT_MS, utc_now
 from .verdict import VERDICTS
 
@@ -103,6 +103,10 @@ def _database(datasette):
 
 async def _write(datasette, action: Callable[[sqlite_utils.Database], Any]) -> Any:
     """Run a review function on Datasette's write connection (foreign keys on, waiting for other writers)."""
+    if not _database(datasette).is_mutable:
+        raise ReviewRefused("this database is served read-only (immutable); serve it without -i/--immutable "
+                            "for reviewers to write")
+
     def run(conn):
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -174,13 +178,15 @@ async def review_check(datasette, request) -> Response:
     if request.method != "POST":
         return await form()
     data = await request.post_vars()
-    note = data.get("note") or None
-    if data.get("decision") == "confirm":
-        action = lambda db: review.confirm_check(db, check_id, actor, note)  # noqa: E731
-    elif data.get("decision") == "overturn":
-        action = lambda db: review.overturn_check(db, check_id, actor, note or "", to=data.get("to") or "")  # noqa: E731
-    else:
+    decision, note = data.get("decision"), data.get("note") or None
+    if decision not in ("confirm", "overturn"):
         return await form("Choose confirm or overturn")
+
+    def action(db: sqlite_utils.Database) -> dict:
+        if decision == "confirm":
+            return review.confirm_check(db, check_id, actor, note)
+        return review.overturn_check(db, check_id, actor, note or "", to=data.get("to") or "")
+
     return await _act(datasette, request, action,
                       lambda row: f"Check {check_id} {row['review']} by {actor}: {row['ruling']}",
                       f"/-/review/checks/{check_id}", form)

@@ -170,3 +170,14 @@ async def test_a_reviewer_promotes_rejects_and_merges(ds, path):
     assert not db.execute("select 1 from speakers where id = 4").fetchone()
     db.close()
     assert {(r[0], r[1]) for r in history(path)} == {("alice", "promote"), ("alice", "reject"), ("alice", "merge")}
+
+
+@pytest.mark.asyncio
+async def test_an_immutable_database_refuses_with_a_reason(path, monkeypatch):
+    register_review_plugin()
+    monkeypatch.setenv("ATTRIBUTION_PASSWORD_HASH_ALICE", HASH)
+    ds = Datasette(immutables=[str(path)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text()))
+    response = await post(ds, "/-/review/checks/2", actor(ds, "alice"), decision="confirm")
+    assert response.status_code == 400
+    assert "this database is served read-only (immutable); serve it without -i/--immutable" in response.text
+    assert history(path) == []
