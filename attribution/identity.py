@@ -101,19 +101,21 @@ def resolve_speaker(db: sqlite_utils.Database, name: str, type: str = "PERSON", 
     if matches:
         speaker = matches[0]
         if key not in speaker.keys and " " in key:  # "Takaichi" known first, "Sanae Takaichi" now: fuller wins
-            db["speakers"].update(speaker.id, {"name": bare_name(name), "key": key, "surname": key.split()[-1]})
+            db.execute("update speakers set name = ?, key = ?, surname = ? where id = ?",
+                       [bare_name(name), key, key.split()[-1], speaker.id])
         return _remember(db, speaker, name, key)
     if not create:
         return None
-    speaker_id = db["speakers"].insert({"name": bare_name(name), "type": type, "aliases": json.dumps([name]),
-                                        "key": key, "surname": key.split()[-1]}).last_pk
-    db["speaker_aliases"].insert({"alias_key": key, "speaker_id": speaker_id})
+    # Plain SQL, not sqlite-utils' insert: this runs once per new name while ingesting.
+    speaker_id = db.execute("insert into speakers (name, type, aliases, key, surname) values (?, ?, ?, ?, ?)",
+                            [bare_name(name), type, json.dumps([name]), key, key.split()[-1]]).lastrowid
+    db.execute("insert into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker_id])
     return speaker_id
 
 
 def _remember(db: sqlite_utils.Database, speaker: KnownSpeaker, alias: str, key: str) -> int:
     if alias not in speaker.aliases:
-        db["speakers"].update(speaker.id, {"aliases": json.dumps([*speaker.aliases, alias])})
+        db.execute("update speakers set aliases = ? where id = ?", [json.dumps([*speaker.aliases, alias]), speaker.id])
     if key not in speaker.keys:
-        db["speaker_aliases"].insert({"alias_key": key, "speaker_id": speaker.id}, ignore=True)
+        db.execute("insert or ignore into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker.id])
     return speaker.id

@@ -6,7 +6,8 @@ speakers, cues and dates, as extraction produces them) and times
 one transaction per article, speakers resolved, FTS kept up to date by
 triggers. Prints quote rows per second (the target is at least 20,000), and
 the same with the time spent resolving speakers (``identity.resolve_speaker``,
-which reads every known speaker on each call) left out.
+an indexed lookup of the name's keys) left out. ``--speakers`` sets how many
+distinct people the batch names: the cost of a new name must not grow with it.
 
     python benchmarks/ingest_speed.py                       # 500 articles x 60 quotes
     python benchmarks/ingest_speed.py --articles 2000 --quotes 40 --speakers 300
