@@ -52,6 +52,14 @@ _SUFFIX = "_password_hash"
 _ACCOUNT = re.compile(r"^[a-z0-9_]+$")
 _PENDING = 50  #: items listed on the review index
 _TEMPLATES = Path(__file__).parent / "templates"
+#: The review pages' own few rules (quotes and records set apart, a diff readable), in every page's head.
+_CSS = """
+blockquote.quote, blockquote.record { margin: 0.5em 0 1em; padding: 0.4em 1em; border-left: 4px solid #999;
+  background: #fff; font-style: italic; }
+blockquote.record { border-left-color: #2a7a2a; }
+.diff del { background: #fdd; } .diff ins { background: #dfd; text-decoration: none; }
+.review-state { font-weight: bold; } form input[type=text], form input[type=url] { width: 30em; max-width: 100%; }
+"""
 
 
 @hookimpl
@@ -131,7 +139,7 @@ def _template(datasette, name: str):
 
 
 async def _render(datasette, request, template: str, context: dict, status: int = 200) -> Response:
-    context = {"database": _database(datasette).name, "verdicts": VERDICTS, **context}
+    context = {"database": _database(datasette).name, "verdicts": VERDICTS, "review_css": _CSS, **context}
     page = await datasette.render_template(_template(datasette, template), context, request=request)
     return Response.html(page, status=status)
 
