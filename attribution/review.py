@@ -270,7 +270,8 @@ def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str
             raise ReviewRefused(f"{keep!r} and {absorb!r} are the same speaker ({kept['id']}: {kept['name']})")
         report = MergeReport(kept, absorbed)
         reclustered = _unstate(db, change, absorbed["id"])
-        for record in db.query("select id, norm_hash, said_on from records where speaker_id = ?", [absorbed["id"]]):
+        for record in list(db.query("select id, norm_hash, said_on from records where speaker_id = ?",
+                                    [absorbed["id"]])):  # read first: folding deletes from the table read
             twin = db.execute("select id from records where speaker_id = ? and norm_hash = ? and said_on = ?",
                               [kept["id"], record["norm_hash"], record["said_on"]]).fetchone()
             if twin:
