@@ -134,6 +134,10 @@ async def test_a_reviewer_confirms_and_overturns(ds, path):
     page = (await ds.client.get("/-/review/checks/2", cookies={**alice, "ds_messages": response.cookies["ds_messages"]})).text
     assert "Check 2 confirmed by alice: misattributed" in page
     assert "Confirmed by alice on " in page
+    assert 'href="/attribution/history?table_name=checks&amp;row_id=2"' in page
+    history_rows = (await ds.client.get("/attribution/history.json?table_name=checks&row_id=2&_shape=array")).json()
+    assert [r["field"] for r in history_rows] == ["review", "reviewed_verdict", "ruling", "reviewed_by",
+                                                  "reviewed_at", "review_note"]
     refused = await post(ds, "/-/review/checks/3", alice, decision="overturn", to="verified")
     assert refused.status_code == 400 and "needs a note saying why" in refused.text
     response = await post(ds, "/-/review/checks/3", alice, decision="overturn", to="verified", note="Tape says can")
