@@ -269,3 +269,23 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
         raise _CheckError(f"unexpected {type(exc).__name__}: {exc}") from exc
     if any(q["verdict"] in PROBLEMS for art in results for q in art["quotes"]):
         ctx.exit(1)
+
+
+# --- serve ----------------------------------------------------------------------------------------
+
+@cli.command("serve")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+              help="The database to publish (it must exist: see `attribution demo`).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--metadata", type=click.Path(dir_okay=False, exists=True),
+              help="Datasette metadata (default: metadata.yml of this checkout).")
+@models_dir_option
+def serve_command(db_path: str, host: str, port: int, metadata: str | None, models_dir: str | None) -> None:
+    """Publish the database with Datasette (read-only), with the check page at /-/check."""
+    from .serve import make_datasette, serve
+
+    with _user_errors():
+        ds = make_datasette(db_path, metadata=metadata, models_dir=models_dir)
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (check page: /-/check); Ctrl-C stops", err=True)
+    serve(ds, host=host, port=port)
