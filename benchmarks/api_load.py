@@ -113,3 +113,127 @@ def build_quotes(path: str, n: int, rng: random.Random) -> None:
     conn.execute("analyze")
     conn.execute("pragma wal_checkpoint(truncate)")
     print(f"  quotes FTS index built ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(path: str, port: int) -> subprocess.Popen:
+    """``attribution serve`` from this checkout, in its own process."""
+    proc = subprocess.Popen([sys.executable, "-c", "from attribution.cli import cli; cli()", "serve", "--db", path,
+                             "--port", str(port)], cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"attribution serve exited with status {proc.returncode}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/-/versions.json", timeout=2).status_code == 200:
+                return proc
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.terminate()
+    sys.exit("attribution serve did not answer within 60 s")
+
+
+def make_requests(db, args, rng: random.Random) -> list[tuple[str, str, str, dict | None]]:
+    """(endpoint, method, url, JSON body) for every request, shuffled."""
+    speakers = db.execute("select max(id) from speakers").fetchone()[0]
+    words = [w for w in Sentences(random.Random(args.seed)).content[:20_000] if w.isascii()]
+    out = []
+    for _ in range(args.requests):
+        out.append(("table", "GET", f"/attribution/speakers.json?_shape=array&id__gt={rng.randrange(speakers)}", None))
+        out.append(("facets", "GET", "/attribution/quotes.json", None))
+        out.append(("search", "GET", f"/attribution/quotes.json?_search={rng.choice(words)}", None))
+    for _ in range(args.check_requests):
+        out.append(("check", "POST", "/-/check.json", {"text": CHECK_ARTICLE, "date": "2025-11-10"}))
+    rng.shuffle(out)
+    return out
+
+
+async def run_clients(base: str, requests: list, clients: int) -> tuple[dict, dict, float]:
+    """C clients take requests from one queue until it is empty; latencies in ms and errors per endpoint."""
+    queue: asyncio.Queue = asyncio.Queue()
+    for r in requests:
+        queue.put_nowait(r)
+    latency: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+
+    async def client(http: httpx.AsyncClient) -> None:
+        while not queue.empty():
+            endpoint, method, url, body = queue.get_nowait()
+            t0 = time.perf_counter()
+            try:
+                response = await http.request(method, url, json=body)
+                ok = response.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            latency.setdefault(endpoint, []).append((time.perf_counter() - t0) * 1000)
+            errors[endpoint] = errors.get(endpoint, 0) + (not ok)
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as http:
+        t0 = time.perf_counter()
+        await asyncio.gather(*(client(http) for _ in range(clients)))
+        return latency, errors, time.perf_counter() - t0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quotes", type=int, default=1_000_000)
+    ap.add_argument("--records", type=int, default=100_000)
+    ap.add_argument("--db", help="keep the synthetic database here (reused when it already has N quotes)")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--requests", type=int, default=300, help="requests per endpoint (table, facets, search)")
+    ap.add_argument("--check-requests", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
+
+    tmp = None
+    path = args.db
+    if path is None:
+        tmp = tempfile.TemporaryDirectory()
+        path = os.path.join(tmp.name, "load.db")
+    if not os.path.exists(path):
+        t0 = time.perf_counter()
+        build(path, args.records, random.Random(args.seed))
+        build_quotes(path, args.quotes, random.Random(args.seed + 1))
+        print(f"built {args.quotes:,} quotes and {args.records:,} records in {time.perf_counter() - t0:.0f} s "
+              f"({os.path.getsize(path) / 2**20:,.0f} MiB)")
+    db = open_db(path)
+    have = db["quotes"].count
+    if have != args.quotes:
+        sys.exit(f"{path} has {have:,} quotes, not {args.quotes:,}: give another --db")
+    requests = make_requests(db, args, rng)
+    db.close()
+
+    port = free_port()
+    server = start_server(path, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for endpoint, method, url, body in {r[0]: r for r in requests}.values():  # warm up; loads the models
+            httpx.request(method, base + url, json=body, timeout=300).raise_for_status()
+        latency, errors, elapsed = asyncio.run(run_clients(base, requests, args.clients))
+    finally:
+        server.terminate()
+        server.wait(30)
+    print(f"\n{args.quotes:,} quotes, {args.clients} concurrent clients, {len(requests)} requests in "
+          f"{elapsed:.1f} s ({len(requests) / elapsed:.1f} requests/s); times in ms")
+    print(f"{'endpoint':9} {'requests':>8} {'errors':>6} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8}")
+    for endpoint in ("table", "facets", "search", "check"):
+        ms = latency.get(endpoint, [])
+        if ms:
+            print(f"{endpoint:9} {len(ms):8} {errors[endpoint]:6} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} "
+                  f"{pct(ms, 99):8.1f} {max(ms):8.1f}")
+    print(f"facets p95 {pct(latency['facets'], 95):.1f} ms (target ≤ 200 ms at 1M quotes)")
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    if tmp:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()
