@@ -280,12 +280,15 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--metadata", type=click.Path(dir_okay=False, exists=True),
               help="Datasette metadata (default: metadata.yml of this checkout).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Compute every page afresh (by default pages are kept until the database changes).")
 @models_dir_option
-def serve_command(db_path: str, host: str, port: int, metadata: str | None, models_dir: str | None) -> None:
+def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_cache: bool,
+                  models_dir: str | None) -> None:
     """Publish the database with Datasette (read-only), with the check page at /-/check."""
     from .serve import make_datasette, serve
 
     with _user_errors():
         ds = make_datasette(db_path, metadata=metadata, models_dir=models_dir)
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (check page: /-/check); Ctrl-C stops", err=True)
-    serve(ds, host=host, port=port)
+    serve(ds, host=host, port=port, cache=not no_cache)

@@ -19,7 +19,7 @@ import yaml
 from .errors import BadDatabase
 from .store import open_db
 
-__all__ = ["DB_NAME", "METADATA", "SETTINGS", "make_datasette", "serve"]
+__all__ = ["DB_NAME", "METADATA", "SETTINGS", "asgi_app", "make_datasette", "serve"]
 
 #: The name the database is served under (the key of ``databases:`` in metadata.yml).
 DB_NAME = "attribution"
@@ -66,8 +66,17 @@ def make_datasette(db_path: str | os.PathLike, *, metadata: str | os.PathLike | 
     return ds
 
 
-def serve(ds, host: str = "127.0.0.1", port: int = 8001) -> None:
+def asgi_app(ds, cache: bool = True):
+    """The ASGI app to serve: Datasette's, behind the :mod:`attribution.response_cache` unless ``cache`` is off."""
+    if not cache:
+        return ds.app()
+    from .response_cache import ResponseCache
+
+    return ResponseCache(ds.app(), ds.get_database(DB_NAME).path, ds.urls.database(DB_NAME))
+
+
+def serve(ds, host: str = "127.0.0.1", port: int = 8001, cache: bool = True) -> None:
     """Serve a :func:`make_datasette` app until interrupted (uvicorn, as ``datasette serve`` does)."""
     import uvicorn
 
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")
+    uvicorn.run(asgi_app(ds, cache), host=host, port=port, log_level="warning", lifespan="on")

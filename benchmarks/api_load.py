@@ -121,10 +121,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(path: str, port: int) -> subprocess.Popen:
+def start_server(path: str, port: int, cache: bool) -> subprocess.Popen:
     """``attribution serve`` from this checkout, in its own process."""
     proc = subprocess.Popen([sys.executable, "-c", "from attribution.cli import cli; cli()", "serve", "--db", path,
-                             "--port", str(port)], cwd=ROOT)
+                             "--port", str(port)] + ([] if cache else ["--no-cache"]), cwd=ROOT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -189,6 +189,7 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=300, help="requests per endpoint (table, facets, search)")
     ap.add_argument("--check-requests", type=int, default=10)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--no-cache", action="store_true", help="serve with --no-cache (every page computed afresh)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
@@ -212,7 +213,7 @@ def main() -> None:
     db.close()
 
     port = free_port()
-    server = start_server(path, port)
+    server = start_server(path, port, cache=not args.no_cache)
     base = f"http://127.0.0.1:{port}"
     try:
         for endpoint, method, url, body in {r[0]: r for r in requests}.values():  # warm up; loads the models
@@ -221,7 +222,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(30)
-    print(f"\n{args.quotes:,} quotes, {args.clients} concurrent clients, {len(requests)} requests in "
+    print(f"\n{args.quotes:,} quotes, {args.clients} concurrent clients, response cache "
+          f"{'off' if args.no_cache else 'on'}, {len(requests)} requests in "
           f"{elapsed:.1f} s ({len(requests) / elapsed:.1f} requests/s); times in ms")
     print(f"{'endpoint':9} {'requests':>8} {'errors':>6} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8}")
     for endpoint in ("table", "facets", "search", "check"):

@@ -14,7 +14,7 @@ import uvicorn
 from playwright.sync_api import expect, sync_playwright
 
 from attribution.records import import_records, read_records
-from attribution.serve import make_datasette
+from attribution.serve import asgi_app, make_datasette
 from attribution.store import open_db
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "check"
@@ -37,7 +37,7 @@ def server(tmp_path, nlp):
     import_records(db, read_records(FIXTURES / "records.csv"))
     db.close()
     port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(make_datasette(path).app(), host="127.0.0.1", port=port, log_level="warning",
+    uv = uvicorn.Server(uvicorn.Config(asgi_app(make_datasette(path)), host="127.0.0.1", port=port, log_level="warning",
                                        lifespan="on"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
