@@ -9,11 +9,14 @@ connection (``attribution ingest``, ``records import``, ``recheck``) has committ
 
 Kept apart per cookie and Authorization header (an answer may depend on who asks); only complete
 200 responses that set no cookie and are at most ``MAX_BODY`` bytes are kept, ``MAX_ENTRIES`` of
-them, least recently used first out. A replayed response carries ``x-attribution-cache: hit``.
+them, least recently used first out. Requests for a page that is being made wait for it instead of
+making it again (after a write, 50 readers of the quotes table cost one page, not 50). A replayed
+response carries ``x-attribution-cache: hit``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -47,6 +50,7 @@ class ResponseCache:
         self._version = _DataVersion(db_path)
         self._seen = self._version.current()
         self._entries: OrderedDict[tuple, list[dict]] = OrderedDict()
+        self._pending: dict[tuple, asyncio.Future] = {}  # pages being made, for requests that want the same
         self.hits = self.misses = 0
 
     def _cacheable(self, scope: dict) -> bool:
@@ -71,6 +75,9 @@ class ResponseCache:
             return
         self._fresh()
         key = self._key(scope)
+        if key in self._pending:  # the same page is being made: wait for it rather than make it again
+            await asyncio.shield(self._pending[key])
+            self._fresh()
         kept = self._entries.get(key)
         if kept is not None:
             self._entries.move_to_end(key)
@@ -81,6 +88,17 @@ class ResponseCache:
                 await send(message)
             return
         self.misses += 1
+        done = self._pending.setdefault(key, asyncio.get_running_loop().create_future())
+        try:
+            await self._make(key, scope, receive, send)
+        finally:
+            if self._pending.get(key) is done:
+                del self._pending[key]
+            if not done.done():
+                done.set_result(None)
+
+    async def _make(self, key: tuple, scope, receive, send) -> None:
+        """Run Datasette and keep its response if it is complete, plain, and the database did not change."""
         version = self._seen
         messages: list[dict] | None = []
         size = 0

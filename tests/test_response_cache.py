@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import httpx
@@ -60,3 +61,13 @@ async def test_only_plain_successful_pages_of_the_database_are_kept(served):
         as_someone = await client.get("/attribution/speakers.json", headers={"cookie": "ds_actor=someone"})
         assert not _hit(as_someone)  # who asks is part of the key
         assert not _hit(await client.get("/attribution/speakers.json", params={"_shape": "array"}))
+
+
+@pytest.mark.asyncio
+async def test_concurrent_requests_for_one_page_make_it_once(served):
+    _, app, client = served
+    async with client:
+        responses = await asyncio.gather(*(client.get("/attribution/records.json") for _ in range(5)))
+    assert [r.status_code for r in responses] == [200] * 5
+    assert sorted(_hit(r) for r in responses) == [False, True, True, True, True]
+    assert (app.hits, app.misses) == (4, 1)
