@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 import io
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
@@ -62,6 +63,11 @@ async def check_text(db_path: str, text: str, date: dt.date | None = None,
     return await asyncio.get_running_loop().run_in_executor(_worker, _check, db_path, text, date, models_dir)
 
 
+def _load(models_dir: str | None) -> None:
+    load_pipeline(models_dir)
+    gc.freeze()  # the models' ~400,000 objects live as long as the process: spare the collector walking them
+
+
 def warm_up(models_dir: str | None = None) -> None:
     """Start loading the models in the worker now, so the first check does not wait for them."""
-    _worker.submit(load_pipeline, models_dir)
+    _worker.submit(_load, models_dir)

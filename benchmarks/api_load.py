@@ -157,6 +157,15 @@ def make_requests(db, args, rng: random.Random) -> list[tuple[str, str, str, dic
     return out
 
 
+def send(conn: http.client.HTTPConnection, method: str, url: str, body: dict | None) -> int:
+    """One request on a kept-alive connection; the response status."""
+    data = None if body is None else json.dumps(body).encode()
+    conn.request(method, url, body=data, headers={} if body is None else {"content-type": "application/json"})
+    response = conn.getresponse()
+    response.read()
+    return response.status
+
+
 def run_clients(port: int, requests: list, clients: int) -> tuple[dict, dict, float]:
     """C client threads, each with its own keep-alive connection, take requests from one queue until it is
     empty; latencies in ms and errors per endpoint. (Threads with http.client: httpx's async pool itself
@@ -179,14 +188,9 @@ def run_clients(port: int, requests: list, clients: int) -> tuple[dict, dict, fl
                 endpoint, method, url, body = work.get_nowait()
             except queue.Empty:
                 break
-            data = None if body is None else json.dumps(body).encode()
-            headers = {} if body is None else {"content-type": "application/json"}
             t0 = time.perf_counter()
             try:
-                conn.request(method, url, body=data, headers=headers)
-                response = conn.getresponse()
-                response.read()
-                ok = response.status == 200
+                ok = send(conn, method, url, body) == 200
             except (OSError, http.client.HTTPException):
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
@@ -241,13 +245,18 @@ def main() -> None:
 
     port = free_port()
     server = start_server(path, port, cache=not args.no_cache)
-    base = f"http://127.0.0.1:{port}"
     try:
         # warm up: one of each, and one check whatever is measured (the server loads the Stanza models in a
         # thread at startup, which slows everything else until it is done)
         warm = {r[0]: r for r in requests} | {"check": ("check", "POST", "/-/check.json", {"text": CHECK_ARTICLE})}
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        cold = {}
         for endpoint, method, url, body in warm.values():
-            httpx.request(method, base + url, json=body, timeout=300).raise_for_status()
+            t0 = time.perf_counter()
+            if send(conn, method, url, body) != 200:
+                sys.exit(f"warming up: {method} {url} failed")
+            cold[endpoint] = (time.perf_counter() - t0) * 1000
+        conn.close()
         latency, errors, elapsed = run_clients(port, requests, args.clients)
     finally:
         server.terminate()
@@ -255,12 +264,13 @@ def main() -> None:
     print(f"\n{args.quotes:,} quotes, {args.clients} concurrent clients, response cache "
           f"{'off' if args.no_cache else 'on'}, {len(requests)} requests in "
           f"{elapsed:.1f} s ({len(requests) / elapsed:.1f} requests/s); times in ms")
-    print(f"{'endpoint':9} {'requests':>8} {'errors':>6} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8}")
+    print(f"{'endpoint':9} {'requests':>8} {'errors':>6} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8} | "
+          f"{'first, alone':>12}")
     for endpoint in ("table", "facets", "search", "check"):
         ms = latency.get(endpoint, [])
         if ms:
             print(f"{endpoint:9} {len(ms):8} {errors[endpoint]:6} {pct(ms, 50):8.1f} {pct(ms, 95):8.1f} "
-                  f"{pct(ms, 99):8.1f} {max(ms):8.1f}")
+                  f"{pct(ms, 99):8.1f} {max(ms):8.1f} | {cold[endpoint]:12.1f}")
     if "facets" in latency:
         print(f"facets p95 {pct(latency['facets'], 95):.1f} ms (target ≤ 200 ms at 1M quotes)")
     print(f"load average {os.getloadavg()[0]:.2f}")
