@@ -13,11 +13,13 @@ with every quote extended by its verdict (see :mod:`attribution.verdict`)::
     "suggestion": null | {"verdict", "score", "match", "record", "context", "diff", "flags", "reason"},
     "note": str   (one line for people)
 
-Nothing is written to the database.
+:func:`check_document` writes nothing. :func:`check_stored` gives the stored quotes (those of
+``attribution ingest``) their verdicts and keeps them in the ``checks`` table, one row per quote.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import IO, Iterable
 
@@ -25,9 +27,10 @@ import sqlite_utils
 
 from .document import Document
 from .output import article_dict
+from .store import transaction, utc_now
 from .verdict import Checker, VERDICTS
 
-__all__ = ["PROBLEMS", "check_document", "summary", "write_check_table"]
+__all__ = ["PROBLEMS", "check_document", "check_stored", "summary", "write_check_table"]
 
 #: Verdicts that make ``attribution check`` exit with status 1.
 PROBLEMS = ("misattributed", "altered")
@@ -43,6 +46,44 @@ def check_document(db: sqlite_utils.Database, doc: Document, checker: Checker | 
                             speaker.type if speaker else None, quote.said_on)
         item.update(v.to_dict())
     return out
+
+
+#: Only the verdict's own columns: anything else a reviewer adds to a checks row survives a recheck.
+_UPSERT_CHECK = (
+    "INSERT INTO checks (quote_id, record_id, verdict, score, match, diff, flags, note, suggestion, checked_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (quote_id) DO UPDATE SET record_id = excluded.record_id, "
+    "verdict = excluded.verdict, score = excluded.score, match = excluded.match, diff = excluded.diff, "
+    "flags = excluded.flags, note = excluded.note, suggestion = excluded.suggestion, "
+    "checked_at = excluded.checked_at")
+
+_BATCH = 500  #: quotes checked per transaction, so a long recheck never holds the write lock for long
+
+
+def check_stored(db: sqlite_utils.Database, *, unchecked_only: bool = False,
+                 checker: Checker | None = None) -> Counter:
+    """Check the stored quotes against the records and save each verdict in ``checks``; how many got each.
+
+    Run it after records change (``attribution recheck``); ``unchecked_only`` checks just the quotes
+    that have no verdict yet (what ``attribution ingest`` does for the quotes it adds).
+    """
+    checker = checker or Checker(db)
+    counts = Counter({v: 0 for v in VERDICTS})
+    rows = db.execute(
+        "select quotes.id, quotes.text, quotes.kind, speakers.name, speakers.type, quotes.said_on from quotes "
+        "left join speakers on speakers.id = quotes.speaker_id "
+        + ("where not exists (select 1 from checks where checks.quote_id = quotes.id) " if unchecked_only else "")
+        + "order by quotes.id").fetchall()
+    for at in range(0, len(rows), _BATCH):
+        values = []
+        for quote_id, text, kind, speaker, speaker_type, said_on in rows[at:at + _BATCH]:
+            v = checker.verdict(text, kind, speaker, speaker_type, said_on)
+            counts[v.verdict] += 1
+            values.append((quote_id, v.record["id"] if v.record else None, v.verdict, v.score, v.match,
+                           json.dumps(v.diff) if v.diff else None, json.dumps(v.flags), v.note,
+                           json.dumps(v.suggestion) if v.suggestion else None, utc_now()))
+        with transaction(db):
+            db.conn.executemany(_UPSERT_CHECK, values)
+    return counts
 
 
 def summary(results: Iterable[dict]) -> Counter:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import sys
 from typing import Iterator
 
@@ -12,11 +13,14 @@ import click
 from . import nlp
 from .article import read_articles
 from .dates import parse_iso_date
+from .check import check_stored
 from .errors import AttributionError
+from .identity import find_speakers
 from .ingest import IngestReport, ingest_articles
 from .output import FORMATS, write_json, write_jsonl, write_table
 from .pipeline import extract
 from .records import add_record, import_records, read_records
+from .statements import list_statements, update_statements, write_statements_table
 from .store import DEFAULT_DB, open_db
 
 __all__ = ["cli"]
@@ -144,6 +148,13 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, ur
             db.close()
     click.echo(f"{_count(report.articles_added, 'article')} added ({_count(report.quotes_added, 'quote')}), "
                f"{report.articles_skipped:,} already stored: {db_path}")
+    if sum(report.verdicts.values()):
+        click.echo(f"checked {_verdicts(report.verdicts)}; {_count(report.statements_added, 'new statement')}")
+
+
+def _verdicts(counts) -> str:
+    """ "12 quotes: 3 verified, 1 misattributed, 0 altered, 8 unverified" """
+    return f"{_count(sum(counts.values()), 'quote')}: " + ", ".join(f"{n:,} {v}" for v, n in counts.items())
 
 
 @cli.group()
@@ -227,7 +238,6 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
     Each quote is verified, misattributed, altered or unverified. Exit status: 0 when no quote is
     misattributed or altered, 1 when one is, 2 on an error.
     """
-    import json
     import os
     import sqlite3
     import traceback
@@ -269,6 +279,46 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
         raise _CheckError(f"unexpected {type(exc).__name__}: {exc}") from exc
     if any(q["verdict"] in PROBLEMS for art in results for q in art["quotes"]):
         ctx.exit(1)
+
+
+@cli.command("recheck")
+@db_option
+def recheck_command(db_path: str) -> None:
+    """Check every stored quote against the records again and save the verdicts (the checks table).
+
+    Run it after importing or adding records. Reviewers' notes on a check are kept.
+    """
+    with _user_errors():
+        db = open_db(db_path)
+        try:
+            counts = check_stored(db)
+        finally:
+            db.close()
+    click.echo(f"checked {_verdicts(counts)}: {db_path}")
+
+
+@cli.command("statements")
+@db_option
+@click.option("--speaker", help="Only this speaker's statements (any form of the name).")
+@click.option("--corroborated", is_flag=True, help="Only statements carried by two or more outlets, uncontested.")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+def statements_command(db_path: str, speaker: str | None, corroborated: bool, fmt: str) -> None:
+    """Each statement once: who said it, where it first appeared, every outlet that carried it, its wordings.
+
+    Quotes stored since the last run are clustered first.
+    """
+    with _user_errors():
+        db = open_db(db_path)
+        try:
+            update_statements(db)
+            ids = [s.id for s in find_speakers(db, speaker)] if speaker else None
+            found = list_statements(db, ids, corroborated_only=corroborated)
+        finally:
+            db.close()
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+    else:
+        write_statements_table(found, sys.stdout)
 
 
 # --- serve ----------------------------------------------------------------------------------------

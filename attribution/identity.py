@@ -15,7 +15,7 @@ import sqlite_utils
 
 from .coref import ROLE_WORDS
 
-__all__ = ["KnownSpeaker", "bare_name", "load_speakers", "match_speakers", "name_key", "resolve_speaker"]
+__all__ = ["KnownSpeaker", "bare_name", "find_speakers", "match_speakers", "name_key", "resolve_speaker"]
 
 
 def bare_name(name: str) -> str:
@@ -48,19 +48,35 @@ class KnownSpeaker:
     keys: frozenset[str]
 
 
-def load_speakers(db: sqlite_utils.Database) -> list[KnownSpeaker]:
-    """Every speakers row, in table order, ready for :func:`match_speakers`."""
-    known = []
-    for row in db.query("select id, name, type, aliases from speakers"):
-        aliases = tuple(json.loads(row["aliases"] or "[]"))
-        keys = frozenset(k for k in (name_key(row["name"]), *(name_key(a) for a in aliases)) if k)
-        known.append(KnownSpeaker(row["id"], row["name"], row["type"] or "PERSON", aliases,
-                                  name_key(row["name"]), keys))
-    return known
+def find_speakers(db: sqlite_utils.Database, name: str, type: str = "PERSON") -> list[KnownSpeaker]:
+    """The known speakers a name refers to (see :func:`match_speakers`), writing nothing.
+
+    Only the rows the rules could pick are read, through indexes: those known by the same key, and
+    the people whose surname is the name or whose one-word name ends it.
+    """
+    key = name_key(name)
+    if not key:
+        return []
+    rows = db.execute(
+        "select id, name, type, aliases, key from speakers where id in ("
+        " select speaker_id from speaker_aliases where alias_key = ?"
+        " union select id from speakers where surname = ? or key = ?) order by id",
+        [key, key, key.split()[-1]]).fetchall()
+    keys: dict[int, set[str]] = {}
+    if rows:
+        ids = [r[0] for r in rows]
+        for alias_key, speaker_id in db.execute(
+                f"select alias_key, speaker_id from speaker_aliases where speaker_id in ({', '.join('?' * len(ids))})",
+                ids):
+            keys.setdefault(speaker_id, set()).add(alias_key)
+    known = [KnownSpeaker(sid, sname, stype or "PERSON", tuple(json.loads(aliases or "[]")), skey or "",
+                          frozenset(keys.get(sid, ()) | ({skey} if skey else set())))
+             for sid, sname, stype, aliases, skey in rows]
+    return match_speakers(known, name, type)
 
 
 def match_speakers(known: list[KnownSpeaker], name: str, type: str = "PERSON") -> list[KnownSpeaker]:
-    """The known speakers a name refers to, writing nothing: the same name or alias; for a person,
+    """The speakers among ``known`` a name refers to: the same name or alias; for a person,
     else the one person with that surname, else a surname-only row the fuller name completes."""
     key = name_key(name)
     if not key:
@@ -81,18 +97,25 @@ def resolve_speaker(db: sqlite_utils.Database, name: str, type: str = "PERSON", 
     key = name_key(name)
     if not key:
         return None
-    matches = match_speakers(load_speakers(db), name, type)
+    matches = find_speakers(db, name, type)
     if matches:
         speaker = matches[0]
         if key not in speaker.keys and " " in key:  # "Takaichi" known first, "Sanae Takaichi" now: fuller wins
-            db["speakers"].update(speaker.id, {"name": bare_name(name)})
-        return _remember(db, speaker, name)
+            db.execute("update speakers set name = ?, key = ?, surname = ? where id = ?",
+                       [bare_name(name), key, key.split()[-1], speaker.id])
+        return _remember(db, speaker, name, key)
     if not create:
         return None
-    return db["speakers"].insert({"name": bare_name(name), "type": type, "aliases": json.dumps([name])}).last_pk
+    # Plain SQL, not sqlite-utils' insert: this runs once per new name while ingesting.
+    speaker_id = db.execute("insert into speakers (name, type, aliases, key, surname) values (?, ?, ?, ?, ?)",
+                            [bare_name(name), type, json.dumps([name]), key, key.split()[-1]]).lastrowid
+    db.execute("insert into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker_id])
+    return speaker_id
 
 
-def _remember(db: sqlite_utils.Database, speaker: KnownSpeaker, alias: str) -> int:
+def _remember(db: sqlite_utils.Database, speaker: KnownSpeaker, alias: str, key: str) -> int:
     if alias not in speaker.aliases:
-        db["speakers"].update(speaker.id, {"aliases": json.dumps([*speaker.aliases, alias])})
+        db.execute("update speakers set aliases = ? where id = ?", [json.dumps([*speaker.aliases, alias]), speaker.id])
+    if key not in speaker.keys:
+        db.execute("insert or ignore into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker.id])
     return speaker.id

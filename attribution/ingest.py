@@ -6,21 +6,29 @@ inputs adds nothing. Each new article is written in one transaction (its row,
 the speakers it introduces and all its quotes), so a run that is killed or
 fails midway leaves every finished article complete and no article
 half-written; running it again picks up where it stopped.
+
+After the articles, the run gives the new quotes their verdicts (``checks``,
+see :func:`attribution.check.check_stored`) and puts them into statements
+(:func:`attribution.statements.update_statements`); both steps take what is
+left undone, so a killed run is finished by the next one.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
 import sqlite_utils
 
 from .article import Article
+from .check import check_stored
 from .identity import resolve_speaker
 from .model import Quote
 from .normalize import normalize_quote
 from .pipeline import extract
+from .statements import update_statements
 from .store import transaction, utc_now
 
 __all__ = ["IngestReport", "content_hash", "ingest_articles", "quote_rows", "store_document"]
@@ -41,6 +49,8 @@ class IngestReport:
     articles_added: int = 0
     articles_skipped: int = 0  #: already stored (same text), not parsed again
     quotes_added: int = 0
+    verdicts: Counter = field(default_factory=Counter)  #: verdicts given to quotes that had none
+    statements_added: int = 0  #: statements first seen in this run
 
 
 def content_hash(text: str) -> str:
@@ -136,4 +146,6 @@ def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, o
             report.quotes_added += added
         if progress:
             progress(doc.article, added)
+    report.verdicts = check_stored(db, unchecked_only=True)
+    report.statements_added = update_statements(db).statements_added
     return report

@@ -467,11 +467,15 @@ class Matcher:
         words = sorted({w for w in qwords if w.isascii()})
         new = [w for w in words if w not in self._stems]
         if new:
+            # Writes to a temp table open an implicit transaction: close it, unless the caller had one open.
+            ours = not self.conn.in_transaction
             self.conn.execute("delete from temp.attribution_stems")
             self.conn.execute("insert into temp.attribution_stems(rowid, t) values (1, ?)", (" ".join(new),))
             for term, offset in self.conn.execute("select term, offset from temp.attribution_stem_terms"):
                 self._stems[new[offset]] = term
             self.conn.execute("delete from temp.attribution_stems")
+            if ours and self.conn.in_transaction:
+                self.conn.commit()
         out = {}
         for w in words:
             stem = self._stems.get(w, w)

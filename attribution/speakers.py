@@ -178,9 +178,15 @@ def _has_case(doc: Document, noun: int, lemma: str) -> bool:
     return any(doc.words[c].deprel == "case" and doc.words[c].lower == lemma for c in doc.children[noun])
 
 
+def _is_when(doc: Document, i: int) -> bool:
+    """A time modifier the parser hung on a name ("Governor Ines Calder on Monday unveiled ...")."""
+    w = doc.words[i]
+    return w.deprel.startswith(("nmod", "obl")) and (is_time_word(w.text) or w.ner.endswith(("DATE", "TIME")))
+
+
 def mention_words(doc: Document, head: int) -> list[int]:
     """The words of the mention headed by ``head``, without clauses and appositions, contiguous."""
-    skip = {c for c in doc.children[head] if doc.words[c].deprel in _OUTSIDE_MENTION}
+    skip = {c for c in doc.children[head] if doc.words[c].deprel in _OUTSIDE_MENTION or _is_when(doc, c)}
     idx = doc.subtree(head, skip)
     # keep the contiguous run around the head: a bad parse must not glue far words on
     run = [head]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 import time
@@ -28,7 +29,7 @@ import sqlite_utils
 
 from .errors import BadDatabase
 
-__all__ = ["BUSY_TIMEOUT_MS", "DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION",
+__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION",
            "WAL_AUTOCHECKPOINT_PAGES", "open_db", "transaction", "utc_now"]
 
 #: Where the database lives unless --db says otherwise.
@@ -78,9 +79,48 @@ def _m001_tables(db: sqlite_utils.Database) -> None:
     db["records"].enable_fts(["text"], create_triggers=True, tokenize="porter")
 
 
+def _m002_speaker_keys_and_statements(db: sqlite_utils.Database) -> None:
+    """Indexed name keys, so finding a speaker costs a lookup, not a scan of every speaker; the
+    ``statements`` table: the quotes of one speaker that are one statement, however many outlets carried it;
+    and the whole verdict in ``checks``."""
+    from .identity import name_key  # the keys are computed in Python; identity imports nothing from here
+
+    db["speakers"].add_column("key", str)
+    db["speakers"].add_column("surname", str)
+    db["speaker_aliases"].create({"alias_key": str, "speaker_id": int}, pk=("alias_key", "speaker_id"),
+                                 foreign_keys=[("speaker_id", "speakers", "id")])
+    db["speaker_aliases"].create_index(["speaker_id"])
+    for row in list(db.query("select id, name, aliases from speakers")):
+        key = name_key(row["name"])
+        db["speakers"].update(row["id"], {"key": key, "surname": key.split()[-1] if key else None})
+        keys = {key, *(name_key(a) for a in json.loads(row["aliases"] or "[]"))} - {""}
+        db["speaker_aliases"].insert_all(({"alias_key": k, "speaker_id": row["id"]} for k in keys), ignore=True)
+    db["speakers"].create_index(["key"])
+    db["speakers"].create_index(["surname"])
+
+    db["statements"].create({
+        "id": int, "speaker_id": int, "text": str, "norm_text": str, "first_quote_id": int,
+        "first_article_id": int, "first_outlet": str, "first_published": str, "outlets": int, "articles": int,
+        "quotes": int, "variants": int, "outlet_names": str, "conflicting_speakers": str, "corroborated": int,
+        "updated_at": str,
+    }, pk="id", foreign_keys=[("speaker_id", "speakers", "id"), ("first_quote_id", "quotes", "id"),
+                              ("first_article_id", "articles", "id")],
+        not_null={"speaker_id", "text", "norm_text"})
+    for columns in (["speaker_id"], ["corroborated"], ["first_published"], ["outlets"]):
+        db["statements"].create_index(columns)
+    # Plain ALTER TABLE: sqlite-utils' add_column(fk=...) rebuilds the table, dropping its FTS triggers.
+    db.execute("ALTER TABLE quotes ADD COLUMN statement_id INTEGER REFERENCES statements(id)")
+    db["quotes"].create_index(["statement_id"])
+    db["statements"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+    for column in ("match", "note", "suggestion"):  # the rest of a verdict, for people browsing the checks
+        db["checks"].add_column(column, str)
+
+
 #: In order; never edit one that has shipped, add the next.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "tables, indexes and full-text search", _m001_tables),
+    (2, "speaker name keys, statements, whole verdicts", _m002_speaker_keys_and_statements),
 )
 
 #: The schema version a fully migrated database has.
@@ -88,6 +128,10 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 #: How long a writer waits for another writer's transaction to finish before giving up.
 BUSY_TIMEOUT_MS = 30_000
+
+#: Page cache per connection, in KiB (SQLite's default is 2,000): the quotes table's indexes and its
+#: full-text index outgrow the default within a few hundred thousand rows, and every insert then reads pages.
+CACHE_KIB = 65_536
 
 #: WAL pages between automatic checkpoints (SQLite's default is 1,000): fewer checkpoint fsyncs while
 #: ingesting, for a write-ahead log of at most about 16 MB.
@@ -147,6 +191,7 @@ def open_db(path: str | os.PathLike = DEFAULT_DB) -> sqlite_utils.Database:
         db.execute("PRAGMA foreign_keys = ON")
         _enable_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         db.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
         _migrate(db, where)
     except sqlite3.DatabaseError as exc:

@@ -21,7 +21,12 @@ The diff aligns the quote with the record so that as many quote words as possibl
 then as few words as possible changed between them; record words before and after the quoted
 stretch are its context, not words it dropped.
 
-Indirect and mixed speech is paraphrase (``paraphrase`` mode: 200·k/(k+u) for k of the quote's u
+Mixed speech (reported speech with quoted words) is checked by its longest quoted part of more
+than ``SHORT_WORDS`` words, word for word as a direct quote: those words claim to be the
+speaker's own, so they can be altered. When that part matches nothing, the whole is checked as
+a paraphrase, as indirect speech always is.
+
+Indirect speech is paraphrase (``paraphrase`` mode: 200·k/(k+u) for k of the quote's u
 distinct words found in the record, word order ignored): it is verified when a record of the
 named speaker scores at least ``PARAPHRASE_MIN`` and misattributed when only someone else's
 scores at least ``PARAPHRASE_MISATTRIBUTED_MIN``; it is never altered. A paraphrase whose
@@ -50,7 +55,7 @@ from typing import Iterable
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from .identity import KnownSpeaker, load_speakers, match_speakers
+from .identity import find_speakers
 from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, query_words, record_words
 from .normalize import normalize_quote
 
@@ -83,6 +88,7 @@ april june july august september october november december jan feb mar apr jun j
 dec monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
 saturdays sundays weekday weekdays weekend weekends today tomorrow yesterday tonight""".split())
 _WORD = re.compile(r"[^\W_]+")
+_QUOTED_PART = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")  #: the quoted words of a mixed quote (maybe unclosed)
 
 
 @dataclass
@@ -268,23 +274,21 @@ def _paraphrase_conflicts(record_keys: list[str], quote_keys: list[str]) -> list
 
 
 class Checker:
-    """Gives verdicts against one database; make one per run (it caches the speakers table)."""
+    """Gives verdicts against one database; make one per run (it caches speaker lookups)."""
 
     def __init__(self, db: sqlite_utils.Database, matcher: Matcher | None = None) -> None:
         self.db = db
         self.matcher = matcher or Matcher(db)
-        self._speakers: dict[int, KnownSpeaker] | None = None
+        self._speaker_ids: dict[tuple[str, str], set[int]] = {}
 
     # -- speakers
 
-    def speakers(self) -> dict[int, KnownSpeaker]:
-        if self._speakers is None:
-            self._speakers = {s.id: s for s in load_speakers(self.db)}
-        return self._speakers
-
     def speaker_ids(self, name: str | None, type: str | None = "PERSON") -> set[int]:
         """The speakers rows that are this person, by the rules speakers are stored with."""
-        return {s.id for s in match_speakers(list(self.speakers().values()), name or "", type or "PERSON")}
+        key = (name or "", type or "PERSON")
+        if key not in self._speaker_ids:
+            self._speaker_ids[key] = {s.id for s in find_speakers(self.db, *key)}
+        return self._speaker_ids[key]
 
     # -- records
 
@@ -293,19 +297,12 @@ class Checker:
         if not ids:
             return {}
         rows = self.db.execute(
-            f"select id, speaker_id, text, norm_text, said_on, source_url from records where id in "
-            f"({','.join('?' * len(ids))})", ids).fetchall()
-        names = self.speakers()
-        out = {}
-        for rid, sid, text, norm, said_on, url in rows:
-            speaker = names[sid].name if sid in names else self._speaker_name(sid)
-            out[rid] = {"id": rid, "speaker_id": sid, "speaker": speaker, "text": text, "norm_text": norm,
-                        "said_on": said_on, "source_url": url}
-        return out
-
-    def _speaker_name(self, sid: int) -> str:
-        row = self.db.execute("select name from speakers where id = ?", (sid,)).fetchone()
-        return row[0] if row else "?"
+            "select records.id, speaker_id, text, norm_text, said_on, source_url, coalesce(speakers.name, '?') "
+            "from records left join speakers on speakers.id = records.speaker_id "
+            f"where records.id in ({','.join('?' * len(ids))})", ids).fetchall()
+        return {rid: {"id": rid, "speaker_id": sid, "speaker": speaker, "text": text, "norm_text": norm,
+                      "said_on": said_on, "source_url": url}
+                for rid, sid, text, norm, said_on, url, speaker in rows}
 
     # -- verdicts
 
@@ -318,7 +315,9 @@ class Checker:
         if isinstance(said_on, str):
             said_on = dt.date.fromisoformat(said_on)
         same = self.speaker_ids(speaker, speaker_type)
-        if kind in ("indirect", "mixed"):
+        if kind == "mixed":
+            v = self._mixed(text, keys, same, said_on)
+        elif kind == "indirect":
             v = self._paraphrase(text, keys, same, said_on)
         else:
             v = self._direct(text, keys, same, said_on)
@@ -332,6 +331,18 @@ class Checker:
                                                                   "attribute on its own"),
                            note=f"too short to check ({len(keys)} words); would be {v.verdict}")
         return v
+
+    def _mixed(self, text: str, keys: list[str], same: set[int], said_on: dt.date | None) -> Verdict:
+        """Mixed speech: the words inside the marks claim to be the speaker's own, so the longest quoted
+        part is checked word for word (it can be altered); failing that, the whole is a paraphrase."""
+        parts = [p for p in _QUOTED_PART.findall(text) if len(query_words(p)) > SHORT_WORDS]
+        if parts:
+            part = max(parts, key=len)
+            v = self._direct(part, query_words(part), same, said_on)
+            if v.verdict != "unverified":
+                v.note = f"the words in quotation marks: {v.note}"
+                return v
+        return self._paraphrase(text, keys, same, said_on)
 
     def _suggest(self, v: Verdict, reason: str) -> dict:
         return {"verdict": v.verdict, "score": v.score, "match": v.match, "record": v.record,

@@ -12,6 +12,7 @@ from datasette.app import Datasette
 
 from attribution.identity import resolve_speaker
 from attribution.normalize import normalize_quote, quote_hash
+from attribution.statements import update_statements
 from attribution.store import open_db
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -43,6 +44,7 @@ def ds(tmp_path_factory) -> Datasette:
         {"quote_id": q1, "record_id": record, "verdict": "verified", "score": 100.0},
         {"quote_id": q2, "record_id": record, "verdict": "misattributed", "score": 100.0},
     ])
+    update_statements(db)
     db.conn.close()
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text())
     return Datasette([str(path)], metadata=metadata)
@@ -95,7 +97,11 @@ async def test_canned_queries(ds):
     assert [(s["verdict"], s["outlet"]) for s in statements] == [("verified", "Example Wire")]
     conflicts = await rows("conflicting_attributions")
     assert conflicts[0]["speakers"] == 2 and conflicts[0]["occurrences"] == 2
-    spread = await rows("statement_spread")
-    assert (spread[0]["first_seen"], spread[0]["outlets"]) == ("2025-10-23", 2)
+    spread = await rows("statement_spread", speaker="")
+    assert [(r["speaker"], r["first_outlet"], r["first_published"], r["outlets"], json.loads(r["conflicting_speakers"]),
+             r["corroborated"]) for r in spread] == [
+        ("Shinjiro Koizumi", "Example Wire", "2025-10-23", 1, ["Sanae Takaichi"], 0),
+        ("Sanae Takaichi", "Daily Example", "2025-10-24", 1, ["Shinjiro Koizumi"], 0)]
+    assert [r["speaker"] for r in await rows("statement_spread", speaker="Takaichi")] == ["Sanae Takaichi"]
     assert await rows("unverified_by_speaker") == []
     assert json.loads(json.dumps(statements))  # JSON API round trip

@@ -8,6 +8,7 @@ subprocess that is killed in the middle of writing an article).
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 import hashlib
 import json
 import os
@@ -132,7 +133,10 @@ def test_ingest_articles_extracts_only_what_is_new(db, fixture_results, monkeypa
     expected = sum(len(fixture_results[a][1].quotes) for a in (DEFENCE, BOJ))
     seen = []
     report = ingest_articles(db, read_articles(paths), progress=lambda article, added: seen.append((article.id, added)))
-    assert report == IngestReport(articles_added=2, articles_skipped=0, quotes_added=expected)
+    assert report == IngestReport(articles_added=2, articles_skipped=0, quotes_added=expected,
+                                  verdicts=Counter(verified=0, misattributed=0, altered=0, unverified=expected),
+                                  statements_added=db["statements"].count)  # no records: nothing verified
+    assert db["checks"].count == expected and db["statements"].count > 0
     assert seen == [(DEFENCE, len(fixture_results[DEFENCE][1].quotes)), (BOJ, len(fixture_results[BOJ][1].quotes))]
 
     parsed = []
@@ -140,7 +144,8 @@ def test_ingest_articles_extracts_only_what_is_new(db, fixture_results, monkeypa
     monkeypatch.setattr(ingest, "extract", lambda arts, models_dir=None: real(
         (parsed.append(a.id) or a for a in arts), models_dir))
     again = ingest_articles(db, read_articles(paths + paths))  # twice each, all already stored
-    assert again == IngestReport(articles_added=0, articles_skipped=4, quotes_added=0)
+    assert again == IngestReport(articles_added=0, articles_skipped=4, quotes_added=0,
+                                 verdicts=Counter(verified=0, misattributed=0, altered=0, unverified=0))
     assert parsed == []  # stored articles are not parsed again
     assert count(db) == 2 and count(db, "select count(*) from quotes") == expected
 
@@ -148,7 +153,9 @@ def test_ingest_articles_extracts_only_what_is_new(db, fixture_results, monkeypa
 def test_the_same_article_twice_in_one_run_is_stored_once(db, fixture_results):
     path = str(ARTICLES_DIR / f"{DEFENCE}.txt")
     report = ingest_articles(db, read_articles([path, path]), outlet="Example Wire")
-    assert report == IngestReport(1, 1, len(fixture_results[DEFENCE][1].quotes))
+    n = len(fixture_results[DEFENCE][1].quotes)
+    assert report == IngestReport(1, 1, n, Counter(verified=0, misattributed=0, altered=0, unverified=n),
+                                  db["statements"].count)
     assert count(db) == 1
 
 
@@ -160,7 +167,10 @@ def test_cli_ingest_round_trip(tmp_path, fixture_results):
     first = runner.invoke(cli, ["ingest", article, "--db", str(path), "--date", "2025-10-23",
                                 "--outlet", "Example Wire", "--url", "https://news.example.com/defence"])
     assert first.exit_code == 0, first.output
-    assert first.output == f"1 article added ({n} quotes), 0 already stored: {path}\n"  # no progress bar off a terminal
+    statements = n  # one statement per quote in a single article
+    assert first.output == (f"1 article added ({n} quotes), 0 already stored: {path}\n"  # no progress bar off a terminal
+                            f"checked {n} quotes: 0 verified, 0 misattributed, 0 altered, {n} unverified; "
+                            f"{statements} new statements\n")
     second = runner.invoke(cli, ["ingest", article, "--db", str(path)])
     assert second.exit_code == 0, second.output
     assert second.output == f"0 articles added (0 quotes), 1 already stored: {path}\n"
@@ -256,7 +266,10 @@ def test_kill_9_during_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path, 
 
     rerun = CliRunner().invoke(cli, ["ingest", str(jsonl), "--db", str(path)])
     assert rerun.exit_code == 0, rerun.output
-    assert rerun.output == f"2 articles added ({quotes[ECONOMY] + quotes[BOJ]} quotes), 1 already stored: {path}\n"
+    n = quotes[ECONOMY] + quotes[BOJ]
+    total = n + quotes[DEFENCE]  # the killed run never checked the article it stored: this run does
+    assert rerun.output.startswith(f"2 articles added ({n} quotes), 1 already stored: {path}\n"
+                                   f"checked {total} quotes: 0 verified, 0 misattributed, 0 altered, {total} unverified; ")
 
     db = open_db(path)
     assert sorted(r["source_id"] for r in db.query("select source_id from articles")) == sorted(ids)

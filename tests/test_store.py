@@ -23,14 +23,14 @@ def test_open_creates_schema_v1(tmp_path):
     assert TABLES <= set(db.table_names())
     assert {"quotes_fts", "records_fts"} <= set(db.table_names())
     assert [(r["version"], r["name"]) for r in db.query("select * from _migrations")] == [
-        (1, "tables, indexes and full-text search")]
+        (1, "tables, indexes and full-text search"), (2, "speaker name keys, statements, whole verdicts")]
     assert db.journal_mode == "wal"
     assert db.execute("pragma foreign_keys").fetchone()[0] == 1
     assert db.execute("pragma synchronous").fetchone()[0] == 1  # NORMAL
     assert db["quotes"].columns_dict == {
         "id": int, "article_id": int, "speaker_id": int, "text": str, "norm_text": str, "norm_hash": str,
         "kind": str, "cue": str, "cue_lemma": str, "start": int, "end": int, "mention": str, "title": str,
-        "said_on": str, "confidence": float}
+        "said_on": str, "confidence": float, "statement_id": int}
     unique = {tuple(i.columns) for i in db["records"].indexes if i.unique}
     assert ("speaker_id", "norm_hash", "said_on") in unique
     db.close()
@@ -58,25 +58,25 @@ def test_foreign_keys_are_enforced(tmp_path):
 def test_a_failed_migration_leaves_no_trace(tmp_path, monkeypatch):
     def broken(db):
         db["half_done"].create({"id": int}, pk="id")
-        raise RuntimeError("migration 2 failed")
+        raise RuntimeError("migration 99 failed")
 
     path = tmp_path / "a.db"
-    open_db(path).close()  # version 1 applied
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((2, "broken", broken),))
-    with pytest.raises(RuntimeError, match="migration 2 failed"):
+    open_db(path).close()  # the shipped versions applied
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((99, "broken", broken),))
+    with pytest.raises(RuntimeError, match="migration 99 failed"):
         open_db(path)
     monkeypatch.undo()
     db = open_db(path)
     assert "half_done" not in db.table_names()  # DDL rolled back with the rest
-    assert [r["version"] for r in db.query("select version from _migrations")] == [1]
+    assert [r["version"] for r in db.query("select version from _migrations")] == [1, 2]
     db.close()
 
 
 def test_all_pending_migrations_are_one_transaction(tmp_path, monkeypatch):
     def broken(db):
-        raise RuntimeError("migration 2 failed")
+        raise RuntimeError("migration 99 failed")
 
-    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((2, "broken", broken),))
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS + ((99, "broken", broken),))
     path = tmp_path / "fresh.db"
     with pytest.raises(RuntimeError):
         open_db(path)
@@ -88,10 +88,10 @@ def test_all_pending_migrations_are_one_transaction(tmp_path, monkeypatch):
 def test_a_database_from_a_newer_version_is_refused(tmp_path):
     path = tmp_path / "a.db"
     db = open_db(path)
-    db["_migrations"].insert({"version": 7, "name": "future", "applied_at": "2030-01-01T00:00:00+00:00"})
+    db["_migrations"].insert({"version": 70, "name": "future", "applied_at": "2030-01-01T00:00:00+00:00"})
     db.close()
-    with pytest.raises(BadDatabase, match=r"a\.db has schema version 7, made by a newer attribution; "
-                                          r"this one knows versions up to 1: upgrade attribution"):
+    with pytest.raises(BadDatabase, match=r"a\.db has schema version 70, made by a newer attribution; "
+                                          r"this one knows versions up to 2: upgrade attribution"):
         open_db(path)
 
 
@@ -178,5 +178,24 @@ def test_several_processes_opening_a_new_database_at_once_migrate_it_once(tmp_pa
         t.join()
     assert errors == []
     raw = sqlite3.connect(path)
-    assert raw.execute("select version from _migrations").fetchall() == [(1,)]
+    assert raw.execute("select version from _migrations").fetchall() == [(1,), (2,)]
     raw.close()
+
+
+def test_migration_2_indexes_the_names_of_speakers_stored_before_it(tmp_path, monkeypatch):
+    path = tmp_path / "v1.db"
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:1])
+    v1 = open_db(path)
+    v1["speakers"].insert_all([
+        {"name": "Sanae Takaichi", "type": "PERSON", "aliases": '["Prime Minister Sanae Takaichi", "Takaichi"]'},
+        {"name": "Bank of Japan", "type": "ORG", "aliases": '["the Bank of Japan"]'}])
+    v1.close()
+    monkeypatch.undo()
+    db = open_db(path)
+    assert [(r["id"], r["key"], r["surname"]) for r in db.query("select * from speakers order by id")] == [
+        (1, "sanae takaichi", "takaichi"), (2, "bank of japan", "japan")]
+    assert db.execute("select alias_key, speaker_id from speaker_aliases order by 1").fetchall() == [
+        ("bank of japan", 2), ("sanae takaichi", 1), ("takaichi", 1)]
+    assert db["quotes"].columns_dict["statement_id"] is int
+    assert {t.name for t in db["quotes"].triggers} == {"quotes_ai", "quotes_ad", "quotes_au"}  # FTS kept in step
+    db.close()

@@ -1,0 +1,224 @@
+"""Corroboration: the quotes of one speaker that are one statement, however many outlets printed it.
+
+A *statement* is a cluster of stored quotes with the same speaker and
+fuzzy-equal words (:func:`same_statement`): the wording as printed by each
+outlet, trimmed or retyped, stays in ``quotes``; the ``statements`` row says
+where it first appeared (outlet, date), how many outlets and articles carried
+it, how many wordings there are, and which *other* speakers are credited with
+the same words. A statement carried by at least two outlets, with no other
+speaker credited with its words, is ``corroborated``.
+
+Clustering is incremental: :func:`update_statements` puts each quote that has
+a speaker and no statement into the first statement of that speaker its words
+match (earliest published first, so the first appearance founds the cluster),
+or founds a new one, then recomputes the figures of every statement it touched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import IO, Iterable
+from urllib.parse import urlsplit
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from .store import transaction, utc_now
+
+__all__ = ["FRAGMENT_MIN", "FRAGMENT_WORDS", "SAME_MIN", "StatementsReport", "list_statements",
+           "same_statement", "update_statements", "write_statements_table"]
+
+SAME_MIN = 90.0  #: fuzz.ratio of the normal forms for two wordings to be one statement
+FRAGMENT_MIN = 95.0  #: ... or fuzz.partial_ratio when the shorter one is a trimmed version of the longer
+FRAGMENT_WORDS = 6  #: a trimmed version must keep at least this many words to count
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def same_statement(a: str, b: str) -> bool:
+    """Whether two normal forms are one statement: nearly the same words, or one a long stretch of the other."""
+    if fuzz.ratio(a, b, score_cutoff=SAME_MIN):
+        return True
+    shorter = a if len(a) <= len(b) else b
+    return (len(_WORD.findall(shorter)) >= FRAGMENT_WORDS
+            and bool(fuzz.partial_ratio(a, b, score_cutoff=FRAGMENT_MIN)))
+
+
+@dataclass
+class StatementsReport:
+    """What one :func:`update_statements` run did."""
+
+    quotes_clustered: int = 0
+    statements_added: int = 0
+    statements_updated: set[int] = field(default_factory=set)
+
+
+def update_statements(db: sqlite_utils.Database, *, rebuild: bool = False) -> StatementsReport:
+    """Cluster the quotes not yet in a statement and refresh the figures of the statements touched,
+    in one transaction. ``rebuild`` forgets every statement first (after a change to the rules)."""
+    report = StatementsReport()
+    with transaction(db):
+        if rebuild:
+            db.execute("update quotes set statement_id = null")
+            db.execute("delete from statements")
+        pending = db.execute(
+            "select quotes.id, quotes.speaker_id, quotes.norm_text from quotes "
+            "join articles on articles.id = quotes.article_id "
+            "where quotes.statement_id is null and quotes.speaker_id is not null "
+            "order by articles.published is null, articles.published, articles.id, quotes.start").fetchall()
+        known: dict[int, list[tuple[int, str]]] = {}
+        for quote_id, speaker_id, norm in pending:
+            if speaker_id not in known:
+                known[speaker_id] = db.execute("select id, norm_text from statements where speaker_id = ? "
+                                               "order by id", [speaker_id]).fetchall()
+            statement_id = next((sid for sid, text in known[speaker_id] if same_statement(norm, text)), None)
+            if statement_id is None:
+                statement_id = db.execute(
+                    "insert into statements (speaker_id, text, norm_text, first_quote_id) "
+                    "select speaker_id, text, norm_text, id from quotes where id = ?", [quote_id]).lastrowid
+                known[speaker_id].append((statement_id, norm))
+                report.statements_added += 1
+            db.execute("update quotes set statement_id = ? where id = ?", [statement_id, quote_id])
+            report.quotes_clustered += 1
+            report.statements_updated.add(statement_id)
+        for statement_id in report.statements_updated:
+            _refresh_figures(db, statement_id)
+        for statement_id in _with_conflict_partners(db, report.statements_updated):
+            _refresh_conflicts(db, statement_id)
+    return report
+
+
+def _outlet(outlet: str | None, url: str | None) -> str | None:
+    """The outlet an article counts for: its name, else its web site's host."""
+    if outlet and outlet.strip():
+        return outlet.strip()
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _refresh_figures(db: sqlite_utils.Database, statement_id: int) -> None:
+    rows = db.execute(
+        "select quotes.id, quotes.text, quotes.norm_text, quotes.norm_hash, articles.id, articles.outlet, "
+        "articles.url, articles.published from quotes join articles on articles.id = quotes.article_id "
+        "where quotes.statement_id = ? "
+        "order by articles.published is null, articles.published, articles.id, quotes.start", [statement_id]).fetchall()
+    first = rows[0]
+    outlets = list(dict.fromkeys(o for o in (_outlet(r[5], r[6]) for r in rows) if o))
+    db.execute(
+        "update statements set text = ?, norm_text = ?, first_quote_id = ?, first_article_id = ?, first_outlet = ?, "
+        "first_published = ?, outlets = ?, articles = ?, quotes = ?, variants = ?, outlet_names = ?, updated_at = ? "
+        "where id = ?",
+        [first[1], first[2], first[0], first[4], _outlet(first[5], first[6]), first[7], len(outlets),
+         len({r[4] for r in rows}), len(rows), len({r[3] for r in rows}), json.dumps(outlets), utc_now(),
+         statement_id])
+
+
+def _similar_statements(db: sqlite_utils.Database, statement_id: int) -> list[tuple[int, int, str]]:
+    """(id, speaker_id, speaker name) of the statements of *other* speakers with the same words.
+
+    Candidates come from the full-text index: any two of the statement's four longest words.
+    """
+    speaker_id, norm = db.execute("select speaker_id, norm_text from statements where id = ?",
+                                  [statement_id]).fetchone()
+    words = sorted(set(w for w in _WORD.findall(norm) if w.isascii()), key=lambda w: (-len(w), w))[:4]
+    if len(words) < 2:
+        query_rows = db.execute("select id, norm_text from statements where norm_text = ? and speaker_id != ?",
+                                [norm, speaker_id]).fetchall()
+    else:
+        pairs = " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(words) for b in words[i + 1:])
+        query_rows = db.execute(
+            "select statements.id, statements.norm_text from statements_fts "
+            "join statements on statements.id = statements_fts.rowid "
+            "where statements_fts match ? and statements.speaker_id != ?", [pairs, speaker_id]).fetchall()
+    similar = [sid for sid, text in query_rows if same_statement(norm, text)]
+    if not similar:
+        return []
+    return db.execute(
+        "select statements.id, speakers.id, speakers.name from statements join speakers "
+        f"on speakers.id = statements.speaker_id where statements.id in ({', '.join('?' * len(similar))}) "
+        "order by speakers.name", similar).fetchall()
+
+
+def _with_conflict_partners(db: sqlite_utils.Database, statement_ids: Iterable[int]) -> set[int]:
+    """The statements whose conflicts may have changed: those touched, and every statement that is
+    like one of them (its list of conflicting speakers may now include a new one)."""
+    out = set(statement_ids)
+    for statement_id in list(out):
+        out.update(sid for sid, _, _ in _similar_statements(db, statement_id))
+    return out
+
+
+def _refresh_conflicts(db: sqlite_utils.Database, statement_id: int) -> None:
+    names = list(dict.fromkeys(name for _, _, name in _similar_statements(db, statement_id)))
+    db.execute("update statements set conflicting_speakers = ?, "
+               "corroborated = (outlets >= 2 and ? = 0) where id = ?",
+               [json.dumps(names), len(names), statement_id])
+
+
+def list_statements(db: sqlite_utils.Database, speaker_ids: Iterable[int] | None = None,
+                    corroborated_only: bool = False) -> list[dict]:
+    """The statements as dicts (most widely carried first), each with its ``variants``: every wording
+    printed, with the outlets that printed it."""
+    where, params = [], []
+    if speaker_ids is not None:
+        ids = list(speaker_ids)
+        where.append(f"statements.speaker_id in ({', '.join('?' * len(ids))})")
+        params += ids
+    if corroborated_only:
+        where.append("statements.corroborated = 1")
+    rows = db.query(
+        "select statements.*, speakers.name as speaker from statements "
+        "join speakers on speakers.id = statements.speaker_id "
+        + (f"where {' and '.join(where)} " if where else "")
+        + "order by statements.outlets desc, statements.first_published, statements.id", params)
+    out = []
+    for row in rows:
+        variants: dict[str, dict] = {}
+        for text, norm_hash, outlet, url, published in db.execute(
+                "select quotes.text, quotes.norm_hash, articles.outlet, articles.url, articles.published "
+                "from quotes join articles on articles.id = quotes.article_id where quotes.statement_id = ? "
+                "order by articles.published is null, articles.published, articles.id", [row["id"]]):
+            variant = variants.setdefault(norm_hash, {"text": text, "outlets": [], "first_published": published})
+            name = _outlet(outlet, url)
+            if name and name not in variant["outlets"]:
+                variant["outlets"].append(name)
+        out.append({
+            "id": row["id"], "speaker": row["speaker"], "text": row["text"],
+            "first_appearance": {"outlet": row["first_outlet"], "published": row["first_published"],
+                                 "quote_id": row["first_quote_id"], "article_id": row["first_article_id"]},
+            "outlets": json.loads(row["outlet_names"] or "[]"), "articles": row["articles"],
+            "quotes": row["quotes"], "variants": list(variants.values()),
+            "conflicting_speakers": json.loads(row["conflicting_speakers"] or "[]"),
+            "corroborated": bool(row["corroborated"]), "status": _status(row),
+        })
+    return out
+
+
+def _status(row: dict) -> str:
+    """corroborated (two outlets or more, uncontested), contested (another speaker has the words) or single source."""
+    if row["corroborated"]:
+        return "corroborated"
+    return "contested" if json.loads(row["conflicting_speakers"] or "[]") else "single source"
+
+
+def write_statements_table(statements: list[dict], out: IO[str], width: int = 70) -> None:
+    """A readable list: the statement, its first appearance, its spread, and its other wordings."""
+    if not statements:
+        out.write("no statements stored\n")
+    for n, st in enumerate(statements, 1):
+        first = st["first_appearance"]
+        out.write(f"{n:3}. {st['speaker']}: “{_short(st['text'], width)}”  [{st['status']}]\n"
+                  f"     first: {first['outlet'] or '(unknown outlet)'}, {first['published'] or '(undated)'}; "
+                  f"carried by {len(st['outlets'])} outlet(s) in {st['articles']} article(s)"
+                  + (f": {', '.join(st['outlets'])}" if st["outlets"] else "") + "\n")
+        for variant in st["variants"][1:]:
+            out.write(f"     also printed as: “{_short(variant['text'], width)}” ({', '.join(variant['outlets']) or '?'})\n")
+        if st["conflicting_speakers"]:
+            out.write(f"     the same words are credited to: {', '.join(st['conflicting_speakers'])}\n")
+
+
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

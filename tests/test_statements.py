@@ -1,0 +1,108 @@
+"""Corroboration: the quotes of one speaker that are one statement across outlets, their first appearance,
+spread and wordings, and the statements whose words are credited to someone else (fixtures/statements/)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from attribution.cli import cli
+from attribution.statements import list_statements, same_statement, update_statements
+from attribution.store import open_db
+
+from conftest import ROOT
+
+DAM_PLAN = ROOT / "fixtures" / "statements" / "dam_plan.jsonl"
+HOME = "We will not let the river decide who keeps their home,"
+RESERVOIR = "The reservoir will be finished by 2028,"
+
+
+@pytest.fixture(scope="module")
+def dam_db(nlp, tmp_path_factory):
+    path = tmp_path_factory.mktemp("statements") / "dam.db"
+    result = CliRunner().invoke(cli, ["ingest", str(DAM_PLAN), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _by_speaker_and_text(db) -> dict[tuple[str, str], dict]:
+    return {(s["speaker"], s["text"]): s for s in list_statements(db)}
+
+
+def test_one_statement_carried_by_three_outlets_is_corroborated(dam_db):
+    db = open_db(dam_db)
+    home = _by_speaker_and_text(db)[("Ines Calder", HOME)]
+    assert home["first_appearance"]["outlet"] == "Harbor Gazette"
+    assert home["first_appearance"]["published"] == "2025-09-02"
+    assert home["outlets"] == ["Harbor Gazette", "Valley Courier", "North Ledger"]
+    assert (home["articles"], home["quotes"]) == (3, 3)
+    assert [(v["text"], v["outlets"]) for v in home["variants"]] == [
+        (HOME, ["Harbor Gazette", "Valley Courier"]),
+        ("We will not let the river decide who keeps their homes,", ["North Ledger"])]
+    assert (home["corroborated"], home["status"], home["conflicting_speakers"]) == (True, "corroborated", [])
+    db.close()
+
+
+def test_the_same_words_credited_to_two_people_contest_both(dam_db):
+    db = open_db(dam_db)
+    found = _by_speaker_and_text(db)
+    calder = found[("Ines Calder", RESERVOIR)]
+    assert calder["outlets"] == ["Harbor Gazette", "Valley Courier"]  # the longer wording is the same statement
+    assert [v["outlets"] for v in calder["variants"]] == [["Harbor Gazette"], ["Valley Courier"]]
+    assert (calder["corroborated"], calder["conflicting_speakers"]) == (False, ["Tobias Wren"])
+    wren = found[("Tobias Wren", RESERVOIR)]
+    assert (wren["status"], wren["outlets"], wren["conflicting_speakers"]) == ("contested", ["North Ledger"],
+                                                                              ["Ines Calder"])
+    flood = found[("Tobias Wren", "Our budget cannot carry another flood,")]
+    assert (flood["status"], flood["outlets"]) == ("single source", ["Harbor Gazette"])
+    db.close()
+
+
+def test_every_quote_with_a_speaker_is_in_exactly_one_statement(dam_db):
+    db = open_db(dam_db)
+    assert db.execute("select count(*) from quotes where speaker_id is not null and statement_id is null"
+                      ).fetchone() == (0,)
+    assert db.execute("select count(*) from quotes q join statements s on s.id = q.statement_id "
+                      "where s.speaker_id != q.speaker_id").fetchone() == (0,)
+    assert db.execute("select sum(quotes) from statements").fetchone()[0] == db.execute(
+        "select count(*) from quotes where speaker_id is not null").fetchone()[0]
+    db.close()
+
+
+def test_updating_again_or_rebuilding_changes_nothing(dam_db, tmp_path):
+    db = open_db(dam_db)
+    before = list_statements(db)
+    report = update_statements(db)
+    assert (report.quotes_clustered, report.statements_added) == (0, 0)
+    assert list_statements(db) == before
+    rebuilt = update_statements(db, rebuild=True)
+    assert rebuilt.statements_added == len(before)
+    assert [{k: v for k, v in s.items() if k not in ("id", "first_appearance")} for s in list_statements(db)] == [
+        {k: v for k, v in s.items() if k not in ("id", "first_appearance")} for s in before]
+    db.close()
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("we will not let the river decide", "we will not let the river decide", True),
+    ("we will not let the river decide who keeps their home", "we will not let the river decide who keeps their homes", True),
+    ("the reservoir will be finished by 2028", "the reservoir will be finished by 2028 and it will cost less", True),
+    ("finished by 2028", "the reservoir will be finished by 2028 and it will cost less", False),  # too short a piece
+    ("the reservoir will be finished by 2028", "our budget cannot carry another flood", False),
+])
+def test_same_statement(a, b, same):
+    assert same_statement(a, b) is same
+
+
+def test_cli_statements(dam_db):
+    result = CliRunner().invoke(cli, ["statements", "--db", str(dam_db), "--corroborated", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [(s["speaker"], s["text"]) for s in json.loads(result.output)] == [("Ines Calder", HOME)]
+    table = CliRunner().invoke(cli, ["statements", "--db", str(dam_db), "--speaker", "Wren"])
+    assert table.exit_code == 0, table.output
+    assert table.output.splitlines()[:3] == [
+        "  1. Tobias Wren: “Our budget cannot carry another flood,”  [single source]",
+        "     first: Harbor Gazette, 2025-09-02; carried by 1 outlet(s) in 1 article(s): Harbor Gazette",
+        "  2. Tobias Wren: “The reservoir will be finished by 2028,”  [contested]",
+    ]
