@@ -25,9 +25,11 @@ from attribution.store import open_db
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PORT_ALDER = FIXTURES / "check" / "port_alder_ferries.txt"
 NORTHFIELD = FIXTURES / "check" / "northfield_clinic_hours.txt"
-#: Written for this test: Lindqvist's words from the Port Alder article, credited to the mayor by another outlet.
+#: Written for this test: another outlet credits Lindqvist's words from the Port Alder article to the mayor,
+#: and quotes Lindqvist's promise as the Port Alder article did.
 RETOLD = ('"The budget leaves nothing for the north pier, and the council should be ashamed of that," '
-          "Mayor Elena Marsh said on Wednesday.\n")
+          "Mayor Elena Marsh said on Wednesday.\n\n"
+          '"Every crossing we add is a promise to the people who live on the islands," Rosa Lindqvist said.\n')
 
 
 def _ingest(db, source: Path | str, date: str, outlet: str) -> None:
@@ -94,12 +96,12 @@ async def test_table_json_shape_array(ds):
 @pytest.mark.asyncio
 async def test_default_facets_from_metadata(ds):
     data = await _json(ds, "/attribution/quotes.json", _size="0")
-    assert data["filtered_table_rows_count"] == 20
+    assert data["filtered_table_rows_count"] == 22
     assert set(data["facet_results"]) == {"speaker_id", "kind", "said_on"}
     kinds = {r["value"]: r["count"] for r in data["facet_results"]["kind"]["results"]}
-    assert kinds == {"direct": 14, "indirect": 5, "mixed": 1}
+    assert kinds == {"direct": 15, "indirect": 5, "mixed": 2}
     speakers = {r["label"]: r["count"] for r in data["facet_results"]["speaker_id"]["results"]}
-    assert speakers["Elena Marsh"] == 6 and speakers["Rosa Lindqvist"] == 5
+    assert speakers["Elena Marsh"] == 6 and speakers["Rosa Lindqvist"] == 6
     outlets = await _json(ds, "/attribution/articles.json", _size="0", _facet="outlet")
     assert {r["value"] for r in outlets["facet_results"]["outlet"]["results"]} == {
         "Port Alder Gazette", "Northfield Courier", "Harbour Weekly"}
@@ -131,12 +133,21 @@ async def test_canned_queries(ds):
     assert [(c["norm_text"], c["speakers"], c["occurrences"]) for c in conflicts] == [
         ("the budget leaves nothing for the north pier, and the council should be ashamed of that", 2, 2)]
     assert sorted(conflicts[0]["credited_to"].split(",")) == ["Elena Marsh", "Rosa Lindqvist"]
-    spread = await rows("statement_spread")
-    assert (spread[0]["outlets"], spread[0]["first_seen"]) == (2, "2025-11-10")
-    assert sorted(spread[0]["carried_by"].split(",")) == ["Harbour Weekly", "Port Alder Gazette"]
-    # the checks table is filled by `attribution recheck`, not by ingest: nothing checked yet
-    for name in ("misattributed_quotes", "altered_quotes", "unverified_by_speaker"):
-        assert await rows(name) == []
+    spread = await rows("statement_spread", speaker="Lindqvist")
+    assert [(s["text"], s["first_outlet"], s["first_published"], s["outlets"], json.loads(s["carried_by"]))
+            for s in spread][0] == (
+        "Every crossing we add is a promise to the people who live on the islands,", "Port Alder Gazette",
+        "2025-11-10", 2, ["Port Alder Gazette", "Harbour Weekly"])
+    assert len(await rows("statement_spread", speaker="")) == 21
+    # ingest checked every quote against the records
+    assert [(q["quote_id"], q["credited_to"], q["record_speaker"]) for q in await rows("misattributed_quotes")] == [
+        (17, "Amara Okafor", "Martin Hale"), (21, "Elena Marsh", "Tomas Reyes"), (10, "Rosa Lindqvist", "Tomas Reyes"),
+        (12, "Tomas Reyes", "Elena Marsh")]
+    altered = await rows("altered_quotes")
+    assert [(q["quote_id"], q["speaker"], json.loads(q["flags"])) for q in altered][:2] == [
+        (2, "Elena Marsh", ["negation", "dropped"]), (15, "Amara Okafor", ["number", "replaced"])]
+    assert {(u["name"], u["unverified"]) for u in await rows("unverified_by_speaker")} >= {("Elena Marsh", 1),
+                                                                                            ("Martin Hale", 1)}
 
 
 # --- the check page -------------------------------------------------------------------------------
@@ -166,7 +177,7 @@ async def test_check_form_shows_verdicts_highlights_and_diffs(ds):
     page = response.text
     assert re.findall(r'<mark class="(\w+)" id="mark-(\d)"', page) == [
         ("unverified", "1"), ("altered", "2"), ("verified", "3"), ("misattributed", "4"), ("verified", "5"),
-        ("unverified", "6")]
+        ("unverified", "6"), ("altered", "7")]
     assert ">We have hired four new nurses and two pharmacists for the evening shifts,<sup>" in page
     assert '<a href="/attribution/records/8">record 8</a>' in page
     assert '<del title="in the record">Thursdays</del> <ins title="in the quote">Fridays</ins>' in page
@@ -220,7 +231,7 @@ async def test_check_json_from_a_browser_needs_no_form_token(ds):
     response = await ds.client.post("/-/check.json", content=json.dumps({"text": RETOLD}),
                                     headers={"cookie": f"ds_csrftoken={cookie}", "content-type": "application/json"})
     assert response.status_code == 200
-    assert [q["verdict"] for q in response.json()["quotes"]] == ["misattributed"]
+    assert [q["verdict"] for q in response.json()["quotes"]] == ["misattributed", "verified"]
     # a form post (what another site could send) gets no exemption
     response = await ds.client.post("/-/check.json", data={"text": RETOLD}, headers={"cookie": f"ds_csrftoken={cookie}"})
     assert response.status_code == 403
