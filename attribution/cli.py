@@ -321,7 +321,22 @@ def statements_command(db_path: str, speaker: str | None, corroborated: bool, fm
         write_statements_table(found, sys.stdout)
 
 
-# --- serve ----------------------------------------------------------------------------------------
+# --- demo and serve -------------------------------------------------------------------------------
+
+@cli.command("demo")
+@db_option
+@models_dir_option
+def demo_command(db_path: str, models_dir: str | None) -> None:
+    """Build a demo database from the project's fixtures (articles, records, verdicts); running it again adds nothing."""
+    from .demo import build_demo
+
+    with _user_errors():
+        report = build_demo(db_path, models_dir=models_dir)
+    click.echo(f"{_count(report.ingest.articles_added, 'article')} added ({_count(report.ingest.quotes_added, 'quote')}), "
+               f"{report.ingest.articles_skipped:,} already stored; {_count(report.records_added, 'record')} added; "
+               f"checked {_verdicts(report.verdicts)}: {db_path}")
+    click.echo(f"Now run: attribution serve --db {db_path}")
+
 
 @cli.command("serve")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,

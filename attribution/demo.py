@@ -1,8 +1,9 @@
 """A demo database from the project's own fixtures: ``attribution demo``.
 
-Ingests every fixture article (``fixtures/articles``, each with the date its gold file gives, and
-the checker's articles in ``fixtures/check``), imports both records files, and checks every stored
-quote, so ``attribution serve`` shows real content at once. Running it again adds nothing.
+Imports both records files, ingests every fixture article (``fixtures/articles``, each with the
+date its gold file gives, and the checker's articles in ``fixtures/check``), then checks every
+stored quote again (``recheck``), so ``attribution serve`` shows real content at once. Running it
+again adds nothing and brings the verdicts up to date with the records files.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from .article import Article, read_articles
+from .check import check_stored
 from .errors import BadInput
 from .ingest import IngestReport, ingest_articles
 from .records import import_records, read_records
@@ -35,6 +38,7 @@ _OUTLET = "attribution fixtures"
 class DemoReport:
     ingest: IngestReport
     records_added: int
+    verdicts: Counter  #: how many stored quotes got each verdict
 
 
 def demo_articles(fixtures: Path = FIXTURES) -> Iterator[Article]:
@@ -57,6 +61,7 @@ def build_demo(db_path: str | os.PathLike, fixtures: Path = FIXTURES, models_dir
     try:
         added = import_records(db, rows)
         report = ingest_articles(db, demo_articles(fixtures), outlet=_OUTLET, models_dir=models_dir)
+        verdicts = check_stored(db)
     finally:
         db.close()
-    return DemoReport(report, added)
+    return DemoReport(report, added, verdicts)
