@@ -11,10 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from attribution.article import read_articles
 from attribution.check import check_document
 from attribution.check_page import MAX_CHECK_CHARS, highlight
+from attribution.cli import cli
 from attribution.errors import BadDatabase
 from attribution.ingest import ingest_articles
 from attribution.pipeline import extract
@@ -68,6 +70,9 @@ async def _json(ds, path: str, **params):
 def test_missing_database_is_a_clear_error_and_creates_nothing(tmp_path):
     with pytest.raises(BadDatabase, match=r"no database at .*missing\.db: build the demo with `attribution demo`"):
         make_datasette(tmp_path / "missing.db")
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: no database at {tmp_path / 'missing.db'}: build the demo with")
     assert list(tmp_path.iterdir()) == []
 
 
