@@ -3,23 +3,26 @@
 Usage (from the repository root)::
 
     python benchmarks/api_load.py [--quotes N] [--records R] [--db PATH] [--clients C] [--requests K]
-                                  [--check-requests J] [--seed S]
+                                  [--check-requests J] [--endpoints table,facets,search,check]
+                                  [--no-cache] [--seed S]
 
 Builds a synthetic database (or reuses ``--db PATH`` when it already holds N quotes): the
 speakers and R verified records of ``benchmarks/match_speed.py`` (its ``build``), then N quotes
 (default 1,000,000) with the same sentence generator (``Sentences``: Zipf over function words and
 pseudo-words), 20 to an article, 40 outlets, every quote with a check row; the FTS index is built
-once at the end. Then it starts ``attribution serve`` on a free loopback port (a real subprocess,
-the installed command's code from this checkout) and runs C (default 50) concurrent clients (threads)
-that share a fixed list of requests, shuffled:
+once at the end. Then it starts ``attribution serve`` (``--no-cache``: without its response
+cache) on a free loopback port (a real subprocess running this checkout's code), warms it up with
+one request of each kind (the first one alone is timed and printed: an uncached page), and runs C
+(default 50) concurrent clients, threads with kept-alive connections, that share a fixed list of
+requests, shuffled:
 
-* **table**   -- ``/attribution/speakers.json?_shape=array`` (K requests);
-* **facets**  -- ``/attribution/quotes.json`` with the metadata's default facets, as a browser would
-  load the quotes table (K requests, pages at random offsets by ``_next``-free sorting);
+* **table**   -- ``/attribution/speakers.json?_shape=array&id__gt=N``, N at random (K requests);
+* **facets**  -- ``/attribution/quotes.json``: the quotes table with the metadata's default facets,
+  as a browser loads it (K requests);
 * **search**  -- ``/attribution/quotes.json?_search=WORD`` with a word drawn from the generator (K);
 * **check**   -- ``POST /-/check.json`` with a short article (J requests, default 10: Stanza is slow).
 
-Figures printed per endpoint: requests, errors (non-2xx or exceptions), p50 / p95 / p99 / max
+Figures printed per endpoint: requests, errors (non-200 or exceptions), p50 / p95 / p99 / max
 latency in ms, and the overall throughput. Target: facets p95 ≤ 200 ms at 1M quotes.
 Nothing is asserted: timings depend on the machine and its load (the load average is printed).
 """
