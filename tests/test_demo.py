@@ -24,13 +24,15 @@ def small_fixtures(tmp_path) -> Path:
     for name in ("rice_prices_suzuki.txt", "rice_prices_suzuki.gold.json"):
         shutil.copy(FIXTURES / "articles" / name, root / "articles" / name)
     shutil.copytree(FIXTURES / "check", root / "check")
+    shutil.copytree(FIXTURES / "statements", root / "statements")
     shutil.copy(FIXTURES / "records.csv", root / "records.csv")
     return root
 
 
 def test_every_fixture_article_has_its_date():
     dates = {a.id: a.date.isoformat() for a in demo_articles()}
-    assert len(dates) == 17
+    assert len(dates) == 20
+    assert dates["ledger-calder-dam"] == "2025-09-05"
     assert dates["port_alder_ferries"] == "2025-11-10" and dates["northfield_clinic_hours"] == "2025-12-03"
     assert dates["okinawa_coral_bleaching"] == "2025-10-23"
 
@@ -38,17 +40,19 @@ def test_every_fixture_article_has_its_date():
 def test_demo_builds_once_and_again_adds_nothing(small_fixtures, tmp_path, nlp):
     path = tmp_path / "demo.db"
     first = build_demo(path, small_fixtures)
-    assert (first.ingest.articles_added, first.ingest.articles_skipped) == (3, 0)
+    assert (first.ingest.articles_added, first.ingest.articles_skipped) == (6, 0)
     assert first.records_added == 33
     assert sum(first.verdicts.values()) == first.ingest.quotes_added
-    assert dict(first.verdicts) == {"verified": 8, "misattributed": 3, "altered": 6, "unverified": 11}
+    assert dict(first.verdicts) == {"verified": 8, "misattributed": 3, "altered": 6, "unverified": 20}
     again = build_demo(path, small_fixtures)
-    assert (again.ingest.articles_added, again.ingest.articles_skipped, again.records_added) == (0, 3, 0)
+    assert (again.ingest.articles_added, again.ingest.articles_skipped, again.records_added) == (0, 6, 0)
     assert again.verdicts == first.verdicts
     db = open_db(path)
     counts = [db[t].count for t in ("articles", "records", "quotes", "checks")]
+    corroborated = db.execute("select count(*) from statements where corroborated = 1").fetchone()[0]
     db.close()
-    assert counts == [3, 33, first.ingest.quotes_added, first.ingest.quotes_added]
+    assert corroborated == 1  # the governor's line, printed by three outlets
+    assert counts == [6, 33, first.ingest.quotes_added, first.ingest.quotes_added]
 
 
 def test_demo_without_fixtures_is_a_clear_error(tmp_path):
