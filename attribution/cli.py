@@ -321,6 +321,54 @@ def statements_command(db_path: str, speaker: str | None, corroborated: bool, fm
         write_statements_table(found, sys.stdout)
 
 
+# --- demo and serve -------------------------------------------------------------------------------
+
+@cli.command("demo")
+@db_option
+@models_dir_option
+def demo_command(db_path: str, models_dir: str | None) -> None:
+    """Build a demo database from the project's fixtures (articles, records, verdicts); running it again adds nothing."""
+    from .demo import build_demo
+
+    with _user_errors():
+        report = build_demo(db_path, models_dir=models_dir)
+    click.echo(f"{_count(report.ingest.articles_added, 'article')} added ({_count(report.ingest.quotes_added, 'quote')}), "
+               f"{report.ingest.articles_skipped:,} already stored; {_count(report.records_added, 'record')} added; "
+               f"checked {_verdicts(report.verdicts)}: {db_path}")
+    click.echo(f"Now run: attribution serve --db {db_path}")
+
+
+@cli.command("serve")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+              help="The database to publish (it must exist: see `attribution demo`).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--metadata", type=click.Path(dir_okay=False, exists=True),
+              help="Datasette metadata (default: metadata.yml of this checkout).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Compute every page afresh (by default pages are kept until the database changes).")
+@models_dir_option
+def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_cache: bool,
+                  models_dir: str | None) -> None:
+    """Publish the database with Datasette, with the check page at /-/check.
+
+    Anyone can read; reviewers log in to review at /-/review. Each environment variable
+    ATTRIBUTION_PASSWORD_HASH_<ID> holding a `datasette hash-password` hash adds the reviewer
+    login <id> (lower case).
+    """
+    from .review_plugin import reviewer_accounts
+    from .serve import make_datasette, serve
+
+    with _user_errors():
+        ds = make_datasette(db_path, metadata=metadata, models_dir=models_dir)
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (check page: /-/check); Ctrl-C stops", err=True)
+    reviewers = sorted(reviewer_accounts(ds))
+    click.echo(f"Reviewers: {', '.join(reviewers)} (log in at /-/login)" if reviewers else
+               "No reviewers: set ATTRIBUTION_PASSWORD_HASH_<ID> to a `datasette hash-password` hash to add one",
+               err=True)
+    serve(ds, host=host, port=port, cache=not no_cache)
+
+
 # --- review: promote, reject, confirm, overturn, merge ---------------------------------------------
 
 def _reviewer_option(*names: str):

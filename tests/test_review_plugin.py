@@ -4,7 +4,10 @@ environment reviews, and every write leaves history rows naming them."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import tomllib
 
 import pytest
@@ -15,6 +18,7 @@ from datasette_auth_passwords.utils import hash_password
 from attribution.store import open_db
 
 from conftest import ROOT
+from live_server import free_port
 from review_data import build_review_db, register_review_plugin
 
 PASSWORD = "correct horse battery staple"
@@ -185,3 +189,25 @@ async def test_an_immutable_database_refuses_with_a_reason(path, monkeypatch):
     assert response.status_code == 400
     assert "this database is served read-only (immutable); serve it without -i/--immutable" in response.text
     assert history(path) == []
+
+
+@pytest.mark.parametrize("env, line", [
+    ({"ATTRIBUTION_PASSWORD_HASH_ALICE": HASH, "ATTRIBUTION_PASSWORD_HASH_BOB": HASH},
+     "Reviewers: alice, bob (log in at /-/login)"),
+    ({}, "No reviewers: set ATTRIBUTION_PASSWORD_HASH_<ID> to a `datasette hash-password` hash to add one"),
+])
+def test_serve_lists_the_reviewers_it_found(path, env, line):
+    """`attribution serve` as a process: its second line names the reviewer logins (then it is stopped)."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("ATTRIBUTION_PASSWORD_HASH_")}
+    port = free_port()
+    program = ("import sys; sys.path.insert(0, 'tests'); from review_data import register_review_plugin; "
+               "register_review_plugin(); from attribution.cli import cli; cli()")
+    server = subprocess.Popen([sys.executable, "-c", program, "serve", "--db", str(path), "--port", str(port)],
+                              cwd=ROOT, env={**clean, **env}, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                              text=True)
+    try:
+        assert server.stderr.readline().startswith(f"Serving {path} at http://127.0.0.1:{port}/")
+        assert server.stderr.readline().rstrip("\n") == line
+    finally:
+        server.terminate()
+        server.wait(10)
