@@ -6,35 +6,47 @@ The public API; the CLI (``attribution.cli``) is a thin layer over it.
 
 from .article import Article, read_articles
 from .check import check_document
-from .errors import AttributionError, BadDatabase, BadInput, BadRecord, ModelsMissing
+from .claimreview import claim_reviews
+from .errors import (AttributionError, BadConfig, BadDatabase, BadInput, BadRecord, FetchFailed, ModelsMissing,
+                     ReviewRefused)
 from .ingest import IngestReport, ingest_articles
 from .model import Cue, Quote, Speaker
 from .nlp import download_models, load_pipeline
 from .pipeline import extract
 from .records import add_record, import_records, read_records
+from .review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
 from .store import open_db
 from .verdict import Checker
 
 __all__ = [
     "Article",
     "AttributionError",
+    "BadConfig",
     "BadDatabase",
     "BadInput",
     "BadRecord",
     "Checker",
     "Cue",
+    "FetchFailed",
     "IngestReport",
     "ModelsMissing",
     "Quote",
+    "ReviewRefused",
     "Speaker",
     "add_record",
     "check_document",
+    "claim_reviews",
+    "confirm_check",
     "download_models",
     "extract",
     "import_records",
     "ingest_articles",
     "load_pipeline",
+    "merge_speakers",
     "open_db",
+    "overturn_check",
+    "promote_quote",
     "read_articles",
     "read_records",
+    "reject_quote",
 ]

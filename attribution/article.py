@@ -91,13 +91,19 @@ def read_articles(
     """Yield the articles in ``inputs`` (paths, or ``"-"`` for stdin), lazily.
 
     The format follows the extension: ``.jsonl`` is one JSON object per line,
-    ``.html``/``.htm`` is a web page, anything else is plain text. Stdin is
+    ``.html``/``.htm`` is a web page, anything else is plain text. An ``http://`` or
+    ``https://`` address is fetched and read as a web page (:mod:`attribution.fetch`). Stdin is
     sniffed as HTML or text. ``default_date`` is used for articles that carry
     no date of their own. Lazy so that a large JSONL file streams.
     """
     for name in inputs:
         if name == "-":
             yield _article_from_stdin(stdin if stdin is not None else sys.stdin, default_date)
+            continue
+        if name.lower().startswith(("http://", "https://")):
+            from .fetch import article_from_url  # fetch builds on this module
+
+            yield article_from_url(name, default_date)
             continue
         suffix = Path(name).suffix.lower()
         if suffix == ".jsonl":

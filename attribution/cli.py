@@ -78,7 +78,7 @@ def _models_ready(models_dir: str | None, jobs: int) -> None:
 @models_dir_option
 def extract_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output, parse: str, jobs: int,
                     models_dir: str | None) -> None:
-    """Find every quote in INPUTS (.txt, .html, .jsonl, or - for stdin)."""
+    """Find every quote in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin)."""
     with _user_errors():
         _models_ready(models_dir, jobs)
         docs = extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir, parse=parse, jobs=jobs)
@@ -133,7 +133,7 @@ def _count(n: int, word: str) -> str:
 @models_dir_option
 def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, url: str | None,
                    date: dt.date | None, jobs: int, models_dir: str | None) -> None:
-    """Extract the quotes in INPUTS (.txt, .html, .jsonl, or - for stdin) and store them.
+    """Extract the quotes in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin) and store them.
 
     Each article is stored with its quotes in one transaction. Articles already
     in the database (same text) are skipped, so running again after an
@@ -252,7 +252,7 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.pass_context
 def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, date: dt.date | None, fmt: str,
                   jobs: int, models_dir: str | None) -> None:
-    """Check every quote in INPUTS (.txt, .html, .jsonl, or - for stdin) against the verified records.
+    """Check every quote in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin) against the verified records.
 
     Each quote is verified, misattributed, altered or unverified. Exit status: 0 when no quote is
     misattributed or altered, 1 when one is, 2 on an error.
@@ -338,3 +338,214 @@ def statements_command(db_path: str, speaker: str | None, corroborated: bool, fm
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         write_statements_table(found, sys.stdout)
+
+
+# --- demo and serve -------------------------------------------------------------------------------
+
+@cli.command("demo")
+@db_option
+@models_dir_option
+def demo_command(db_path: str, models_dir: str | None) -> None:
+    """Build a demo database from the project's fixtures (articles, records, verdicts); running it again adds nothing."""
+    from .demo import build_demo
+
+    with _user_errors():
+        report = build_demo(db_path, models_dir=models_dir)
+    click.echo(f"{_count(report.ingest.articles_added, 'article')} added ({_count(report.ingest.quotes_added, 'quote')}), "
+               f"{report.ingest.articles_skipped:,} already stored; {_count(report.records_added, 'record')} added; "
+               f"checked {_verdicts(report.verdicts)}: {db_path}")
+    click.echo(f"Now run: attribution serve --db {db_path}")
+
+
+@cli.command("serve")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=DEFAULT_DB, show_default=True,
+              help="The database to publish (it must exist: see `attribution demo`).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
+@click.option("--metadata", type=click.Path(dir_okay=False, exists=True),
+              help="Datasette metadata (default: metadata.yml of this checkout).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Compute every page afresh (by default pages are kept until the database changes).")
+@models_dir_option
+def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_cache: bool,
+                  models_dir: str | None) -> None:
+    """Publish the database with Datasette, with the check page at /-/check.
+
+    Anyone can read; reviewers log in to review at /-/review. Each environment variable
+    ATTRIBUTION_PASSWORD_HASH_<ID> holding a `datasette hash-password` hash adds the reviewer
+    login <id> (lower case).
+    """
+    from .review_plugin import reviewer_accounts
+    from .serve import make_datasette, serve
+
+    with _user_errors():
+        ds = make_datasette(db_path, metadata=metadata, models_dir=models_dir)
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (check page: /-/check); Ctrl-C stops", err=True)
+    reviewers = sorted(reviewer_accounts(ds))
+    click.echo(f"Reviewers: {', '.join(reviewers)} (log in at /-/login)" if reviewers else
+               "No reviewers: set ATTRIBUTION_PASSWORD_HASH_<ID> to a `datasette hash-password` hash to add one",
+               err=True)
+    serve(ds, host=host, port=port, cache=not no_cache)
+
+
+# --- review: promote, reject, confirm, overturn, merge ---------------------------------------------
+
+def _reviewer_option(*names: str):
+    return click.option(*names, "actor", required=True, envvar="ATTRIBUTION_REVIEWER", show_envvar=True,
+                        help="Who is reviewing (recorded with every change).")
+
+
+def _review_db(db_path: str):
+    """The database to review in: it must exist (a review never starts an empty one)."""
+    import os
+
+    from .errors import BadDatabase
+
+    if not os.path.isfile(db_path):
+        raise BadDatabase(f"no database at {db_path}: ingest articles first, or give --db")
+    return open_db(db_path)
+
+
+@records.command("promote")
+@click.argument("quote_id", type=int)
+@_reviewer_option("--verified-by", "--by")
+@click.option("--source-url", "source_url", required=True, help="Where the reviewer verified the words.")
+@click.option("--source-type", "source_type", help='What the source is, e.g. "transcript", "speech".')
+@click.option("--notes")
+@db_option
+def records_promote(quote_id: int, actor: str, source_url: str, source_type: str | None, notes: str | None,
+                    db_path: str) -> None:
+    """Make extracted quote QUOTE_ID a verified record (its speaker, words and date)."""
+    from .review import promote_quote
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            record_id = promote_quote(db, quote_id, actor, source_url, source_type=source_type, notes=notes)
+        finally:
+            db.close()
+    click.echo(f"quote {quote_id} promoted to record {record_id} by {actor}: {db_path}")
+
+
+@records.command("reject")
+@click.argument("quote_id", type=int)
+@_reviewer_option("--by")
+@click.option("--note", help="Why (not speech, wrong speaker, ...).")
+@db_option
+def records_reject(quote_id: int, actor: str, note: str | None, db_path: str) -> None:
+    """Mark extracted quote QUOTE_ID as not to become a record."""
+    from .review import reject_quote
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            reject_quote(db, quote_id, actor, note)
+        finally:
+            db.close()
+    click.echo(f"quote {quote_id} rejected by {actor}: {db_path}")
+
+
+@cli.group("checks")
+def checks_group() -> None:
+    """A reviewer's ruling on the checker's verdicts."""
+
+
+@checks_group.command("confirm")
+@click.argument("check_id", type=int)
+@_reviewer_option("--by")
+@click.option("--note", help="What the reviewer checked.")
+@db_option
+def checks_confirm(check_id: int, actor: str, note: str | None, db_path: str) -> None:
+    """The verdict of check CHECK_ID stands."""
+    from .review import confirm_check
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            row = confirm_check(db, check_id, actor, note)
+        finally:
+            db.close()
+    click.echo(f"check {check_id} confirmed by {actor}: {row['ruling']} stands: {db_path}")
+
+
+@checks_group.command("overturn")
+@click.argument("check_id", type=int)
+@_reviewer_option("--by")
+@click.option("--note", required=True, help="Why the verdict is wrong.")
+@click.option("--to", "to", type=click.Choice(("verified", "misattributed", "altered", "unverified")),
+              default="unverified", show_default=True, help="The verdict that stands instead.")
+@db_option
+def checks_overturn(check_id: int, actor: str, note: str, to: str, db_path: str) -> None:
+    """The verdict of check CHECK_ID is wrong."""
+    from .review import overturn_check
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            row = overturn_check(db, check_id, actor, note, to=to)
+        finally:
+            db.close()
+    click.echo(f"check {check_id} overturned by {actor}: {row['reviewed_verdict']} → {row['ruling']}: {db_path}")
+
+
+@cli.group("speakers")
+def speakers_group() -> None:
+    """People and organisations quoted."""
+
+
+@speakers_group.command("merge")
+@click.argument("keep")
+@click.argument("absorb")
+@_reviewer_option("--by")
+@db_option
+def speakers_merge(keep: str, absorb: str, actor: str, db_path: str) -> None:
+    """Speaker ABSORB is the same as KEEP (ids or names): KEEP takes over ABSORB's quotes, records and names."""
+    from .review import merge_speakers
+
+    with _user_errors():
+        db = _review_db(db_path)
+        try:
+            report = merge_speakers(db, keep, absorb, actor)
+        finally:
+            db.close()
+    kept, gone = report.kept, report.absorbed
+    click.echo(f"speaker {gone['id']} ({gone['name']}) merged into {kept['id']} ({kept['name']}) by {actor}: "
+               f"{_count(report.moved.get('quotes.speaker_id', 0), 'quote')}, "
+               f"{_count(report.moved.get('records.speaker_id', 0), 'record')} moved, "
+               f"{_count(report.records_merged, 'duplicate record')} folded; "
+               f"run the checks again to update verdicts: {db_path}")
+
+
+# --- export: ClaimReview --------------------------------------------------------------------------
+
+@cli.group("export")
+def export_group() -> None:
+    """Publish reviewed findings in formats others read."""
+
+
+@export_group.command("claimreview")
+@click.option("--since", "since", callback=_date, help="Only reviews made on or after this day (YYYY-MM-DD).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here (default: stdout).")
+@click.option("--org-name", envvar="ATTRIBUTION_ORG_NAME", show_envvar=True, help="The publishing organisation.")
+@click.option("--org-url", envvar="ATTRIBUTION_ORG_URL", show_envvar=True, help="Its web address.")
+@click.option("--site-url", envvar="ATTRIBUTION_SITE_URL", show_envvar=True,
+              help="Where the database is published (Datasette's public address); review URLs point there.")
+@db_option
+def export_claimreview(since: dt.date | None, output, org_name: str | None, org_url: str | None,
+                       site_url: str | None, db_path: str) -> None:
+    """Write schema.org ClaimReview JSON-LD (a JSON list) for every verdict a reviewer ruled on."""
+    import json
+
+    from .claimreview import claim_reviews, publisher_from_env
+
+    with _user_errors():
+        publisher = publisher_from_env({}, name=org_name, url=org_url, site_url=site_url)
+        db = _review_db(db_path)
+        try:
+            reviews = claim_reviews(db, publisher, since)
+        finally:
+            db.close()
+    json.dump(reviews, output, ensure_ascii=False, indent=2)
+    output.write("\n")
+    if getattr(output, "name", "<stdout>") != "<stdout>":
+        click.echo(f"{_count(len(reviews), 'ClaimReview')} written to {output.name}", err=True)

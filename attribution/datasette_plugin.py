@@ -1,10 +1,13 @@
-"""Datasette plugin: SQL functions for matching quotes inside queries.
+"""Datasette plugin: SQL functions for matching quotes inside queries, and the check page.
 
 Registered through the ``datasette`` entry point, so ``attribution serve`` and
 a plain ``datasette db/attribution.db`` both get them:
 
 - ``fuzz_ratio(a, b)`` and ``fuzz_partial_ratio(a, b)``: rapidfuzz scores, 0–100;
-- ``normalize_quote(s)``: the normal form the store keeps in ``norm_text``.
+- ``normalize_quote(s)``: the normal form the store keeps in ``norm_text``;
+- ``/-/check`` (a form) and ``/-/check.json`` (POST JSON): check an article's quotes against the
+  records of the database served as ``attribution`` (see :mod:`attribution.check_page`), with
+  "Check an article" in the menu.
 """
 
 from __future__ import annotations
@@ -12,9 +15,12 @@ from __future__ import annotations
 from datasette import hookimpl
 from rapidfuzz import fuzz
 
+from . import check_page
+from .check_service import warm_up
 from .normalize import normalize_quote
+from .serve import DB_NAME
 
-__all__ = ["prepare_connection"]
+__all__ = ["menu_links", "prepare_connection", "register_routes", "skip_csrf", "startup"]
 
 
 def _scorer(function):
@@ -33,3 +39,26 @@ def prepare_connection(conn) -> None:
     conn.create_function("fuzz_partial_ratio", 2, _scorer(fuzz.partial_ratio), deterministic=True)
     conn.create_function("normalize_quote", 1, lambda s: None if s is None else normalize_quote(s),
                          deterministic=True)
+
+
+@hookimpl
+def register_routes(datasette) -> list:
+    return [(r"^/-/check$", check_page.check_page), (r"^/-/check\.json$", check_page.check_json)]
+
+
+@hookimpl
+def menu_links(datasette, actor, request) -> list[dict]:
+    return [{"href": datasette.urls.path(check_page.CHECK_PATH), "label": "Check an article"}]
+
+
+@hookimpl
+def skip_csrf(datasette, scope) -> bool:
+    """JSON POSTs to /-/check.json carry no form token (see :mod:`attribution.check_page`)."""
+    return check_page.is_json_check(datasette, scope)
+
+
+@hookimpl
+def startup(datasette) -> None:
+    """Load the Stanza models in the background when the check page has a database to check against."""
+    if DB_NAME in datasette.databases:
+        warm_up((datasette.plugin_config("attribution") or {}).get("models_dir"))

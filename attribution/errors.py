@@ -4,7 +4,8 @@ Every error a user can cause or fix is an ``AttributionError``; the CLI turns
 each into a one-line message (``click.ClickException``) with what to do next.
 """
 
-__all__ = ["AttributionError", "BadDatabase", "BadInput", "BadRecord", "ModelsMissing"]
+__all__ = ["AttributionError", "BadConfig", "BadDatabase", "BadInput", "BadRecord", "FetchFailed", "ModelsMissing",
+           "ReviewRefused"]
 
 
 class AttributionError(Exception):
@@ -41,3 +42,16 @@ class BadRecord(AttributionError):
     def lines(self) -> list[int]:
         """The line numbers of the bad rows, in order."""
         return [line for line, _ in self.problems if line is not None]
+
+
+class ReviewRefused(AttributionError):
+    """A review action that cannot be done: an unknown quote, check or speaker, one already decided,
+    or a bad value (no reviewer name, an unknown verdict)."""
+
+
+class BadConfig(AttributionError):
+    """Configuration the command needs is missing or malformed (e.g. the publishing organisation)."""
+
+
+class FetchFailed(BadInput):
+    """A URL given as input could not be fetched as a web page (network error, HTTP error, not HTML, too big)."""

@@ -35,7 +35,8 @@ from .identity import name_key, resolve_speaker
 from .normalize import normalize_quote
 from .store import transaction, utc_now
 
-__all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RecordRow", "add_record", "import_records", "read_records"]
+__all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RecordRow", "add_record", "import_records", "read_records",
+           "validate_record"]
 
 REQUIRED_COLUMNS = ("speaker", "text", "said_on", "source_url")
 OPTIONAL_COLUMNS = ("source_type", "verified_by", "notes")
@@ -112,19 +113,26 @@ def import_records(db: sqlite_utils.Database, rows: list[RecordRow]) -> int:
 def add_record(db: sqlite_utils.Database, speaker: str, text: str, said_on: str | dt.date, source_url: str,
                source_type: str | None = None, verified_by: str | None = None, notes: str | None = None) -> int:
     """Store one verified statement (checked as a file row is); its records id, new or already stored."""
-    fields = {"speaker": speaker, "text": text, "source_url": source_url, "source_type": source_type,
-              "verified_by": verified_by, "notes": notes,
-              "said_on": said_on.isoformat() if isinstance(said_on, dt.date) else said_on}
-    try:
-        row = _record(fields, None)
-    except BadRecord as exc:
-        raise BadRecord(f"bad record: {exc}", problems=[(None, str(exc))]) from None
+    row = validate_record(speaker, text, said_on, source_url, source_type=source_type, verified_by=verified_by,
+                          notes=notes)
     with transaction(db):
         _insert(db, [row])
         speaker_id = resolve_speaker(db, row.speaker, "PERSON")
         found = db.execute("select id from records where speaker_id = ? and norm_hash = ? and said_on = ?",
                            [speaker_id, _hash(normalize_quote(row.text)), row.said_on.isoformat()]).fetchone()
     return found[0]
+
+
+def validate_record(speaker: str, text: str, said_on: str | dt.date, source_url: str, source_type: str | None = None,
+                    verified_by: str | None = None, notes: str | None = None) -> RecordRow:
+    """One record's fields checked as a file row is; BadRecord ("bad record: ...") says what is wrong."""
+    fields = {"speaker": speaker, "text": text, "source_url": source_url, "source_type": source_type,
+              "verified_by": verified_by, "notes": notes,
+              "said_on": said_on.isoformat() if isinstance(said_on, dt.date) else said_on}
+    try:
+        return _record(fields, None)
+    except BadRecord as exc:
+        raise BadRecord(f"bad record: {exc}", problems=[(None, str(exc))]) from None
 
 
 def _insert(db: sqlite_utils.Database, rows: list[RecordRow]) -> int:

@@ -29,7 +29,7 @@ import sqlite_utils
 
 from .errors import BadDatabase
 
-__all__ = ["BUSY_TIMEOUT_MS", "DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION",
+__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION",
            "WAL_AUTOCHECKPOINT_PAGES", "open_db", "transaction", "utc_now"]
 
 #: Where the database lives unless --db says otherwise.
@@ -125,11 +125,49 @@ def _m003_annotations(db: sqlite_utils.Database) -> None:
     }, pk="content_hash", not_null={"parse_mode", "stanza_version", "models_key", "data"})
 
 
+def _m004_review(db: sqlite_utils.Database) -> None:
+    """A reviewer's decisions on checks and quotes, and the ``history`` of every change they make.
+
+    ``checks``: ``review`` is confirmed or overturned, ``reviewed_verdict`` the checker's verdict
+    the reviewer ruled on (a later recheck may change ``verdict``), ``ruling`` the verdict that
+    stands. ``quotes``: ``review`` is promoted (to the record ``promoted_record_id``) or rejected.
+    ``history`` keeps one row per changed field, inserted or deleted row (the row as JSON); a
+    trigger adds the checker's own changes of a stored verdict or its record (actor ``checker``,
+    action ``recheck``), whoever runs it: reviewers never change ``verdict``, and a recheck always
+    sets ``checked_at`` (a merge repointing ``record_id`` does not, and writes its own history).
+    """
+    for column, kind in (("review", "TEXT"), ("reviewed_verdict", "TEXT"), ("ruling", "TEXT"),
+                         ("reviewed_by", "TEXT"), ("reviewed_at", "TEXT"), ("review_note", "TEXT")):
+        db.execute(f"ALTER TABLE checks ADD COLUMN [{column}] {kind}")
+    db.execute("CREATE INDEX idx_checks_ruling_reviewed_at ON checks (ruling, reviewed_at)")
+    for column, kind in (("review", "TEXT"), ("promoted_record_id", "INTEGER REFERENCES records(id)"),
+                         ("reviewed_by", "TEXT"), ("reviewed_at", "TEXT"), ("review_note", "TEXT")):
+        db.execute(f"ALTER TABLE quotes ADD COLUMN [{column}] {kind}")
+    db.execute("CREATE INDEX idx_quotes_review ON quotes (review)")
+    db.execute("CREATE INDEX idx_quotes_promoted_record_id ON quotes (promoted_record_id)")
+    db.execute("""CREATE TABLE history (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+        table_name TEXT NOT NULL, row_id INTEGER NOT NULL, field TEXT, old_value, new_value)""")
+    db.execute("CREATE INDEX idx_history_table_name_row_id ON history (table_name, row_id)")
+    db.execute("CREATE INDEX idx_history_at ON history (at)")
+    when = "coalesce(new.checked_at, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'))"
+    db.execute(f"""CREATE TRIGGER checks_recheck_history AFTER UPDATE OF verdict, record_id ON checks
+        BEGIN
+          INSERT INTO history (at, actor, action, table_name, row_id, field, old_value, new_value)
+            SELECT {when}, 'checker', 'recheck', 'checks', new.id, 'verdict', old.verdict, new.verdict
+            WHERE old.verdict IS NOT new.verdict;
+          INSERT INTO history (at, actor, action, table_name, row_id, field, old_value, new_value)
+            SELECT {when}, 'checker', 'recheck', 'checks', new.id, 'record_id', old.record_id, new.record_id
+            WHERE old.record_id IS NOT new.record_id AND old.checked_at IS NOT new.checked_at;
+        END""")
+
+
 #: In order; never edit one that has shipped, add the next.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "tables, indexes and full-text search", _m001_tables),
     (2, "speaker name keys, statements, whole verdicts", _m002_speaker_keys_and_statements),
     (3, "annotation cache", _m003_annotations),
+    (4, "review columns on checks and quotes, and the history table", _m004_review),
 )
 
 #: The schema version a fully migrated database has.
@@ -137,6 +175,10 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 #: How long a writer waits for another writer's transaction to finish before giving up.
 BUSY_TIMEOUT_MS = 30_000
+
+#: Page cache per connection, in KiB (SQLite's default is 2,000): the quotes table's indexes and its
+#: full-text index outgrow the default within a few hundred thousand rows, and every insert then reads pages.
+CACHE_KIB = 65_536
 
 #: WAL pages between automatic checkpoints (SQLite's default is 1,000): fewer checkpoint fsyncs while
 #: ingesting, for a write-ahead log of at most about 16 MB.
@@ -196,6 +238,7 @@ def open_db(path: str | os.PathLike = DEFAULT_DB) -> sqlite_utils.Database:
         db.execute("PRAGMA foreign_keys = ON")
         _enable_wal(db)
         db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         db.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
         _migrate(db, where)
     except sqlite3.DatabaseError as exc:

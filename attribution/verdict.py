@@ -21,7 +21,12 @@ The diff aligns the quote with the record so that as many quote words as possibl
 then as few words as possible changed between them; record words before and after the quoted
 stretch are its context, not words it dropped.
 
-Indirect and mixed speech is paraphrase (``paraphrase`` mode: 200·k/(k+u) for k of the quote's u
+Mixed speech (reported speech with quoted words) is checked by its longest quoted part of more
+than ``SHORT_WORDS`` words, word for word as a direct quote: those words claim to be the
+speaker's own, so they can be altered. When that part matches nothing, the whole is checked as
+a paraphrase, as indirect speech always is.
+
+Indirect speech is paraphrase (``paraphrase`` mode: 200·k/(k+u) for k of the quote's u
 distinct words found in the record, word order ignored): it is verified when a record of the
 named speaker scores at least ``PARAPHRASE_MIN`` and misattributed when only someone else's
 scores at least ``PARAPHRASE_MISATTRIBUTED_MIN``; it is never altered. A paraphrase whose
@@ -83,6 +88,7 @@ april june july august september october november december jan feb mar apr jun j
 dec monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
 saturdays sundays weekday weekdays weekend weekends today tomorrow yesterday tonight""".split())
 _WORD = re.compile(r"[^\W_]+")
+_QUOTED_PART = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")  #: the quoted words of a mixed quote (maybe unclosed)
 
 
 @dataclass
@@ -309,7 +315,9 @@ class Checker:
         if isinstance(said_on, str):
             said_on = dt.date.fromisoformat(said_on)
         same = self.speaker_ids(speaker, speaker_type)
-        if kind in ("indirect", "mixed"):
+        if kind == "mixed":
+            v = self._mixed(text, keys, same, said_on)
+        elif kind == "indirect":
             v = self._paraphrase(text, keys, same, said_on)
         else:
             v = self._direct(text, keys, same, said_on)
@@ -323,6 +331,18 @@ class Checker:
                                                                   "attribute on its own"),
                            note=f"too short to check ({len(keys)} words); would be {v.verdict}")
         return v
+
+    def _mixed(self, text: str, keys: list[str], same: set[int], said_on: dt.date | None) -> Verdict:
+        """Mixed speech: the words inside the marks claim to be the speaker's own, so the longest quoted
+        part is checked word for word (it can be altered); failing that, the whole is a paraphrase."""
+        parts = [p for p in _QUOTED_PART.findall(text) if len(query_words(p)) > SHORT_WORDS]
+        if parts:
+            part = max(parts, key=len)
+            v = self._direct(part, query_words(part), same, said_on)
+            if v.verdict != "unverified":
+                v.note = f"the words in quotation marks: {v.note}"
+                return v
+        return self._paraphrase(text, keys, same, said_on)
 
     def _suggest(self, v: Verdict, reason: str) -> dict:
         return {"verdict": v.verdict, "score": v.score, "match": v.match, "record": v.record,

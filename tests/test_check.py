@@ -52,6 +52,7 @@ EXPECTED = {
         ("No one who walks through that door", "misattributed", 10, "Martin Hale", []),
         ("Our emergency department", "verified", 11, "Martin Hale", []),
         ("The longer hours will save", "unverified", None, None, []),
+        ('the evening hours were "a lifeline', "altered", 12, "Amara Okafor", ["replaced"]),  # its quoted words
     ],
 }
 
@@ -60,7 +61,7 @@ EXPECTED = {
 def records_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("check") / "records.db"
     db = open_db(path)
-    assert import_records(db, read_records(CHECK_DIR / "records.csv")) == 11
+    assert import_records(db, read_records(CHECK_DIR / "records.csv")) == 12
     return path
 
 
@@ -97,8 +98,10 @@ def test_output_extends_the_extract_contract(checked):
         assert 0 <= q["score"] <= 100
         assert q["record"] is None or set(q["record"]) == RECORD_KEYS
         assert all(set(d) == {"op", "record", "quote"} for d in q["diff"])
-        if q["kind"] != "direct":
+        if q["kind"] == "indirect":  # a paraphrase: never altered, no word diff
             assert q["verdict"] != "altered" and q["diff"] == []
+        if q["kind"] == "mixed":  # its quoted words were checked as a quote
+            assert q["match"] == "fragment" and q["note"].startswith("the words in quotation marks: ")
     assert summary([art]) == {"verified": 4, "misattributed": 2, "altered": 3, "unverified": 4}
 
 
@@ -145,7 +148,7 @@ def test_cli_table(nlp, records_db):
     assert "  4. MISATTRIBUTED direct   Amara Okafor · 100\n" in out
     assert "     these words are on record from Martin Hale (2025-11-28)\n" in out
     assert "     diff: The clinic will stay open until 9 p.m. on [-Thursdays-]{+Fridays+} so that" in out
-    assert out.endswith("checked 6 quotes: 2 verified, 1 misattributed, 1 altered, 2 unverified\n")
+    assert out.endswith("checked 7 quotes: 2 verified, 1 misattributed, 2 altered, 2 unverified\n")
 
 
 def test_cli_table_shows_a_fragment_in_context(nlp, records_db):
