@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING
 from .cues import SPEECH_VERBS
 from .timewords import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAYS
 from .dates import resolve_date
-from .document import Document
+from .document import Document, Word
 
 if TYPE_CHECKING:
     from .model import Quote
@@ -409,9 +409,10 @@ def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None,
             verbs = [q.cue_word for q in quotes if q.cue_word is not None and q.cue_word not in seen
                      and sent.first <= q.cue_word < sent.last]
         else:
+            if not any(_occasion_verb(w) for w in doc.words[sent.first:sent.last]):
+                return None  # decided by the words alone: the parse is not read (see selective.py)
             verb = sent.root
-            if (verb is None or doc.words[verb].upos != "VERB"
-                    or doc.words[verb].lemma.lower() not in _OCCASION_VERBS):
+            if verb is None or not _occasion_verb(doc.words[verb]):
                 return None
             subject = _subject_of(doc, verb)
             if subject is None or not _same(_names(doc, subject), me):
@@ -424,6 +425,10 @@ def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None,
             if day is not None:
                 return day
     return None
+
+
+def _occasion_verb(word: Word) -> bool:
+    return word.upos == "VERB" and word.lemma.lower() in _OCCASION_VERBS
 
 
 def _speaker_key(doc: Document, cue: int, content: tuple[int, int] | None) -> frozenset[str] | None:

@@ -22,7 +22,11 @@ pipeline once (``load``, reported on its own) and one warm-up call:
   Stanza's own cycle search in the dependency decoder, once with ours
   (``attribution.mst``, same trees), which every other run uses;
 * **bare Stanza, bulk** -- ``nlp.bulk_process(texts)`` in batches of the
-  same size as ours, no extraction;
+  same size as ours, no extraction; **ours, full** over it is what our
+  conversion and stages add (target: at most 10%), and **convert + stages**
+  times them directly, on the bulk run's output
+  (:func:`attribution.document.from_stanza` and
+  :func:`attribution.pipeline.extract_document`);
 * **peer** -- ``../shared/eval/peers/textacy_peer.py`` (textacy's direct
   quotations on spaCy's ``en_core_web_sm``), run with ``--peer-python`` (a
   separate virtualenv: a benchmark-only dependency) as a subprocess on the
@@ -67,10 +71,12 @@ from attribution.article import Article, read_articles
 from attribution.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
 from attribution.errors import BadInput
 from attribution.nlp import load_pipeline
-from attribution.pipeline import extract
+from attribution.document import from_stanza
+from attribution.pipeline import extract, extract_document
 from attribution.selective import COUNTS
 
 RATIO_TARGET = 1.0  #: ours at least as fast as the peer, in articles/s
+OVERHEAD_TARGET = 0.10  #: our conversion and stages add at most 10% to Stanza's time
 RSS_TARGET_MIB = 2048  #: peak resident memory, 2 GiB
 PEER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "peers" / "textacy_peer.py"
 WARMUP = Article(id="warm-up", date=None,
@@ -182,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     list(extract([WARMUP]))
 
     depparsed: dict[str, float] = {}
+    bulk: list = []  #: the bare bulk run's Stanza documents, for timing our conversion and stages alone
 
     def ours(parse: str) -> Callable[[], object]:
         def run() -> None:
@@ -198,12 +205,15 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             chuliu_edmonds.tarjan = mst.tarjan
 
+    def bare_bulk() -> None:
+        bulk[:] = [d for b in bulk_batches(articles) for d in nlp.bulk_process(b)]
+
     runs: dict[str, Callable[[], object]] = {
         "ours, selective": ours("selective"),
         "ours, full": ours("full"),
         "bare Stanza, per article": lambda: [nlp(t) for t in texts],
         "bare Stanza, per article, own MST": stanza_own_cycle_search,
-        "bare Stanza, bulk": lambda: [nlp.bulk_process(b) for b in bulk_batches(articles)],
+        "bare Stanza, bulk": bare_bulk,
     }
     peer_rss: list[float] = []
     if args.peer_python:
@@ -225,6 +235,12 @@ def main(argv: list[str] | None = None) -> int:
             times[name].append(result if name.startswith("peer") else elapsed)
             print(f"run {r + 1}/{args.repeat}: {name}: {times[name][-1]:.2f} s", file=sys.stderr)
     best = {name: min(ts) for name, ts in times.items()}
+    t0 = time.perf_counter()
+    for article, parsed in zip(articles, bulk):
+        extract_document(from_stanza(article, parsed))
+    times["  convert + stages"] = [time.perf_counter() - t0]
+    names.append("  convert + stages")
+    best["  convert + stages"] = times["  convert + stages"][0]
     peak = peak_rss_mib()
 
     print(f"extract_speed: {Path(args.jsonl).name}, {n_articles} articles, {n_chars:,} chars, "
@@ -242,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
     sel, full = best["ours, selective"], best["ours, full"]
     print(f"selective / full speed   {full / sel:.2f}x   (sentences dependency-parsed: "
           f"{depparsed['selective']:.0%} selective, {depparsed['full']:.0%} full)")
+    overhead = full / best["bare Stanza, bulk"] - 1
+    print(f"overhead ours full / bare bulk {overhead:+.1%}   target <= {OVERHEAD_TARGET:.0%}   "
+          f"(convert + stages directly: {best['  convert + stages'] / best['bare Stanza, bulk']:+.1%})")
     print(f"ours full / bare per article {best['bare Stanza, per article'] / full:.2f}x   "
           f"(batching and our stages together)")
     print(f"our cycle search / Stanza's  {best['bare Stanza, per article, own MST'] / best['bare Stanza, per article']:.2f}x"

@@ -29,8 +29,8 @@ CHECK_ARTICLES = sorted(str(p) for p in (ROOT / "fixtures" / "check").glob("*.tx
 
 HARBOUR = Article(id="harbour", date=dt.date(2025, 10, 23), text=(
     "The ferry service resumed on Monday after a week of storms.\n\n"
-    "The harbour was calm and the boats left on time.\n\n"
-    "\u201cWe are glad to be back,\u201d said Captain Mara Quinn.\n"))
+    "Captain Mara Quinn spoke to passengers at the harbour on Tuesday.\n\n"
+    "\u201cWe are glad to be back,\u201d said Quinn.\n"))
 
 
 def _json(docs: list[Document]) -> list[str]:
@@ -57,10 +57,12 @@ def test_sentences_without_speech_are_not_parsed():
     doc = next(annotate([HARBOUR]))
     spent = selective.COUNTS - before
     by_sentence = [doc.depparsed[s.first] for s in doc.sentences]
-    # the first sentence says nothing and nothing reads it; the second is read as a possible occasion
-    # for the quote's date (its root verb is looked at, and is not a speech verb); the third is speech
+    # the first sentence says nothing and nothing reads its parse; the second is read as the occasion
+    # that dates the quote (its root verb "spoke" and its subject); the third is speech
     assert by_sentence == [False, True, True]
     assert (spent.sentences, spent.depparsed) == (3, 2)
+    quote = extract_document(doc).quotes[0]
+    assert (quote.speaker.name, quote.said_on) == ("Mara Quinn", dt.date(2025, 10, 21))
     assert doc.words[1].text == "ferry" and doc.words[1].head is None and doc.words[1].deprel == "dep"
     assert doc.words[1].upos == "NOUN" and doc.words[1].lemma == "ferry"  # tagged, not parsed
     assert _json([extract_document(doc)]) == _json(list(extract([HARBOUR], parse="full")))
