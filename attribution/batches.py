@@ -139,13 +139,16 @@ class _Workers:
     def __init__(self, extractor: Extractor, models_dir: str | None, parse: str, jobs: int) -> None:
         self.in_flight = 2 * jobs
         check_models(models_dir)  # a clear error now, not from every worker
-        # spawn, not fork: a forked copy of a process that has run torch can hang in its thread pool
-        self.pool = multiprocessing.get_context("spawn").Pool(
-            jobs, initializer=_worker_start, initargs=(extractor, models_dir, parse, threads_for(jobs)))
+        self.start = (jobs, (extractor, models_dir, parse, threads_for(jobs)))
+        self.pool = None  # started with the first batch to parse: none when the cache has everything
 
     def submit(self, articles: list[Article]):
         if not articles:
             return lambda: []
+        if self.pool is None:
+            jobs, initargs = self.start
+            # spawn, not fork: a forked copy of a process that has run torch can hang in its thread pool
+            self.pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_worker_start, initargs=initargs)
         pending = self.pool.apply_async(_worker_parse, (articles,))
 
         def result() -> list[Document]:
@@ -155,8 +158,9 @@ class _Workers:
         return result
 
     def close(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
 
 
 _WORKER: dict = {}

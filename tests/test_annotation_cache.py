@@ -73,8 +73,8 @@ def test_check_then_ingest_parses_once(tmp_path):
         assert result.exit_code == 1, result.output  # the fixture has altered and misattributed quotes
         outputs.append(result.output)
         parsed.append(count)
-    count, result = _sentences_parsed(lambda: runner.invoke(
-        cli, ["ingest", str(PORT_ALDER), "--db", path, "--date", "2025-11-10"]))
+    count, result = _sentences_parsed(lambda: runner.invoke(  # with workers: none of them is needed
+        cli, ["ingest", str(PORT_ALDER), "--db", path, "--date", "2025-11-10", "--jobs", "2"]))
     assert result.exit_code == 0, result.output
     parsed.append(count)
     assert parsed == [15, 0, 0]
