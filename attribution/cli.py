@@ -5,24 +5,32 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import sqlite3
 import sys
+import traceback
 from typing import Iterator
 
 import click
+import sqlite_utils
 
 from . import nlp
 from .article import read_articles
+from .check import PROBLEMS, check_document, check_stored, summary, write_check_table
+from .claimreview import claim_reviews, publisher_from_env
 from .dates import parse_iso_date
-from .check import check_stored
-from .errors import AttributionError
+from .demo import build_demo
+from .errors import AttributionError, BadDatabase
 from .identity import find_speakers
 from .ingest import IngestReport, ingest_articles
 from .output import FORMATS, write_json, write_jsonl, write_table
 from .pipeline import extract
 from .selective import PARSE_MODES
 from .records import add_record, import_records, read_records
+from .review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
 from .statements import list_statements, update_statements, write_statements_table
 from .store import DEFAULT_DB, open_db
+from .verdict import Checker
 
 __all__ = ["cli"]
 
@@ -34,6 +42,22 @@ def _user_errors() -> Iterator[None]:
         yield
     except AttributionError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@contextlib.contextmanager
+def _database(db_path: str, must_exist: bool = False) -> Iterator[sqlite_utils.Database]:
+    """The database one command works on, closed however the command ends; errors as one-line messages.
+
+    ``must_exist`` for commands that only make sense on stored data (a review never starts an empty database).
+    """
+    with _user_errors():
+        if must_exist and not os.path.isfile(db_path):
+            raise BadDatabase(f"no database at {db_path}: ingest articles first, or give --db")
+        db = open_db(db_path)
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -212,15 +236,11 @@ def records_import(file: str, db_path: str) -> None:
 def records_add(speaker: str, text: str, said_on: str, source_url: str, source_type: str | None,
                 verified_by: str | None, notes: str | None, db_path: str) -> None:
     """Add one verified record."""
-    with _user_errors():
-        db = open_db(db_path)
-        try:
-            before = db["records"].count
-            record_id = add_record(db, speaker, text, said_on, source_url, source_type=source_type,
-                                   verified_by=verified_by, notes=notes)
-            added = db["records"].count > before
-        finally:
-            db.close()
+    with _database(db_path) as db:
+        before = db["records"].count
+        record_id = add_record(db, speaker, text, said_on, source_url, source_type=source_type,
+                               verified_by=verified_by, notes=notes)
+        added = db["records"].count > before
     click.echo(f"record {record_id} {'added' if added else 'already stored'}: {db_path}")
 
 
@@ -257,14 +277,6 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
     Each quote is verified, misattributed, altered or unverified. Exit status: 0 when no quote is
     misattributed or altered, 1 when one is, 2 on an error.
     """
-    import os
-    import sqlite3
-    import traceback
-
-    from .check import PROBLEMS, check_document, summary, write_check_table
-    from .store import DEFAULT_DB, open_db
-    from .verdict import Checker
-
     db_path = db_path or DEFAULT_DB
     results: list[dict] = []
     try:
@@ -307,12 +319,8 @@ def recheck_command(db_path: str) -> None:
 
     Run it after importing or adding records. Reviewers' notes on a check are kept.
     """
-    with _user_errors():
-        db = open_db(db_path)
-        try:
-            counts = check_stored(db)
-        finally:
-            db.close()
+    with _database(db_path) as db:
+        counts = check_stored(db)
     click.echo(f"checked {_verdicts(counts)}: {db_path}")
 
 
@@ -326,14 +334,10 @@ def statements_command(db_path: str, speaker: str | None, corroborated: bool, fm
 
     Quotes stored since the last run are clustered first.
     """
-    with _user_errors():
-        db = open_db(db_path)
-        try:
-            update_statements(db)
-            ids = [s.id for s in find_speakers(db, speaker)] if speaker else None
-            found = list_statements(db, ids, corroborated_only=corroborated)
-        finally:
-            db.close()
+    with _database(db_path) as db:
+        update_statements(db)
+        ids = [s.id for s in find_speakers(db, speaker)] if speaker else None
+        found = list_statements(db, ids, corroborated_only=corroborated)
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
@@ -347,8 +351,6 @@ def statements_command(db_path: str, speaker: str | None, corroborated: bool, fm
 @models_dir_option
 def demo_command(db_path: str, models_dir: str | None) -> None:
     """Build a demo database from the project's fixtures (articles, records, verdicts); running it again adds nothing."""
-    from .demo import build_demo
-
     with _user_errors():
         report = build_demo(db_path, models_dir=models_dir)
     click.echo(f"{_count(report.ingest.articles_added, 'article')} added ({_count(report.ingest.quotes_added, 'quote')}), "
@@ -395,17 +397,6 @@ def _reviewer_option(*names: str):
                         help="Who is reviewing (recorded with every change).")
 
 
-def _review_db(db_path: str):
-    """The database to review in: it must exist (a review never starts an empty one)."""
-    import os
-
-    from .errors import BadDatabase
-
-    if not os.path.isfile(db_path):
-        raise BadDatabase(f"no database at {db_path}: ingest articles first, or give --db")
-    return open_db(db_path)
-
-
 @records.command("promote")
 @click.argument("quote_id", type=int)
 @_reviewer_option("--verified-by", "--by")
@@ -416,14 +407,8 @@ def _review_db(db_path: str):
 def records_promote(quote_id: int, actor: str, source_url: str, source_type: str | None, notes: str | None,
                     db_path: str) -> None:
     """Make extracted quote QUOTE_ID a verified record (its speaker, words and date)."""
-    from .review import promote_quote
-
-    with _user_errors():
-        db = _review_db(db_path)
-        try:
-            record_id = promote_quote(db, quote_id, actor, source_url, source_type=source_type, notes=notes)
-        finally:
-            db.close()
+    with _database(db_path, must_exist=True) as db:
+        record_id = promote_quote(db, quote_id, actor, source_url, source_type=source_type, notes=notes)
     click.echo(f"quote {quote_id} promoted to record {record_id} by {actor}: {db_path}")
 
 
@@ -434,14 +419,8 @@ def records_promote(quote_id: int, actor: str, source_url: str, source_type: str
 @db_option
 def records_reject(quote_id: int, actor: str, note: str | None, db_path: str) -> None:
     """Mark extracted quote QUOTE_ID as not to become a record."""
-    from .review import reject_quote
-
-    with _user_errors():
-        db = _review_db(db_path)
-        try:
-            reject_quote(db, quote_id, actor, note)
-        finally:
-            db.close()
+    with _database(db_path, must_exist=True) as db:
+        reject_quote(db, quote_id, actor, note)
     click.echo(f"quote {quote_id} rejected by {actor}: {db_path}")
 
 
@@ -457,14 +436,8 @@ def checks_group() -> None:
 @db_option
 def checks_confirm(check_id: int, actor: str, note: str | None, db_path: str) -> None:
     """The verdict of check CHECK_ID stands."""
-    from .review import confirm_check
-
-    with _user_errors():
-        db = _review_db(db_path)
-        try:
-            row = confirm_check(db, check_id, actor, note)
-        finally:
-            db.close()
+    with _database(db_path, must_exist=True) as db:
+        row = confirm_check(db, check_id, actor, note)
     click.echo(f"check {check_id} confirmed by {actor}: {row['ruling']} stands: {db_path}")
 
 
@@ -477,14 +450,8 @@ def checks_confirm(check_id: int, actor: str, note: str | None, db_path: str) ->
 @db_option
 def checks_overturn(check_id: int, actor: str, note: str, to: str, db_path: str) -> None:
     """The verdict of check CHECK_ID is wrong."""
-    from .review import overturn_check
-
-    with _user_errors():
-        db = _review_db(db_path)
-        try:
-            row = overturn_check(db, check_id, actor, note, to=to)
-        finally:
-            db.close()
+    with _database(db_path, must_exist=True) as db:
+        row = overturn_check(db, check_id, actor, note, to=to)
     click.echo(f"check {check_id} overturned by {actor}: {row['reviewed_verdict']} → {row['ruling']}: {db_path}")
 
 
@@ -500,14 +467,8 @@ def speakers_group() -> None:
 @db_option
 def speakers_merge(keep: str, absorb: str, actor: str, db_path: str) -> None:
     """Speaker ABSORB is the same as KEEP (ids or names): KEEP takes over ABSORB's quotes, records and names."""
-    from .review import merge_speakers
-
-    with _user_errors():
-        db = _review_db(db_path)
-        try:
-            report = merge_speakers(db, keep, absorb, actor)
-        finally:
-            db.close()
+    with _database(db_path, must_exist=True) as db:
+        report = merge_speakers(db, keep, absorb, actor)
     kept, gone = report.kept, report.absorbed
     click.echo(f"speaker {gone['id']} ({gone['name']}) merged into {kept['id']} ({kept['name']}) by {actor}: "
                f"{_count(report.moved.get('quotes.speaker_id', 0), 'quote')}, "
@@ -534,17 +495,10 @@ def export_group() -> None:
 def export_claimreview(since: dt.date | None, output, org_name: str | None, org_url: str | None,
                        site_url: str | None, db_path: str) -> None:
     """Write schema.org ClaimReview JSON-LD (a JSON list) for every verdict a reviewer ruled on."""
-    import json
-
-    from .claimreview import claim_reviews, publisher_from_env
-
     with _user_errors():
         publisher = publisher_from_env({}, name=org_name, url=org_url, site_url=site_url)
-        db = _review_db(db_path)
-        try:
-            reviews = claim_reviews(db, publisher, since)
-        finally:
-            db.close()
+    with _database(db_path, must_exist=True) as db:
+        reviews = claim_reviews(db, publisher, since)
     json.dump(reviews, output, ensure_ascii=False, indent=2)
     output.write("\n")
     if getattr(output, "name", "<stdout>") != "<stdout>":

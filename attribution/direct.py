@@ -123,7 +123,7 @@ def _is_word(doc: Document, i: int) -> bool:
 
 def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> None:
     """No cue in the quote's own sentences: a colon before it ("X said:"), or "he said." after it."""
-    first, last = sents[0], sents[-1]
+    last = sents[-1]
     para = doc.paragraph_at(quote.start)
     opening = quote.start - 1
     if doc.text[:opening].rstrip().endswith(":"):

@@ -64,9 +64,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cues import SPEECH_VERBS
-from .timewords import MONTH_ABBREVIATIONS, MONTH_NAMES, MONTHS, WEEKDAYS
 from .dates import resolve_date
 from .document import Document, Word
+from .timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
     from .model import Quote

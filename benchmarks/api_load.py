@@ -39,7 +39,6 @@ import random
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -49,7 +48,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from match_speed import Sentences, build, pct  # noqa: E402
+from match_speed import Sentences, build, database_path, pct  # noqa: E402
 
 from attribution.normalize import normalize_quote, quote_hash  # noqa: E402
 from attribution.store import open_db  # noqa: E402
@@ -228,11 +227,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
 
-    tmp = None
-    path = args.db
-    if path is None:
-        tmp = tempfile.TemporaryDirectory()
-        path = os.path.join(tmp.name, "load.db")
+    path, tmp = database_path(args.db, "load.db")
     if not os.path.exists(path):
         t0 = time.perf_counter()
         build(path, args.records, random.Random(args.seed))

@@ -61,6 +61,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from attribution.identity import name_key  # noqa: E402
 from attribution.match import BruteForce  # noqa: E402
 from attribution.normalize import normalize_quote, quote_hash  # noqa: E402
 from attribution.store import open_db  # noqa: E402
@@ -126,8 +127,12 @@ def build(path: str, n: int, rng: random.Random) -> None:
     conn.execute("pragma cache_size = -200000")
     speakers = 2000
     with conn:
-        conn.executemany("insert into speakers (id, name, type, aliases) values (?, ?, 'PERSON', '[]')",
-                         [(i, f"Speaker {i:04d} {gen.content[i].title()}") for i in range(1, speakers + 1)])
+        names = [(i, f"Speaker {i:04d} {gen.content[i].title()}") for i in range(1, speakers + 1)]
+        conn.executemany("insert into speakers (id, name, type, aliases, key, surname) "
+                         "values (?, ?, 'PERSON', '[]', ?, ?)",
+                         [(i, name, name_key(name), name_key(name).split()[-1]) for i, name in names])
+        conn.executemany("insert into speaker_aliases (alias_key, speaker_id) values (?, ?)",
+                         [(name_key(name), i) for i, name in names])
     triggers = [sql for (sql,) in conn.execute(
         "select sql from sqlite_master where type = 'trigger' and tbl_name = 'records'")]
     with conn:
@@ -214,6 +219,14 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def database_path(given: str | None, name: str) -> tuple[str, tempfile.TemporaryDirectory | None]:
+    """Where the synthetic database goes: --db, else a temporary directory (returned, to keep it alive)."""
+    if given:
+        return given, None
+    tmp = tempfile.TemporaryDirectory()
+    return os.path.join(tmp.name, name), tmp
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--records", type=int, default=1_000_000)
@@ -225,11 +238,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     print(f"cpus {os.cpu_count()}, load average {os.getloadavg()[0]:.2f}")
 
-    tmp = None
-    path = args.db
-    if path is None:
-        tmp = tempfile.TemporaryDirectory()
-        path = os.path.join(tmp.name, "records.db")
+    path, tmp = database_path(args.db, "records.db")
     db = open_db(path)
     have = db["records"].count
     if have != args.records:
@@ -246,7 +255,6 @@ def main() -> None:
     t0 = time.perf_counter()
     checker = Checker(db)
     matcher = checker.matcher
-    checker.speakers()
     print(f"matcher ready in {(time.perf_counter() - t0) * 1000:.0f} ms "
           f"({sum(len(v) for v in matcher._unsafe.values())} unsafe word entries)")
     for kind, mode, text, speaker in queries[:10]:  # warm the caches
