@@ -190,7 +190,8 @@ def annotate(articles: Iterable[Article], models_dir: str | None = None, *, pars
 
     ``parse="selective"`` parses only the sentences extraction reads (see selective.py), and gives
     the same quotes as ``"full"``; ``cache`` is a database whose annotation cache is used and
-    filled; ``jobs`` > 1 parses in that many worker processes.
+    filled; ``jobs`` > 1 parses in that many worker processes (started with multiprocessing's
+    "spawn": a script that asks for them must do so under ``if __name__ == "__main__":``).
     """
     yield from annotate_articles(articles, extract_document, models_dir=models_dir, parse=parse, cache=cache,
                                  jobs=jobs)
