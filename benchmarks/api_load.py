@@ -48,7 +48,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from match_speed import Sentences, build, database_path, pct  # noqa: E402
+from match_speed import Sentences, build, database_path, fts_deferred, pct  # noqa: E402
 
 from attribution.normalize import normalize_quote, quote_hash  # noqa: E402
 from attribution.store import open_db  # noqa: E402
@@ -74,46 +74,38 @@ def build_quotes(path: str, n: int, rng: random.Random) -> None:
     records = conn.execute("select max(id) from records").fetchone()[0] or 0
     conn.execute("pragma synchronous = off")
     conn.execute("pragma cache_size = -200000")
-    triggers = [sql for (sql,) in conn.execute(
-        "select sql from sqlite_master where type = 'trigger' and tbl_name = 'quotes'")]
-    with conn:
-        for name in ("quotes_ai", "quotes_ad", "quotes_au"):
-            conn.execute(f"drop trigger if exists {name}")
-    start = dt.date(2020, 1, 1).toordinal()
-    kinds, kind_w = zip(*KINDS)
-    verdicts, verdict_w = zip(*VERDICTS)
-    done, t0 = 0, time.perf_counter()
-    while done < n:
-        size = min(50_000, n - done)
-        articles, quotes, checks = [], [], []
-        first_article = done // QUOTES_PER_ARTICLE + 1
-        for a in range(first_article, first_article + size // QUOTES_PER_ARTICLE):
-            published = dt.date.fromordinal(start + rng.randrange(2190)).isoformat()
-            articles.append((a, f"synthetic-{a}", f"Synthetic article {a}", rng.choice(OUTLETS), published,
-                             f"Synthetic article {a}.", f"https://news.example.org/{a}"))
-            for i in range(QUOTES_PER_ARTICLE):
-                text = gen.sentence()
-                qid = done + len(quotes) + 1
-                cue, lemma = rng.choice(CUES)
-                quotes.append((qid, a, min(speakers, int(rng.paretovariate(1.2))), text, normalize_quote(text),
-                               quote_hash(text), rng.choices(kinds, kind_w)[0], cue, lemma, i * 1000,
-                               i * 1000 + len(text), published, round(rng.uniform(0.3, 1.0), 2)))
-                verdict = rng.choices(verdicts, verdict_w)[0]
-                checks.append((qid, None if verdict == "unverified" or not records else rng.randint(1, records),
-                               verdict, 0.0 if verdict == "unverified" else round(rng.uniform(75, 100), 1)))
-        with conn:
-            conn.executemany("insert into articles (id, content_hash, title, outlet, published, text, url) "
-                             "values (?, ?, ?, ?, ?, ?, ?)", articles)
-            conn.executemany('insert into quotes (id, article_id, speaker_id, text, norm_text, norm_hash, kind, cue, '
-                             'cue_lemma, start, "end", said_on, confidence) '
-                             'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', quotes)
-            conn.executemany("insert into checks (quote_id, record_id, verdict, score) values (?, ?, ?, ?)", checks)
-        done += len(quotes)
-        print(f"  inserted {done:,} quotes ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
-    with conn:
-        conn.execute("insert into quotes_fts(quotes_fts) values ('rebuild')")
-        for sql in triggers:
-            conn.execute(sql)
+    with fts_deferred(conn, "quotes"):
+        start = dt.date(2020, 1, 1).toordinal()
+        kinds, kind_w = zip(*KINDS)
+        verdicts, verdict_w = zip(*VERDICTS)
+        done, t0 = 0, time.perf_counter()
+        while done < n:
+            size = min(50_000, n - done)
+            articles, quotes, checks = [], [], []
+            first_article = done // QUOTES_PER_ARTICLE + 1
+            for a in range(first_article, first_article + size // QUOTES_PER_ARTICLE):
+                published = dt.date.fromordinal(start + rng.randrange(2190)).isoformat()
+                articles.append((a, f"synthetic-{a}", f"Synthetic article {a}", rng.choice(OUTLETS), published,
+                                 f"Synthetic article {a}.", f"https://news.example.org/{a}"))
+                for i in range(QUOTES_PER_ARTICLE):
+                    text = gen.sentence()
+                    qid = done + len(quotes) + 1
+                    cue, lemma = rng.choice(CUES)
+                    quotes.append((qid, a, min(speakers, int(rng.paretovariate(1.2))), text, normalize_quote(text),
+                                   quote_hash(text), rng.choices(kinds, kind_w)[0], cue, lemma, i * 1000,
+                                   i * 1000 + len(text), published, round(rng.uniform(0.3, 1.0), 2)))
+                    verdict = rng.choices(verdicts, verdict_w)[0]
+                    checks.append((qid, None if verdict == "unverified" or not records else rng.randint(1, records),
+                                   verdict, 0.0 if verdict == "unverified" else round(rng.uniform(75, 100), 1)))
+            with conn:
+                conn.executemany("insert into articles (id, content_hash, title, outlet, published, text, url) "
+                                 "values (?, ?, ?, ?, ?, ?, ?)", articles)
+                conn.executemany('insert into quotes (id, article_id, speaker_id, text, norm_text, norm_hash, kind, cue, '
+                                 'cue_lemma, start, "end", said_on, confidence) '
+                                 'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', quotes)
+                conn.executemany("insert into checks (quote_id, record_id, verdict, score) values (?, ?, ?, ?)", checks)
+            done += len(quotes)
+            print(f"  inserted {done:,} quotes ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     conn.execute("pragma synchronous = normal")
     conn.execute("analyze")
     conn.execute("pragma wal_checkpoint(truncate)")
