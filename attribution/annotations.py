@@ -15,10 +15,10 @@ import hashlib
 import json
 import sqlite3
 import zlib
+from importlib.metadata import version
 from pathlib import Path
 
 import sqlite_utils
-import stanza
 
 from .article import Article, content_hash
 from .document import Document, Entity, Sentence, Word
@@ -26,6 +26,9 @@ from .errors import BadDatabase
 from .store import transaction, utc_now
 
 __all__ = ["AnnotationCache", "decode", "encode", "models_key"]
+
+#: Read from the package metadata: importing Stanza (and torch) costs a second and 300 MB.
+_STANZA_VERSION = version("stanza")
 
 _WORD_FIELDS = ("text", "lemma", "upos", "xpos", "feats", "head", "deprel", "start", "end", "ner", "sent")
 
@@ -73,7 +76,7 @@ class AnnotationCache:
         row = self.db.execute(
             "select parse_mode, stanza_version, models_key, data from annotations where content_hash = ?",
             [content_hash(article.text)]).fetchone()
-        if row is None or row[1] != stanza.__version__ or row[2] != self.key:
+        if row is None or row[1] != _STANZA_VERSION or row[2] != self.key:
             return None
         if self.parse == "full" and row[0] != "full":
             return None
@@ -86,7 +89,7 @@ class AnnotationCache:
         writer holds it past the busy timeout) nothing is stored and the run goes on."""
         if not docs:
             return
-        rows = [(content_hash(d.text), "selective" if d.depparsed else "full", stanza.__version__, self.key,
+        rows = [(content_hash(d.text), "selective" if d.depparsed else "full", _STANZA_VERSION, self.key,
                  encode(d), utc_now()) for d in docs]
         try:
             with transaction(self.db):

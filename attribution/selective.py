@@ -22,7 +22,6 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable
 
-from stanza.models.common.doc import Document as StanzaDocument
 
 from .article import Article
 from .document import Document, Sentence, Word, from_stanza
@@ -104,6 +103,8 @@ def _first_words(sdoc) -> list[int]:
 
 def _depparse(nlp, sentences: list) -> None:
     """Parse some sentences (of any articles) in one call; Stanza writes the parse onto them."""
+    from stanza.models.common.doc import Document as StanzaDocument  # Stanza loads only when parsing
+
     batch = StanzaDocument([])
     batch.sentences = sentences
     batch.num_words = sum(len(s.words) for s in sentences)

@@ -71,3 +71,14 @@ def test_module_exceptions_share_one_base(module_name):
     module = importlib.import_module(module_name)
     for exc in _public_exceptions(module):
         assert issubclass(exc, AttributionError), f"{module_name}.{exc.__name__} does not subclass AttributionError"
+
+
+def test_importing_the_package_leaves_stanza_and_torch_unloaded():
+    """Commands that never parse (records, serve, recheck) must not pay a second and 300 MB for Stanza."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", "import sys, attribution, attribution.cli; "
+                          "print(sorted(m for m in ('stanza', 'torch') if m in sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out == "[]\n"
