@@ -8,7 +8,7 @@ from .article import Article, read_articles
 from .check import check_document
 from .claimreview import claim_reviews
 from .errors import (AttributionError, BadConfig, BadDatabase, BadInput, BadRecord, FetchFailed, ModelsMissing,
-                     ReviewRefused)
+                     ReviewRefused, ServerBusy)
 from .ingest import IngestReport, ingest_articles
 from .model import Cue, Quote, Speaker
 from .nlp import download_models, load_pipeline
@@ -32,6 +32,7 @@ __all__ = [
     "ModelsMissing",
     "Quote",
     "ReviewRefused",
+    "ServerBusy",
     "Speaker",
     "add_record",
     "check_document",

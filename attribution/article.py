@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -44,6 +45,7 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "article_from_html",
     "content_hash",
+    "is_web_address",
     "json_type",
     "read_articles",
 ]
@@ -264,6 +266,12 @@ def _check_not_binary(where: str, text: str) -> None:
         raise BadInput(f"{where} looks like a binary file, not an article; pass a .txt, .html or .jsonl file")
 
 
+def is_web_address(url: str) -> bool:
+    """An http(s) URL with a host: the only kind stored, linked to or fetched (never file:, javascript:, ...)."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 def _as_article_text(where: str, text: str) -> str:
     """Normalise line endings and enforce the non-empty and size rules."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -324,6 +332,8 @@ def _article_from_record(where: str, line: str, default_date: datetime.date | No
     for key in _OPTIONAL_STRINGS:
         if record.get(key) is not None and not isinstance(record[key], str):
             raise BadInput(f'{where}: "{key}" must be a string, got {json_type(record[key])}')
+    if record.get("url") and not is_web_address(record["url"]):
+        raise BadInput(f'{where}: "url" {record["url"]!r} is not an http(s) address; give the page\'s web address or leave it out')
     date = default_date
     if record.get("date") is not None:
         try:

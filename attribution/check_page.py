@@ -20,18 +20,19 @@ from datasette.utils.asgi import Request, Response
 
 from .check_service import check_text
 from .dates import parse_iso_date
-from .errors import AttributionError
+from .errors import AttributionError, ServerBusy
 from .serve import DB_NAME
 
 __all__ = ["CHECK_JSON_PATH", "CHECK_PATH", "MAX_CHECK_CHARS", "check_json", "check_page", "highlight",
-           "is_json_check"]
+           "is_json_check", "limit_bodies"]
 
 CHECK_PATH = "/-/check"
 CHECK_JSON_PATH = "/-/check.json"
 #: Longest article the page and the endpoint check: Stanza takes about a second per 5,000 characters.
 MAX_CHECK_CHARS = 100_000
-#: A request body larger than this is refused before it is read (the text at 4 bytes per character, escaped).
-_MAX_BODY_BYTES = 6 * MAX_CHECK_CHARS + 10_000
+#: A request body larger than this is refused before it is read whole: MAX_CHECK_CHARS characters at their
+#: most expensive (12 bytes: an emoji as two JSON escapes "\\ud83d\\ude00"; 9 bytes: CJK form-encoded "%E6%97%A5").
+_MAX_BODY_BYTES = 12 * MAX_CHECK_CHARS + 10_000
 _TEMPLATE = Path(__file__).resolve().parent / "templates" / "check.html"
 _JSON_KEYS = {"text", "date"}
 
@@ -47,12 +48,6 @@ class _Refused(Exception):
 def _too_long(n: int) -> _Refused:
     return _Refused(f"the article has {n:,} characters; the limit is {MAX_CHECK_CHARS:,}: "
                     "check it in parts, or use `attribution check` on the command line", 413)
-
-
-def _body_size(request: Request) -> None:
-    length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > _MAX_BODY_BYTES:
-        raise _refused_body(int(length))
 
 
 def _refused_body(n: int) -> _Refused:
@@ -87,6 +82,8 @@ async def _run(datasette, text: str, date: dt.date | None):
     models_dir = (datasette.plugin_config("attribution") or {}).get("models_dir")
     try:
         return await check_text(db.path, text, date, models_dir)
+    except ServerBusy as exc:
+        raise _Refused(str(exc), 503) from None
     except AttributionError as exc:  # empty after reading, unreadable HTML, models missing
         raise _Refused(str(exc)) from None
 
@@ -106,10 +103,7 @@ async def check_json(datasette, request: Request) -> Response:
             raise _Refused('POST a JSON object {"text": ..., "date": "YYYY-MM-DD" or null}', 405)
         if not is_json_check(datasette, request.scope):
             raise _Refused("send the body as JSON with Content-Type: application/json", 415)
-        _body_size(request)
-        body = await request.post_body()
-        if len(body) > _MAX_BODY_BYTES:
-            raise _refused_body(len(body))
+        body = await request.post_body()  # at most _MAX_BODY_BYTES: see limit_bodies
         try:
             data = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:
@@ -124,6 +118,53 @@ async def check_json(datasette, request: Request) -> Response:
     except _Refused as exc:
         return Response.json({"ok": False, "error": str(exc)}, status=exc.status)
     return Response.json(checked.result)
+
+
+async def _too_large(scope, size: int, send) -> None:
+    message = str(_refused_body(size))
+    if scope["path"].endswith(CHECK_JSON_PATH):
+        await Response.json({"ok": False, "error": message}, status=413).asgi_send(send)
+    else:
+        await Response.text(message, status=413).asgi_send(send)
+
+
+def limit_bodies(app):
+    """ASGI wrapper: a POST to the check page or endpoint with a body over ``_MAX_BODY_BYTES`` gets 413
+    as soon as it is known (Content-Length, or the bytes of a chunked body so far), never read whole."""
+
+    async def limited(scope, receive, send) -> None:
+        if (scope["type"] != "http" or scope["method"] != "POST"
+                or not scope["path"].endswith((CHECK_PATH, CHECK_JSON_PATH))):
+            await app(scope, receive, send)
+            return
+        length = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if length.isdigit() and int(length) > _MAX_BODY_BYTES:
+            await _too_large(scope, int(length), send)
+            return
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > _MAX_BODY_BYTES:
+                await _too_large(scope, size, send)
+                return
+            if not message.get("more_body", False):
+                break
+        body, replayed = b"".join(chunks), False
+
+        async def replay() -> dict:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await app(scope, replay, send)
+
+    return limited
 
 
 def highlight(text: str, quotes: list[dict]) -> list[dict]:
@@ -157,7 +198,6 @@ async def check_page(datasette, request: Request) -> Response:
     status = 200
     if request.method == "POST":
         try:
-            _body_size(request)
             form = await request.post_vars()
             context["text"], context["date"] = form.get("text", ""), form.get("date", "")
             text, date = _text(context["text"]), _date(context["date"].strip())

@@ -25,13 +25,19 @@ import sqlite_utils
 
 from .article import read_articles
 from .check import check_document
+from .errors import ServerBusy
 from .match import Matcher
 from .nlp import load_pipeline
 from .pipeline import extract
 from .store import BUSY_TIMEOUT_MS
 from .verdict import Checker
 
-__all__ = ["CheckedText", "check_text", "warm_up"]
+__all__ = ["CheckedText", "MAX_PENDING", "check_text", "warm_up"]
+
+#: Checks running or waiting at once; more are refused at once (each can take seconds of CPU: an
+#: unbounded queue would let anyone pile up minutes of work).
+MAX_PENDING = 8
+_pending = 0  # touched only on the event loop
 
 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="attribution-check")
 _matchers: dict[str, Matcher] = {}  # database path -> its matcher (touched only by the worker thread)
@@ -60,8 +66,18 @@ def _check(db_path: str, text: str, date: dt.date | None, models_dir: str | None
 
 async def check_text(db_path: str, text: str, date: dt.date | None = None,
                      models_dir: str | None = None) -> CheckedText:
-    """Extract and check ``text`` against the records in ``db_path``, in the worker thread."""
-    return await asyncio.get_running_loop().run_in_executor(_worker, _check, db_path, text, date, models_dir)
+    """Extract and check ``text`` against the records in ``db_path``, in the worker thread.
+
+    Raises :class:`ServerBusy` when ``MAX_PENDING`` checks are already running or waiting."""
+    global _pending
+    if _pending >= MAX_PENDING:
+        raise ServerBusy(f"{MAX_PENDING} articles are being checked already; try again in a minute, "
+                         "or use `attribution check` on the command line")
+    _pending += 1
+    try:
+        return await asyncio.get_running_loop().run_in_executor(_worker, _check, db_path, text, date, models_dir)
+    finally:
+        _pending -= 1
 
 
 @functools.lru_cache(maxsize=None)

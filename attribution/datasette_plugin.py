@@ -47,6 +47,12 @@ def register_routes(datasette) -> list:
 
 
 @hookimpl
+def asgi_wrapper(datasette):
+    """Oversized check requests are refused before they are read (asgi-csrf would read a form whole)."""
+    return check_page.limit_bodies
+
+
+@hookimpl
 def menu_links(datasette, actor, request) -> list[dict]:
     return [{"href": datasette.urls.path(check_page.CHECK_PATH), "label": "Check an article"}]
 

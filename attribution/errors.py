@@ -5,7 +5,7 @@ each into a one-line message (``click.ClickException``) with what to do next.
 """
 
 __all__ = ["AttributionError", "BadConfig", "BadDatabase", "BadInput", "BadRecord", "FetchFailed", "ModelsMissing",
-           "ReviewRefused"]
+           "ReviewRefused", "ServerBusy"]
 
 
 class AttributionError(Exception):
@@ -55,3 +55,7 @@ class BadConfig(AttributionError):
 
 class FetchFailed(BadInput):
     """A URL given as input could not be fetched as a web page (network error, HTTP error, not HTML, too big)."""
+
+
+class ServerBusy(AttributionError):
+    """The server is already checking as many articles as it queues; try again later."""

@@ -15,9 +15,7 @@ import socket
 import urllib.error
 import urllib.request
 from email.message import Message
-from urllib.parse import urlsplit
-
-from .article import MAX_INPUT_BYTES, Article, article_from_html
+from .article import MAX_INPUT_BYTES, Article, article_from_html, is_web_address
 from .errors import FetchFailed
 
 __all__ = ["FETCH_TIMEOUT", "HTML_TYPES", "MIN_WORDS", "article_from_url", "fetch_html"]
@@ -32,7 +30,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re
 
 def fetch_html(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_INPUT_BYTES) -> tuple[str, str]:
     """The page at ``url`` as text, and the address it was finally served from (after redirects)."""
-    if not urlsplit(url).netloc:
+    if not is_web_address(url):
         raise FetchFailed(f"{url}: not a web address; give a full http:// or https:// URL")
     request = urllib.request.Request(url, headers={"User-Agent": _USER_AGENT, "Accept": "text/html,*/*;q=0.1"})
     try:
@@ -55,6 +53,8 @@ def fetch_html(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_IN
         raise FetchFailed(f"{url}: the page did not arrive within {timeout:g} s; try again later") from None
     except OSError as err:
         raise FetchFailed(f"{url}: the connection failed ({err}); try again later") from None
+    if not is_web_address(final):
+        raise FetchFailed(f"{url} redirected to {final}, which is not a web address; give the article's own address")
     if len(data) > max_bytes:
         raise FetchFailed(f"{url} is larger than {max_bytes:,} bytes; that is too big to be one article")
     return data.decode(_charset(headers, data), errors="replace"), final

@@ -7,9 +7,10 @@ The answer for the same URL only changes when the database does, so GET response
 database's path are kept and replayed until SQLite's ``PRAGMA data_version`` says another
 connection (``attribution ingest``, ``records import``, ``recheck``) has committed: never stale.
 
-Kept apart per cookie and Authorization header (an answer may depend on who asks); only complete
-200 responses that set no cookie and are at most ``MAX_BODY`` bytes are kept, ``MAX_ENTRIES`` of
-them, least recently used first out. Requests for a page that is being made wait for it instead of
+Kept apart per cookie and Authorization header (an answer may depend on who asks) and per Host
+and scheme (Datasette writes absolute links from them); only complete 200 responses that set no
+cookie and are at most ``MAX_BODY`` bytes are kept, ``MAX_ENTRIES`` of them and ``MAX_BYTES`` in
+all, least recently used first out. Requests for a page that is being made wait for it instead of
 making it again (after a write, 50 readers of the quotes table cost one page, not 50). A replayed
 response carries ``x-attribution-cache: hit``.
 """
@@ -22,10 +23,11 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 
-__all__ = ["MAX_BODY", "MAX_ENTRIES", "ResponseCache"]
+__all__ = ["MAX_BODY", "MAX_BYTES", "MAX_ENTRIES", "ResponseCache"]
 
 MAX_ENTRIES = 512
-MAX_BODY = 2 * 2**20
+MAX_BODY = 2 * 2**20  #: larger pages are not kept
+MAX_BYTES = 64 * 2**20  #: all kept pages together (anyone can ask for big pages: this bounds the memory)
 
 
 class _DataVersion:
@@ -50,6 +52,8 @@ class ResponseCache:
         self._version = _DataVersion(db_path)
         self._seen = self._version.current()
         self._entries: OrderedDict[tuple, list[dict]] = OrderedDict()
+        self._sizes: dict[tuple, int] = {}  #: body bytes of each kept page
+        self._bytes = 0
         self._pending: dict[tuple, asyncio.Future] = {}  # pages being made, for requests that want the same
         self.hits = self.misses = 0
 
@@ -60,13 +64,16 @@ class ResponseCache:
 
     def _key(self, scope: dict) -> tuple:
         headers = dict(scope.get("headers") or [])
-        return (scope["method"], scope.get("root_path", ""), scope["path"], scope.get("query_string", b""),
-                headers.get(b"cookie"), headers.get(b"authorization"), headers.get(b"accept"))
+        return (scope["method"], scope.get("scheme", "http"), headers.get(b"host"), scope.get("root_path", ""),
+                scope["path"], scope.get("query_string", b""), headers.get(b"cookie"), headers.get(b"authorization"),
+                headers.get(b"accept"))
 
     def _fresh(self) -> None:
         version = self._version.current()
         if version != self._seen:
             self._entries.clear()
+            self._sizes.clear()
+            self._bytes = 0
             self._seen = version
 
     async def __call__(self, scope, receive, send) -> None:
@@ -119,6 +126,9 @@ class ResponseCache:
 
         await self.app(scope, receive, keep)
         if messages and not messages[-1].get("more_body", False) and self._version.current() == version:
+            self._bytes += size - self._sizes.get(key, 0)
             self._entries[key] = messages
-            if len(self._entries) > MAX_ENTRIES:
-                self._entries.popitem(last=False)
+            self._sizes[key] = size
+            while len(self._entries) > MAX_ENTRIES or self._bytes > MAX_BYTES:
+                old, _ = self._entries.popitem(last=False)
+                self._bytes -= self._sizes.pop(old)

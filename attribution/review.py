@@ -154,9 +154,12 @@ def reject_quote(db: sqlite_utils.Database, quote_id: int, actor: str, note: str
 # --- checks ---------------------------------------------------------------------------------------
 
 def _review_check(db: sqlite_utils.Database, change: _Change, check_id: int, review: str, note: str | None,
-                  ruling: str | None) -> dict:
+                  ruling: str | None, seen: str | None) -> dict:
     with transaction(db):
         check = _get(db, "checks", check_id, "check")
+        if seen is not None and seen != check["verdict"]:
+            raise ReviewRefused(f"check {check_id} is now {check['verdict']}, not the {seen} you reviewed "
+                                "(a recheck changed it): look at it again")
         ruling = ruling or check["verdict"]
         if review == "overturned" and ruling == check["verdict"]:
             raise ReviewRefused(f"check {check_id} is already {check['verdict']}: overturn it to another verdict "
@@ -167,24 +170,27 @@ def _review_check(db: sqlite_utils.Database, change: _Change, check_id: int, rev
         return _row(db, "checks", check_id)
 
 
-def confirm_check(db: sqlite_utils.Database, check_id: int, actor: str, note: str | None = None) -> dict:
+def confirm_check(db: sqlite_utils.Database, check_id: int, actor: str, note: str | None = None,
+                  seen: str | None = None) -> dict:
     """The checker's verdict stands: its ``ruling`` is the verdict. The updated checks row.
 
-    Reviewing again replaces the earlier review (history keeps it).
+    Reviewing again replaces the earlier review (history keeps it). ``seen``: the verdict the
+    reviewer was shown; refused if a recheck has changed it since.
     """
-    return _review_check(db, _change(actor, "confirm"), check_id, "confirmed", note, None)
+    return _review_check(db, _change(actor, "confirm"), check_id, "confirmed", note, None, seen)
 
 
 def overturn_check(db: sqlite_utils.Database, check_id: int, actor: str, note: str,
-                   to: str = "unverified") -> dict:
+                   to: str = "unverified", seen: str | None = None) -> dict:
     """The checker's verdict is wrong: the ``ruling`` becomes ``to`` (by default unverified: not
-    established either way). A note saying why is required. The updated checks row."""
+    established either way). A note saying why is required. The updated checks row. ``seen`` as
+    for :func:`confirm_check`."""
     change = _change(actor, "overturn")
     if to not in VERDICTS:
         raise ReviewRefused(f"unknown verdict {to!r}; use one of {', '.join(VERDICTS)}")
     if not (note or "").strip():
         raise ReviewRefused(f"overturning check {check_id} needs a note saying why (--note)")
-    return _review_check(db, change, check_id, "overturned", note.strip(), to)
+    return _review_check(db, change, check_id, "overturned", note.strip(), to, seen)
 
 
 # --- speakers -------------------------------------------------------------------------------------

@@ -191,9 +191,10 @@ async def review_check(datasette, request) -> Response:
         return await form("Choose confirm or overturn")
 
     def action(db: sqlite_utils.Database) -> dict:
+        seen = data.get("seen") or None  # the verdict the page showed
         if decision == "confirm":
-            return review.confirm_check(db, check_id, actor, note)
-        return review.overturn_check(db, check_id, actor, note or "", to=data.get("to") or "")
+            return review.confirm_check(db, check_id, actor, note, seen=seen)
+        return review.overturn_check(db, check_id, actor, note or "", to=data.get("to") or "", seen=seen)
 
     return await _act(datasette, request, action,
                       lambda row: f"Check {check_id} {row['review']} by {actor}: {row['ruling']}",

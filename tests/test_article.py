@@ -252,6 +252,7 @@ HINT = 'each line must be one JSON object like {"id": "a1", "text": "..."}'
         ('{"id": true, "text": "x"}', '"id" must be a non-empty string, got a boolean'),
         ('{"id": "a", "text": "x", "title": 3}', '"title" must be a string, got a number'),
         ('{"id": "a", "text": "x", "outlet": {}}', '"outlet" must be a string, got an object'),
+        ('{"id": "a", "text": "x", "url": "javascript:alert(1)"}', '"url" '"'javascript:alert(1)'"' is not an http(s) address; give the page\'s web address or leave it out'),
         ('{"id": "a", "text": "x", "date": "2021-13-01"}', "bad date '2021-13-01': month must be in 1..12"),
         ('{"id": "a", "text": "x", "date": "14 March 2021"}', "bad date '14 March 2021': expected YYYY-MM-DD"),
         ('{"id": "a", "text": "x", "date": 20210314}', "bad date 20210314: expected YYYY-MM-DD"),

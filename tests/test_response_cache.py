@@ -71,3 +71,29 @@ async def test_concurrent_requests_for_one_page_make_it_once(served):
     assert [r.status_code for r in responses] == [200] * 5
     assert sorted(_hit(r) for r in responses) == [False, True, True, True, True]
     assert (app.hits, app.misses) == (4, 1)
+
+
+@pytest.mark.asyncio
+async def test_a_forged_host_header_gets_its_own_page(served):
+    path, app, client = served
+    async with client:
+        forged = await client.get("/attribution/records", params={"_size": "1"}, headers={"host": "evil.example"})
+        assert "http://evil.example/" in forged.text  # Datasette builds absolute links from the Host header
+        honest = await client.get("/attribution/records", params={"_size": "1"})
+        assert not _hit(honest) and "evil.example" not in honest.text
+
+
+@pytest.mark.asyncio
+async def test_kept_pages_are_bounded_in_bytes(served, monkeypatch):
+    from attribution import response_cache
+
+    path, app, client = served
+    monkeypatch.setattr(response_cache, "MAX_BYTES", 3_000)
+    async with client:
+        for n in range(4):  # each page about 2,000 bytes: only the newest fits
+            page = await client.get("/attribution.json", params={"sql": f"select hex(randomblob(1000)) as n{n}"})
+            assert page.status_code == 200 and len(page.content) > 2_000
+        newest = await client.get("/attribution.json", params={"sql": "select hex(randomblob(1000)) as n3"})
+        oldest = await client.get("/attribution.json", params={"sql": "select hex(randomblob(1000)) as n0"})
+        assert (_hit(newest), _hit(oldest)) == (True, False)
+        assert app._bytes <= 3_000 + len(oldest.content)

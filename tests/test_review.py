@@ -134,6 +134,15 @@ def test_confirm_then_overturn_keeps_both_in_history(db):
     ]
 
 
+def test_a_verdict_changed_since_the_reviewer_saw_it_is_not_confirmed(db):
+    with pytest.raises(ReviewRefused, match="check 2 is now misattributed, not the verified you reviewed "
+                                            r"\(a recheck changed it\): look at it again"):
+        confirm_check(db, 2, "alice", seen="verified")
+    with pytest.raises(ReviewRefused, match="check 2 is now misattributed, not the altered you reviewed"):
+        overturn_check(db, 2, "alice", "wrong", to="verified", seen="altered")
+    assert confirm_check(db, 2, "alice", seen="misattributed")["ruling"] == "misattributed"
+
+
 def test_confirming_twice_changes_nothing_but_the_time(db):
     confirm_check(db, 3, "alice")
     first = len(history(db))

@@ -262,6 +262,43 @@ async def test_check_json_refuses_bad_requests(ds, body, content_type, status, m
 
 
 @pytest.mark.asyncio
+async def test_a_chunked_body_is_refused_once_it_is_too_big_not_read_whole(ds):
+    sent = 0
+
+    async def chunks():
+        nonlocal sent
+        for _ in range(100):  # 100 MB, if it were all read
+            sent += 1
+            yield b"x" * 1_000_000
+
+    response = await ds.client.post("/-/check.json", content=chunks(), headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert response.json()["error"].startswith("the request has 2,000,000 bytes")  # refused past 1,210,000
+    assert sent < 5
+
+
+@pytest.mark.asyncio
+async def test_the_limit_counts_characters_not_bytes(ds):
+    """Emoji escaped by json.dumps take 12 bytes each: a text under the character limit is still read."""
+    text = "\U0001F600" * (MAX_CHECK_CHARS // 2) + "a" * (MAX_CHECK_CHARS // 2 + 1)
+    response = await ds.client.post("/-/check.json", content=json.dumps({"text": text}).encode(),
+                                    headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert "the article has 100,001 characters" in response.json()["error"]
+
+
+@pytest.mark.asyncio
+async def test_checks_beyond_the_queue_are_refused_at_once(ds, monkeypatch):
+    from attribution import check_service
+
+    monkeypatch.setattr(check_service, "MAX_PENDING", 0)
+    response = await ds.client.post("/-/check.json", content=b'{"text": "Hello there."}',
+                                    headers={"content-type": "application/json"})
+    assert response.status_code == 503
+    assert response.json()["error"].startswith("0 articles are being checked already; try again in a minute")
+
+
+@pytest.mark.asyncio
 async def test_check_json_get_is_refused(ds):
     response = await ds.client.get("/-/check.json")
     assert response.status_code == 405

@@ -145,3 +145,10 @@ def test_ingest_and_check_take_urls(server, tmp_path, nlp):
     assert missing.output == f"Error: {server}/missing.html: the server answered HTTP 404 Not Found; check the address\n"
     failed = runner.invoke(cli, ["check", f"{server}/data.json", "--db", db_path])
     assert failed.exit_code == 2 and "is not a web page (it is application/json)" in failed.output
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "file://localhost/etc/hostname", "ftp://example.org/a.html",
+                                 "javascript:alert(1)"])
+def test_only_web_addresses_are_fetched(url):
+    with pytest.raises(FetchFailed, match="not a web address; give a full http:// or https:// URL"):
+        fetch_html(url)
