@@ -16,6 +16,8 @@ from __future__ import annotations
 import collections
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import sqlite_utils
 
@@ -23,7 +25,7 @@ from . import selective
 from .annotations import AnnotationCache, decode, encode
 from .article import Article
 from .document import Document
-from .errors import BadInput
+from .errors import AttributionError, BadInput
 from .nlp import check_models, load_pipeline, set_threads, threads_for
 from .selective import PARSE_MODES, Extractor, parse_articles, unparsed_reads
 
@@ -135,6 +137,10 @@ class _InProcess:
         pass
 
 
+_WORKER_DIED = AttributionError("a parsing worker process died (killed, or out of memory?): run again with "
+                                "fewer --jobs; articles already stored are kept")
+
+
 class _Workers:
     """Parse in ``jobs`` worker processes, each with its own pipeline; a few batches in flight each."""
 
@@ -149,28 +155,36 @@ class _Workers:
             return lambda: []
         if self.pool is None:
             jobs, initargs = self.start
-            # spawn, not fork: a forked copy of a process that has run torch can hang in its thread pool
-            self.pool = multiprocessing.get_context("spawn").Pool(jobs, initializer=_worker_start, initargs=initargs)
-        pending = self.pool.apply_async(_worker_parse, (articles,))
+            # spawn, not fork: a forked copy of a process that has run torch can hang in its thread pool.
+            # An executor, not multiprocessing.Pool: when a worker dies (killed, out of memory) its
+            # futures fail with BrokenProcessPool instead of waiting for ever.
+            self.pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_worker_start, initargs=initargs)
+        try:
+            pending = self.pool.submit(_worker_parse, articles)
+        except BrokenProcessPool:
+            raise _WORKER_DIED from None
 
         def result() -> list[Document]:
-            blobs, counts = pending.get()
+            try:
+                blobs, counts = pending.result()
+            except BrokenProcessPool:
+                raise _WORKER_DIED from None
             selective.COUNTS.add(counts)  # the work done for us counts as ours
             return [decode(a, blob) for a, blob in zip(articles, blobs)]
         return result
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 _WORKER: dict = {}
 
 
 def _worker_start(extractor: Extractor, models_dir: str | None, parse: str, threads: int) -> None:
-    """Set up a worker; its pipeline is loaded with its first batch (an error raised here would make
-    the pool restart the worker for ever, one raised by a task reaches the caller)."""
+    """Set up a worker; its pipeline is loaded with its first batch (an error raised here would only
+    say the pool broke; one raised by a task reaches the caller as it is)."""
     set_threads(threads)
     _WORKER.update(extractor=extractor, models_dir=models_dir, parse=parse, threads=threads)
 

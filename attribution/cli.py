@@ -319,7 +319,7 @@ def recheck_command(db_path: str) -> None:
 
     Run it after importing or adding records. Reviewers' notes on a check are kept.
     """
-    with _database(db_path) as db:
+    with _database(db_path, must_exist=True) as db:
         counts = check_stored(db)
     click.echo(f"checked {_verdicts(counts)}: {db_path}")
 
@@ -334,7 +334,7 @@ def statements_command(db_path: str, speaker: str | None, corroborated: bool, fm
 
     Quotes stored since the last run are clustered first.
     """
-    with _database(db_path) as db:
+    with _database(db_path, must_exist=True) as db:
         update_statements(db)
         ids = [s.id for s in find_speakers(db, speaker)] if speaker else None
         found = list_statements(db, ids, corroborated_only=corroborated)
@@ -503,3 +503,7 @@ def export_claimreview(since: dt.date | None, output, org_name: str | None, org_
     output.write("\n")
     if getattr(output, "name", "<stdout>") != "<stdout>":
         click.echo(f"{_count(len(reviews), 'ClaimReview')} written to {output.name}", err=True)
+
+
+if __name__ == "__main__":  # python -m attribution.cli
+    cli()

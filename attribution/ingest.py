@@ -24,6 +24,7 @@ import sqlite_utils
 
 from .article import Article, content_hash
 from .check import check_stored
+from .errors import AttributionError
 from .identity import resolve_speaker
 from .model import Quote
 from .normalize import normalize_quote
@@ -148,15 +149,26 @@ def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, o
                 continue
             yield article
 
-    for doc in extract(new_articles(), models_dir, cache=db, jobs=jobs):
-        added = store_document(db, doc.article, doc.quotes, outlet=outlet, url=url, speakers=speakers)
-        if added is None:
-            report.articles_skipped += 1
-        else:
-            report.articles_added += 1
-            report.quotes_added += added
-        if progress:
-            progress(doc.article, added)
+    try:
+        for doc in extract(new_articles(), models_dir, cache=db, jobs=jobs):
+            added = store_document(db, doc.article, doc.quotes, outlet=outlet, url=url, speakers=speakers)
+            if added is None:
+                report.articles_skipped += 1
+            else:
+                report.articles_added += 1
+                report.quotes_added += added
+            if progress:
+                progress(doc.article, added)
+    except AttributionError:  # a bad input stops the run: what it stored still gets its verdicts and statements
+        _finish(db, report)
+        raise
+    _finish(db, report)
+    return report
+
+
+def _finish(db: sqlite_utils.Database, report: IngestReport) -> None:
+    """Verdicts for the quotes that have none, and statements for those in none (all stored quotes, so a
+    run that was killed before this step is finished by the next)."""
     report.verdicts = check_stored(db, unchecked_only=True)
     report.statements_added = update_statements(db).statements_added
-    return report
+

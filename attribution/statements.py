@@ -10,7 +10,8 @@ speaker credited with its words, is ``corroborated``.
 
 Clustering is incremental: :func:`update_statements` puts each quote that has
 a speaker and no statement into the first statement of that speaker its words
-match (earliest published first, so the first appearance founds the cluster),
+match (candidates from the full-text index on ``statements``, so the cost does
+not grow with how much a speaker has said) (earliest published first, so the first appearance founds the cluster),
 or founds a new one, then recomputes the figures of every statement it touched.
 """
 
@@ -23,7 +24,7 @@ from typing import IO, Iterable
 from urllib.parse import urlsplit
 
 import sqlite_utils
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .store import transaction, utc_now
 
@@ -44,6 +45,57 @@ def same_statement(a: str, b: str) -> bool:
     shorter = a if len(a) <= len(b) else b
     return (len(_WORD.findall(shorter)) >= FRAGMENT_WORDS
             and bool(fuzz.partial_ratio(a, b, score_cutoff=FRAGMENT_MIN)))
+
+
+def _longest_words(norm: str) -> list[str]:
+    """The four longest distinct ASCII words: two of them are in any wording of the same statement."""
+    return sorted(set(w for w in _WORD.findall(norm) if w.isascii()), key=lambda w: (-len(w), w))[:4]
+
+
+class _Said:
+    """One speaker's statements in memory while clustering, with a word index to find candidates
+    without a scan in Python (rapidfuzz scans for whole-text matches in C)."""
+
+    def __init__(self, rows: list[tuple[int, str]]) -> None:
+        self.ids: list[int] = []
+        self.texts: list[str] = []
+        self.by_word: dict[str, set[int]] = {}
+        for statement_id, norm in rows:
+            self.add(statement_id, norm)
+
+    def add(self, statement_id: int, norm: str) -> None:
+        for word in _longest_words(norm):
+            self.by_word.setdefault(word, set()).add(len(self.ids))
+        self.ids.append(statement_id)
+        self.texts.append(norm)
+
+    def first_same(self, norm: str) -> int | None:
+        """The first statement ``norm`` is :func:`same_statement` with: the whole-text near matches,
+        and those sharing two of its longest words (where a trimmed version is found)."""
+        found = {i for _, _, i in process.extract(norm, self.texts, scorer=fuzz.ratio, score_cutoff=SAME_MIN,
+                                                  limit=None)}
+        seen: dict[int, int] = {}
+        for word in _longest_words(norm):
+            for i in self.by_word.get(word, ()):
+                seen[i] = seen.get(i, 0) + 1
+        found |= {i for i, n in seen.items() if n >= 2}
+        return next((self.ids[i] for i in sorted(found) if same_statement(norm, self.texts[i])), None)
+
+
+def _others_candidates(db: sqlite_utils.Database, norm: str, speaker_id: int) -> list[tuple[int, str]]:
+    """(id, normal form) of the statements of *other* speakers that could be the same as ``norm``: from
+    the full-text index, those with any two of its four longest words (a wording with fewer than two
+    ASCII words: only the very same words). A cheap net: :func:`same_statement` decides."""
+    words = _longest_words(norm)
+    if len(words) < 2:
+        return db.execute("select id, norm_text from statements where norm_text = ? and speaker_id != ?",
+                          [norm, speaker_id]).fetchall()
+    pairs = " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(words) for b in words[i + 1:])
+    return db.execute(
+        "select statements.id, statements.norm_text from statements_fts "
+        "join statements on statements.id = statements_fts.rowid "
+        "where statements_fts match ? and statements.speaker_id != ? order by statements.id",
+        [pairs, speaker_id]).fetchall()
 
 
 @dataclass
@@ -68,24 +120,27 @@ def update_statements(db: sqlite_utils.Database, *, rebuild: bool = False) -> St
             "join articles on articles.id = quotes.article_id "
             "where quotes.statement_id is null and quotes.speaker_id is not null "
             "order by articles.published is null, articles.published, articles.id, quotes.start").fetchall()
-        known: dict[int, list[tuple[int, str]]] = {}
+        known: dict[int, _Said] = {}
         for quote_id, speaker_id, norm in pending:
             if speaker_id not in known:
-                known[speaker_id] = db.execute("select id, norm_text from statements where speaker_id = ? "
-                                               "order by id", [speaker_id]).fetchall()
-            statement_id = next((sid for sid, text in known[speaker_id] if same_statement(norm, text)), None)
+                known[speaker_id] = _Said(db.execute("select id, norm_text from statements where speaker_id = ? "
+                                                     "order by id", [speaker_id]).fetchall())
+            statement_id = known[speaker_id].first_same(norm)
             if statement_id is None:
                 statement_id = db.execute(
                     "insert into statements (speaker_id, text, norm_text, first_quote_id) "
                     "select speaker_id, text, norm_text, id from quotes where id = ?", [quote_id]).lastrowid
-                known[speaker_id].append((statement_id, norm))
+                known[speaker_id].add(statement_id, norm)
                 report.statements_added += 1
             db.execute("update quotes set statement_id = ? where id = ?", [statement_id, quote_id])
             report.quotes_clustered += 1
             report.statements_updated.add(statement_id)
+        # Partners found both before and after the figures change: a statement's wording (its first
+        # appearance) can change, and those that matched the old wording must drop it from their conflicts.
+        partners = _with_conflict_partners(db, report.statements_updated)
         for statement_id in report.statements_updated:
             _refresh_figures(db, statement_id)
-        for statement_id in _with_conflict_partners(db, report.statements_updated):
+        for statement_id in partners | _with_conflict_partners(db, report.statements_updated):
             _refresh_conflicts(db, statement_id)
     return report
 
@@ -118,20 +173,10 @@ def _refresh_figures(db: sqlite_utils.Database, statement_id: int) -> None:
 def _similar_statements(db: sqlite_utils.Database, statement_id: int) -> list[tuple[int, int, str]]:
     """(id, speaker_id, speaker name) of the statements of *other* speakers with the same words.
 
-    Candidates come from the full-text index: any two of the statement's four longest words.
     """
     speaker_id, norm = db.execute("select speaker_id, norm_text from statements where id = ?",
                                   [statement_id]).fetchone()
-    words = sorted(set(w for w in _WORD.findall(norm) if w.isascii()), key=lambda w: (-len(w), w))[:4]
-    if len(words) < 2:
-        query_rows = db.execute("select id, norm_text from statements where norm_text = ? and speaker_id != ?",
-                                [norm, speaker_id]).fetchall()
-    else:
-        pairs = " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(words) for b in words[i + 1:])
-        query_rows = db.execute(
-            "select statements.id, statements.norm_text from statements_fts "
-            "join statements on statements.id = statements_fts.rowid "
-            "where statements_fts match ? and statements.speaker_id != ?", [pairs, speaker_id]).fetchall()
+    query_rows = _others_candidates(db, norm, speaker_id)
     similar = [sid for sid, text in query_rows if same_statement(norm, text)]
     if not similar:
         return []

@@ -55,7 +55,8 @@ from typing import Iterable
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from .identity import find_speakers
+from .identity import find_speakers, name_key
+from .quotes import find_quotes
 from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, query_words, record_words
 from .normalize import normalize_quote
 
@@ -88,7 +89,6 @@ april june july august september october november december jan feb mar apr jun j
 dec monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
 saturdays sundays weekday weekdays weekend weekends today tomorrow yesterday tonight""".split())
 _WORD = re.compile(r"[^\W_]+")
-_QUOTED_PART = re.compile(r"[\"“”]([^\"“”]+)(?:[\"“”]|$)")  #: the quoted words of a mixed quote (maybe unclosed)
 
 
 @dataclass
@@ -314,6 +314,8 @@ class Checker:
             return Verdict("unverified", note="no words to check")
         if isinstance(said_on, str):
             said_on = dt.date.fromisoformat(said_on)
+        if speaker is not None and not name_key(speaker):
+            speaker = None  # "..." names nobody: as ingest stores it, no speaker
         same = self.speaker_ids(speaker, speaker_type)
         if kind == "mixed":
             v = self._mixed(text, keys, same, said_on)
@@ -335,7 +337,7 @@ class Checker:
     def _mixed(self, text: str, keys: list[str], same: set[int], said_on: dt.date | None) -> Verdict:
         """Mixed speech: the words inside the marks claim to be the speaker's own, so the longest quoted
         part is checked word for word (it can be altered); failing that, the whole is a paraphrase."""
-        parts = [p for p in _QUOTED_PART.findall(text) if len(query_words(p)) > SHORT_WORDS]
+        parts = [p for p in (text[q.start:q.end] for q in find_quotes(text)) if len(query_words(p)) > SHORT_WORDS]
         if parts:
             part = max(parts, key=len)
             v = self._direct(part, query_words(part), same, said_on)

@@ -19,7 +19,6 @@ from attribution.annotations import decode, encode
 from attribution.article import read_articles
 from attribution.check import check_document
 from attribution.cli import cli
-from attribution.ingest import ingest_articles
 from attribution.output import article_dict
 from attribution.pipeline import annotate, extract
 from attribution.store import open_db

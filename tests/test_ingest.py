@@ -194,6 +194,9 @@ def test_cli_ingest_stops_at_a_bad_input_keeping_what_was_stored(tmp_path, fixtu
                                   "to add the rest)\n")
     db = open_db(path)
     assert count(db) == 1
+    quotes = count(db, "select count(*) from quotes")
+    assert count(db, "select count(*) from checks") == quotes  # what was stored got its verdicts and statements
+    assert count(db, "select count(*) from quotes where speaker_id is not null and statement_id is null") == 0
     db.close()
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -118,3 +117,21 @@ def test_cli_parse_full_and_jobs(tmp_path):
     assert out["selective"] == out["full"] and out["full"].count("\n") == 2
     bad = runner.invoke(cli, ["extract", CHECK_ARTICLES[0], "--jobs", "0"])
     assert bad.exit_code == 2 and "0 is not in the range x>=1" in bad.output
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
+    import multiprocessing
+    import os
+    import signal
+
+    from attribution import batches
+    from attribution.errors import AttributionError
+
+    monkeypatch.setattr(batches, "BATCH_ARTICLES", 1)  # one article a batch: several in flight
+    articles = list(read_articles(CHECK_ARTICLES, default_date=dt.date(2025, 10, 23))) * 4
+    docs = extract(articles, jobs=2)
+    next(docs)  # the workers are up
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGKILL)
+    with pytest.raises(AttributionError, match="a parsing worker process died"):
+        list(docs)

@@ -106,3 +106,39 @@ def test_cli_statements(dam_db):
         "     first: Harbor Gazette, 2025-09-02; carried by 1 outlet(s) in 1 article(s): Harbor Gazette",
         "  2. Tobias Wren: “The reservoir will be finished by 2028,”  [contested]",
     ]
+
+
+def test_an_earlier_wording_that_no_longer_matches_leaves_no_stale_conflict(tmp_path):
+    """Ann's statement gains an earlier, longer first appearance: Bob's shorter wording no longer matches
+    it, and both sides drop the conflict, as a rebuild would have it."""
+    import hashlib
+
+    from attribution.identity import resolve_speaker
+    from attribution.normalize import normalize_quote
+
+    db = open_db(tmp_path / "stale.db")
+    ann, bob = resolve_speaker(db, "Ann Lee"), resolve_speaker(db, "Bob Ray")
+
+    def quote(speaker: int, outlet: str, published: str, text: str) -> None:
+        article = db.execute("insert into articles (content_hash, text, outlet, published) values (?, ?, ?, ?)",
+                             [hashlib.sha1(f"{outlet}{text}".encode()).hexdigest(), text, outlet, published]).lastrowid
+        norm = normalize_quote(text)
+        db.execute("insert into quotes (article_id, speaker_id, text, norm_text, norm_hash, kind, start, end) "
+                   "values (?, ?, ?, ?, ?, 'direct', 0, ?)",
+                   [article, speaker, text, norm, hashlib.sha1(norm.encode()).hexdigest(), len(text)])
+        db.conn.commit()
+
+    short = "We will build the new dam on the river before the winter floods arrive"
+    quote(ann, "X", "2025-03-01", short)
+    quote(bob, "Y", "2025-03-02", "We will build a new dam on the river before winter floods arrive")
+    update_statements(db)
+    assert {s["speaker"]: s["conflicting_speakers"] for s in list_statements(db)} == {
+        "Ann Lee": ["Bob Ray"], "Bob Ray": ["Ann Lee"]}
+    quote(ann, "Z", "2025-01-01", short + " and we will pay for every part of it with the money saved from the old "
+                                          "bridge project")
+    update_statements(db)
+    incremental = {s["speaker"]: (s["conflicting_speakers"], s["status"]) for s in list_statements(db)}
+    assert incremental == {"Ann Lee": ([], "corroborated"), "Bob Ray": ([], "single source")}
+    update_statements(db, rebuild=True)
+    assert {s["speaker"]: (s["conflicting_speakers"], s["status"]) for s in list_statements(db)} == incremental
+    db.close()

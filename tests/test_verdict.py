@@ -210,3 +210,16 @@ def test_the_record_said_nearest_the_quote_wins_and_far_ones_are_flagged(db):
     v = checker.verdict("Our harbour is the oldest working harbour on the coast", speaker="Elena Marsh",
                         said_on="2019-06-01")
     assert (v.verdict, v.record["id"], v.flags) == ("verified", old, ["said_on"])
+
+
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’")])
+def test_the_quoted_words_of_a_mixed_quote_in_any_marks_are_checked_word_for_word(db, opening, closing):
+    text = f"Marsh said the city {opening}cannot run a modern harbour on a timetable written in 1987{closing}"
+    v = Checker(db).verdict(text, "mixed", "Elena Marsh")
+    assert (v.verdict, v.match, v.score) == ("verified", "fragment", 100.0)
+    assert v.note.startswith("the words in quotation marks: ")
+
+
+def test_a_name_with_no_words_is_no_speaker(db):
+    v = Checker(db).verdict(MARSH_HARBOUR, "direct", "...")
+    assert (v.verdict, v.note) == ("unverified", "no speaker named; close to a record of Elena Marsh")  # as ingested
