@@ -30,6 +30,11 @@ __all__ = ["AnnotationCache", "decode", "encode", "models_key"]
 #: Read from the package metadata: importing Stanza (and torch) costs a second and 300 MB.
 _STANZA_VERSION = version("stanza")
 
+#: Bump when what a cached Document holds changes: :func:`encode`'s layout, or how
+#: :func:`attribution.document.from_stanza` flattens Stanza's output (e.g. the abbreviations it rejoins
+#: sentences after). Rows of another format are misses, as rows of other models are.
+FORMAT = 1
+
 _WORD_FIELDS = ("text", "lemma", "upos", "xpos", "feats", "head", "deprel", "start", "end", "ner", "sent")
 
 
@@ -69,7 +74,7 @@ class AnnotationCache:
     def __init__(self, db: sqlite_utils.Database, directory: Path, parse: str) -> None:
         self.db = db
         self.parse = parse
-        self.key = models_key(directory)
+        self.key = f"{models_key(directory)}-f{FORMAT}"
 
     def get(self, article: Article) -> Document | None:
         """The cached annotations of this text, if made by this Stanza, these models and a fitting mode."""
@@ -80,7 +85,10 @@ class AnnotationCache:
             return None
         if self.parse == "full" and row[0] != "full":
             return None
-        return decode(article, row[3])
+        try:
+            return decode(article, row[3])
+        except (ValueError, KeyError, TypeError, zlib.error):  # damaged: parse again (put replaces it)
+            return None
 
     def put(self, docs: list[Document]) -> None:
         """Store (or replace) the annotations of some documents, in one transaction.

@@ -14,7 +14,7 @@ import zlib
 import pytest
 from click.testing import CliRunner
 
-from attribution import selective
+from attribution import annotations, selective
 from attribution.annotations import decode, encode
 from attribution.article import read_articles
 from attribution.check import check_document
@@ -90,6 +90,20 @@ def test_other_models_or_another_stanza_are_parsed_again(db):
         count, _ = _sentences_parsed(lambda: list(extract([_article()], cache=db)))
         assert count == 15
         assert _row(db) == current  # replaced by the new parse
+
+
+def test_another_cache_format_or_a_damaged_row_is_parsed_again(db):
+    list(extract([_article()], cache=db))
+    current = _row(db)
+    assert current[2].endswith(f"-f{annotations.FORMAT}")
+    db.execute("update annotations set models_key = replace(models_key, ?, '-f0')", [f"-f{annotations.FORMAT}"])
+    db.conn.commit()
+    count, _ = _sentences_parsed(lambda: list(extract([_article()], cache=db)))
+    assert count == 15 and _row(db) == current
+    db.execute("update annotations set data = ?", [zlib.compress(b'{"words": {}}')])
+    db.conn.commit()
+    count, docs = _sentences_parsed(lambda: list(extract([_article()], cache=db)))
+    assert count == 15 and docs[0].words
 
 
 def test_a_full_parse_is_not_served_from_a_selective_row_but_serves_both(db):
