@@ -71,22 +71,21 @@ def _stored(db: sqlite_utils.Database, digest: str) -> bool:
     return db.execute("select 1 from articles where content_hash = ?", [digest]).fetchone() is not None
 
 
-def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quote],
-               speakers: dict[tuple[str, str], int | None] | None = None) -> list[tuple]:
+def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quote]) -> list[tuple]:
     """The quotes table rows for an article's quotes, resolving (and creating) their speakers.
 
-    Call inside the article's transaction: new speakers are part of it.
-    ``speakers`` caches (name, type) → speakers.id and is filled in as names are resolved.
+    Call inside the article's transaction: new speakers are part of it. Names are looked up per
+    article (an indexed lookup, :func:`attribution.identity.resolve_speaker`), never cached across
+    articles: a surname that named one person may be ambiguous by the next article.
     """
-    speakers = {} if speakers is None else speakers  # one lookup per person
-    rows = []
+    rows, resolved = [], {}  # one lookup per person in the article (its names are already resolved by coref)
     for q in quotes:
         speaker_id = mention = title = None
         if q.speaker is not None:
             key = (q.speaker.name, q.speaker.type)
-            if key not in speakers:
-                speakers[key] = resolve_speaker(db, q.speaker.name, q.speaker.type)
-            speaker_id, mention, title = speakers[key], q.speaker.mention, q.speaker.title
+            if key not in resolved:
+                resolved[key] = resolve_speaker(db, *key)
+            speaker_id, mention, title = resolved[key], q.speaker.mention, q.speaker.title
         norm = normalize_quote(q.text)
         rows.append((  # the hash is normalize.quote_hash(q.text), without normalising twice
             article_id, speaker_id, q.text, norm, hashlib.sha1(norm.encode("utf-8")).hexdigest(), q.kind,
@@ -97,18 +96,12 @@ def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quot
 
 
 def store_document(db: sqlite_utils.Database, article: Article, quotes: Sequence[Quote], *,
-                   outlet: str | None = None, url: str | None = None,
-                   speakers: dict[tuple[str, str], int | None] | None = None) -> int | None:
+                   outlet: str | None = None, url: str | None = None) -> int | None:
     """Write one extracted article in one transaction; the number of quotes added, or None if already stored.
 
     ``outlet`` and ``url`` are used when the article carries none of its own.
-    ``speakers`` is an optional cache of resolved speaker ids kept across the
-    articles of one run (resolving a name scans every known speaker); it is
-    updated only when the article commits, so it never holds an id that was
-    rolled back.
     """
     digest = content_hash(article.text)
-    resolved = dict(speakers) if speakers is not None else {}
     with transaction(db):
         if _stored(db, digest):  # checked under the write lock: two runs never store it twice
             return None
@@ -117,10 +110,7 @@ def store_document(db: sqlite_utils.Database, article: Article, quotes: Sequence
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [digest, article.id, article.url or url, article.title, article.outlet or outlet,
              article.date.isoformat() if article.date else None, article.text, utc_now()]).lastrowid
-        added = _insert_quotes(db, quote_rows(db, article_id, quotes, resolved))
-    if speakers is not None:
-        speakers.update(resolved)
-    return added
+        return _insert_quotes(db, quote_rows(db, article_id, quotes))
 
 
 def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, outlet: str | None = None,
@@ -136,7 +126,6 @@ def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, o
     in that many worker processes.
     """
     report = IngestReport()
-    speakers: dict[tuple[str, str], int | None] = {}
 
     def new_articles() -> Iterator[Article]:
         # Pulled lazily by extract, a batch at a time; a text repeated within a batch is still stored once
@@ -151,7 +140,7 @@ def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, o
 
     try:
         for doc in extract(new_articles(), models_dir, cache=db, jobs=jobs):
-            added = store_document(db, doc.article, doc.quotes, outlet=outlet, url=url, speakers=speakers)
+            added = store_document(db, doc.article, doc.quotes, outlet=outlet, url=url)
             if added is None:
                 report.articles_skipped += 1
             else:

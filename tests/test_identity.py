@@ -94,3 +94,4 @@ def test_a_name_without_words_is_nobody(db):
     assert resolve_speaker(db, "...") is None
     assert resolve_speaker(db, "") is None
     assert db["speakers"].count == 0
+

@@ -119,11 +119,9 @@ def test_a_failure_while_writing_an_article_leaves_nothing_of_it(db, fixture_res
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(ingest, "quote_rows", failing)
-    cache: dict = {}
     with pytest.raises(RuntimeError, match="disk on fire"):
-        store(db, fixture_results, ECONOMY, speakers=cache)
+        store(db, fixture_results, ECONOMY)
     assert [count(db, f"select count(*) from {t}") for t in ("articles", "quotes", "speakers")] == before
-    assert cache == {}  # no speaker id from the rolled-back transaction is remembered
     monkeypatch.undo()
     assert store(db, fixture_results, ECONOMY) == len(fixture_results[ECONOMY][1].quotes)
 
@@ -219,8 +217,8 @@ DRIVER = textwrap.dedent("""
     marker = pathlib.Path(sys.argv[1])
     real = ingest.quote_rows
 
-    def hanging(db, article_id, quotes, speakers=None):
-        rows = real(db, article_id, quotes, speakers)
+    def hanging(db, article_id, quotes):
+        rows = real(db, article_id, quotes)
         if article_id == 2:
             marker.write_text("inside the second article's transaction")
             time.sleep(300)
