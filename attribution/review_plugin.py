@@ -23,9 +23,11 @@ empty feed here instead of an error page, until the feed has its first entry.
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -39,8 +41,8 @@ from .errors import AttributionError, ReviewRefused
 from .store import BUSY_TIMEOUT_MS, utc_now
 from .verdict import VERDICTS
 
-__all__ = ["PASSWORD_HASH_PREFIX", "REVIEW_PERMISSION", "get_metadata", "handle_exception", "menu_links",
-           "permission_allowed", "register_routes", "reviewer_accounts"]
+__all__ = ["LOGIN_ATTEMPTS_PER_MINUTE", "PASSWORD_HASH_PREFIX", "REVIEW_PERMISSION", "asgi_wrapper", "get_metadata",
+           "handle_exception", "menu_links", "permission_allowed", "register_routes", "reviewer_accounts"]
 
 #: The permission every review page and action needs.
 REVIEW_PERMISSION = "attribution-review"
@@ -51,6 +53,9 @@ _AUTH_PLUGIN = "datasette-auth-passwords"
 _SUFFIX = "_password_hash"
 _ACCOUNT = re.compile(r"^[a-z0-9_]+$")
 _PENDING = 50  #: items listed on the review index
+#: Password checks a client address may ask for per minute: each costs ~90 ms of CPU on the event loop
+#: (datasette-auth-passwords), and guessing must stay slow.
+LOGIN_ATTEMPTS_PER_MINUTE = 10
 _TEMPLATES = Path(__file__).parent / "templates"
 #: The review pages' own few rules (quotes and records set apart, a diff readable), in every page's head.
 _CSS = """
@@ -78,6 +83,34 @@ def reviewer_accounts(datasette) -> set[str]:
     """The ids of every account that can log in with a password: the reviewers."""
     config = datasette.plugin_config(_AUTH_PLUGIN) or {}
     return {key[: -len(_SUFFIX)] for key, value in config.items() if key.endswith(_SUFFIX) and value}
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    return _limit_logins
+
+
+def _limit_logins(app):
+    """ASGI wrapper: more than ``LOGIN_ATTEMPTS_PER_MINUTE`` login POSTs from one address in a minute get 429."""
+    attempts: dict[str, collections.deque] = {}
+
+    async def limited(scope, receive, send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].endswith("/-/login"):
+            now = time.monotonic()
+            if len(attempts) > 10_000:  # forget addresses quiet for a minute
+                for address in [a for a, times in attempts.items() if now - times[-1] > 60]:
+                    del attempts[address]
+            recent = attempts.setdefault((scope.get("client") or ("unknown",))[0], collections.deque())
+            while recent and now - recent[0] > 60:
+                recent.popleft()
+            if len(recent) >= LOGIN_ATTEMPTS_PER_MINUTE:
+                await Response.text("Too many login attempts from this address: wait a minute and try again.",
+                                    status=429).asgi_send(send)
+                return
+            recent.append(now)
+        await app(scope, receive, send)
+
+    return limited
 
 
 @hookimpl

@@ -109,6 +109,22 @@ async def test_an_actor_who_is_not_a_reviewer_is_refused(ds, path):
 
 
 @pytest.mark.asyncio
+async def test_password_guessing_is_slowed_to_a_few_tries_a_minute(ds, monkeypatch):
+    from attribution import review_plugin
+
+    monkeypatch.setattr(review_plugin, "LOGIN_ATTEMPTS_PER_MINUTE", 2)
+    cookies = await form_token(ds, "/-/login", {})
+    token = cookies.pop("csrftoken")
+    statuses = [(await ds.client.post("/-/login", data={"username": "alice", "password": f"guess{n}",
+                                                        "csrftoken": token}, cookies=cookies)).status_code
+                for n in range(3)]
+    assert statuses == [200, 200, 429]
+    refused = await ds.client.post("/-/login", data={"username": "alice", "password": PASSWORD, "csrftoken": token},
+                                   cookies=cookies)
+    assert refused.status_code == 429 and "wait a minute" in refused.text  # even the right password, for now
+
+
+@pytest.mark.asyncio
 async def test_a_reviewer_logs_in_with_the_password_hash_from_the_environment(ds):
     cookies = await form_token(ds, "/-/login", {})
     token = cookies.pop("csrftoken")
