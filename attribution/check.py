@@ -26,7 +26,7 @@ from typing import IO, Iterable
 import sqlite_utils
 
 from .document import Document
-from .output import article_dict
+from .output import article_dict, shorten
 from .store import transaction, utc_now
 from .verdict import Checker, VERDICTS
 
@@ -111,9 +111,7 @@ def write_check_table(art: dict, out: IO[str], width: int = 70) -> None:
     if not art["quotes"]:
         out.write("   no quotes found\n")
     for n, q in enumerate(art["quotes"], 1):
-        text = " ".join(q["text"].split())
-        if len(text) > width:
-            text = text[: width - 1] + "…"
+        text = shorten(q["text"], width)
         who = q["speaker"]["name"] if q["speaker"] else "(unknown)"
         score = f" · {q['score']:g}" if q["record"] else ""
         out.write(f"{n:3}. {q['verdict'].upper():13} {q['kind']:8} {who}{score}\n     “{text}”\n")

@@ -298,7 +298,7 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
             sys.stdout.write("\n")
         else:
             counts = summary(results)
-            click.echo("checked {} quotes: ".format(sum(counts.values())) + ", ".join(f"{n} {v}" for v, n in counts.items()))
+            click.echo(f"checked {_verdicts(counts)}")
     except click.ClickException:
         raise
     except AttributionError as exc:

@@ -15,7 +15,6 @@ left undone, so a killed run is finished by the next one.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
@@ -27,7 +26,7 @@ from .check import check_stored
 from .errors import AttributionError
 from .identity import resolve_speaker
 from .model import Quote
-from .normalize import normalize_quote
+from .normalize import norm_hash, normalize_quote
 from .pipeline import extract
 from .statements import update_statements
 from .store import transaction, utc_now
@@ -36,6 +35,7 @@ __all__ = ["IngestReport", "content_hash", "ingest_articles", "quote_rows", "sto
 
 _QUOTE_COLUMNS = ("article_id", "speaker_id", "text", "norm_text", "norm_hash", "kind", "cue", "cue_lemma",
                   "start", "end", "mention", "title", "said_on", "confidence")
+_INSERT = f"INSERT OR IGNORE INTO quotes ({', '.join(f'[{c}]' for c in _QUOTE_COLUMNS)}) VALUES "
 _ROW = "(" + ", ".join("?" for _ in _QUOTE_COLUMNS) + ")"
 #: Quote rows per INSERT statement. One statement for many rows, not one per row: the full-text
 #: trigger costs much less per row that way (about 1.35x the rows/s of executemany; benchmarks/ingest_speed.py).
@@ -47,9 +47,7 @@ def _insert_quotes(db: sqlite_utils.Database, rows: list[tuple]) -> int:
     added = 0
     for at in range(0, len(rows), _ROWS_PER_INSERT):
         chunk = rows[at:at + _ROWS_PER_INSERT]
-        added += db.conn.execute(
-            f"INSERT OR IGNORE INTO quotes ({', '.join(f'[{c}]' for c in _QUOTE_COLUMNS)}) "
-            f"VALUES {', '.join([_ROW] * len(chunk))}", [v for row in chunk for v in row]).rowcount
+        added += db.conn.execute(_INSERT + ", ".join([_ROW] * len(chunk)), [v for row in chunk for v in row]).rowcount
     return added
 
 #: Called once per input article when it is done: the article, and the quotes it added (None if already stored).
@@ -87,8 +85,8 @@ def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quot
                 resolved[key] = resolve_speaker(db, *key)
             speaker_id, mention, title = resolved[key], q.speaker.mention, q.speaker.title
         norm = normalize_quote(q.text)
-        rows.append((  # the hash is normalize.quote_hash(q.text), without normalising twice
-            article_id, speaker_id, q.text, norm, hashlib.sha1(norm.encode("utf-8")).hexdigest(), q.kind,
+        rows.append((
+            article_id, speaker_id, q.text, norm, norm_hash(norm), q.kind,
             q.cue.text if q.cue else None, q.cue.lemma if q.cue else None, q.start, q.end, mention, title,
             q.said_on.isoformat() if q.said_on else None, round(q.confidence, 3),
         ))

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["normalize_quote", "quote_hash"]
+__all__ = ["norm_hash", "normalize_quote", "quote_hash"]
 
 _MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
                         "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00a0": " "})
@@ -25,6 +25,11 @@ def normalize_quote(text: str) -> str:
     return _EDGE.sub("", text)
 
 
+def norm_hash(norm: str) -> str:
+    """SHA-1 of a normal form (the ``norm_hash`` columns), for callers that have normalised already."""
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
+
+
 def quote_hash(text: str) -> str:
     """SHA-1 of the normal form: equal for the same words in any typography."""
-    return hashlib.sha1(normalize_quote(text).encode("utf-8")).hexdigest()
+    return norm_hash(normalize_quote(text))

@@ -7,7 +7,7 @@ from typing import IO
 
 from .document import Document
 
-__all__ = ["FORMATS", "article_dict", "write_json", "write_jsonl", "write_table"]
+__all__ = ["FORMATS", "article_dict", "shorten", "write_json", "write_jsonl", "write_table"]
 
 FORMATS = ("table", "json", "jsonl")
 
@@ -33,6 +33,12 @@ def write_json(docs: list[Document], out: IO[str]) -> None:
     out.write("\n")
 
 
+def shorten(text: str, width: int) -> str:
+    """Text on one line for a table: spaces collapsed, cut to ``width`` characters with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def write_table(doc: Document, out: IO[str], width: int = 60) -> None:
     """A readable listing: one block per quote."""
     a = doc.article
@@ -40,9 +46,7 @@ def write_table(doc: Document, out: IO[str], width: int = 60) -> None:
     if not doc.quotes:
         out.write("   no quotes found\n")
     for n, q in enumerate(doc.quotes, 1):
-        text = " ".join(q.text.split())
-        if len(text) > width:
-            text = text[: width - 1] + "…"
+        text = shorten(q.text, width)
         who = q.speaker.name if q.speaker else "(unknown)"
         if q.speaker and q.speaker.title:
             who += f" [{q.speaker.title}]"

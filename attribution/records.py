@@ -18,7 +18,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import hashlib
 import io
 import json
 import os
@@ -32,11 +31,11 @@ from .article import json_type
 from .dates import parse_iso_date
 from .errors import BadInput, BadRecord
 from .identity import name_key, resolve_speaker
-from .normalize import normalize_quote
+from .normalize import norm_hash, normalize_quote, quote_hash
 from .store import transaction, utc_now
 
-__all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RecordRow", "add_record", "import_records", "read_records",
-           "validate_record"]
+__all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RecordRow", "add_record", "find_record", "import_records",
+           "read_records", "validate_record"]
 
 REQUIRED_COLUMNS = ("speaker", "text", "said_on", "source_url")
 OPTIONAL_COLUMNS = ("source_type", "verified_by", "notes")
@@ -118,9 +117,14 @@ def add_record(db: sqlite_utils.Database, speaker: str, text: str, said_on: str 
     with transaction(db):
         _insert(db, [row])
         speaker_id = resolve_speaker(db, row.speaker, "PERSON")
-        found = db.execute("select id from records where speaker_id = ? and norm_hash = ? and said_on = ?",
-                           [speaker_id, _hash(normalize_quote(row.text)), row.said_on.isoformat()]).fetchone()
-    return found[0]
+        return find_record(db, speaker_id, quote_hash(row.text), row.said_on.isoformat())
+
+
+def find_record(db: sqlite_utils.Database, speaker_id: int, words_hash: str, said_on: str) -> int | None:
+    """The id of the record of these words (their ``norm_hash``) by this speaker on this day, if stored."""
+    found = db.execute("select id from records where speaker_id = ? and norm_hash = ? and said_on = ?",
+                       [speaker_id, words_hash, said_on]).fetchone()
+    return found[0] if found else None
 
 
 def validate_record(speaker: str, text: str, said_on: str | dt.date, source_url: str, source_type: str | None = None,
@@ -144,14 +148,9 @@ def _insert(db: sqlite_utils.Database, rows: list[RecordRow]) -> int:
         if row.speaker not in speakers:
             speakers[row.speaker] = resolve_speaker(db, row.speaker, "PERSON")
         norm = normalize_quote(row.text)
-        values.append((speakers[row.speaker], row.text, norm, _hash(norm), row.said_on.isoformat(), row.source_url,
+        values.append((speakers[row.speaker], row.text, norm, norm_hash(norm), row.said_on.isoformat(), row.source_url,
                        row.source_type, row.verified_by, verified_at, row.notes))
     return max(db.conn.executemany(_INSERT, values).rowcount, 0)
-
-
-def _hash(norm: str) -> str:
-    """normalize.quote_hash of a text whose normal form is ``norm``."""
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()
 
 
 def _fields(row: RecordRow) -> dict:

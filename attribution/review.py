@@ -19,8 +19,8 @@ import sqlite_utils
 
 from .errors import ReviewRefused
 from .identity import find_speakers
-from .normalize import normalize_quote, quote_hash
-from .records import validate_record
+from .normalize import norm_hash, normalize_quote
+from .records import find_record, validate_record
 from .statements import update_statements
 from .store import transaction, utc_now
 from .verdict import VERDICTS
@@ -130,10 +130,9 @@ def promote_quote(db: sqlite_utils.Database, quote_id: int, actor: str, source_u
         row = validate_record(speaker["name"], quote["text"], said_on, source_url, source_type=source_type,
                               verified_by=change.actor, notes=notes)
         norm = normalize_quote(row.text)
-        found = db.execute("select id from records where speaker_id = ? and norm_hash = ? and said_on = ?",
-                           [speaker["id"], quote_hash(row.text), row.said_on.isoformat()]).fetchone()
-        record_id = found[0] if found else _insert(db, change, "records", {
-            "speaker_id": speaker["id"], "text": row.text, "norm_text": norm, "norm_hash": quote_hash(row.text),
+        words_hash = norm_hash(norm)
+        record_id = find_record(db, speaker["id"], words_hash, row.said_on.isoformat()) or _insert(db, change, "records", {
+            "speaker_id": speaker["id"], "text": row.text, "norm_text": norm, "norm_hash": words_hash,
             "said_on": row.said_on.isoformat(), "source_url": row.source_url, "source_type": row.source_type,
             "verified_by": change.actor, "verified_at": change.at, "notes": row.notes})
         _update(db, change, "quotes", quote_id, {"review": "promoted", "promoted_record_id": record_id,
@@ -278,10 +277,9 @@ def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str
         reclustered = _unstate(db, change, absorbed["id"])
         for record in list(db.query("select id, norm_hash, said_on from records where speaker_id = ?",
                                     [absorbed["id"]])):  # read first: folding deletes from the table read
-            twin = db.execute("select id from records where speaker_id = ? and norm_hash = ? and said_on = ?",
-                              [kept["id"], record["norm_hash"], record["said_on"]]).fetchone()
+            twin = find_record(db, kept["id"], record["norm_hash"], record["said_on"])
             if twin:
-                _repoint(db, change, "records", record["id"], twin[0], report.moved)
+                _repoint(db, change, "records", record["id"], twin, report.moved)
                 _delete(db, change, "records", record["id"])
                 report.records_merged += 1
         _repoint(db, change, "speakers", absorbed["id"], kept["id"], report.moved)

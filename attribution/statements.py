@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
+from .output import shorten
 from .store import transaction, utc_now
 
 __all__ = ["FRAGMENT_MIN", "FRAGMENT_WORDS", "SAME_MIN", "StatementsReport", "list_statements",
@@ -135,12 +136,15 @@ def update_statements(db: sqlite_utils.Database, *, rebuild: bool = False) -> St
             db.execute("update quotes set statement_id = ? where id = ?", [statement_id, quote_id])
             report.quotes_clustered += 1
             report.statements_updated.add(statement_id)
-        # Partners found both before and after the figures change: a statement's wording (its first
-        # appearance) can change, and those that matched the old wording must drop it from their conflicts.
-        partners = _with_conflict_partners(db, report.statements_updated)
-        for statement_id in report.statements_updated:
+        # A statement's wording (its first appearance) can change: those that matched the old wording must
+        # drop it from their conflicts, those that match the new one add it.
+        touched = report.statements_updated
+        partners = {sid for statement_id in touched for sid in _similar_statements(db, statement_id)}
+        for statement_id in touched:
             _refresh_figures(db, statement_id)
-        for statement_id in partners | _with_conflict_partners(db, report.statements_updated):
+        for statement_id in touched:
+            partners |= _refresh_conflicts(db, statement_id)
+        for statement_id in partners - touched:
             _refresh_conflicts(db, statement_id)
     return report
 
@@ -170,36 +174,27 @@ def _refresh_figures(db: sqlite_utils.Database, statement_id: int) -> None:
          statement_id])
 
 
-def _similar_statements(db: sqlite_utils.Database, statement_id: int) -> list[tuple[int, int, str]]:
-    """(id, speaker_id, speaker name) of the statements of *other* speakers with the same words.
-
-    """
+def _similar_statements(db: sqlite_utils.Database, statement_id: int) -> dict[int, str]:
+    """{id: speaker name} of the statements of *other* speakers with the same words, by speaker name."""
     speaker_id, norm = db.execute("select speaker_id, norm_text from statements where id = ?",
                                   [statement_id]).fetchone()
-    query_rows = _others_candidates(db, norm, speaker_id)
-    similar = [sid for sid, text in query_rows if same_statement(norm, text)]
+    similar = [sid for sid, text in _others_candidates(db, norm, speaker_id) if same_statement(norm, text)]
     if not similar:
-        return []
-    return db.execute(
-        "select statements.id, speakers.id, speakers.name from statements join speakers "
+        return {}
+    return dict(db.execute(
+        "select statements.id, speakers.name from statements join speakers "
         f"on speakers.id = statements.speaker_id where statements.id in ({', '.join('?' * len(similar))}) "
-        "order by speakers.name", similar).fetchall()
+        "order by speakers.name", similar).fetchall())
 
 
-def _with_conflict_partners(db: sqlite_utils.Database, statement_ids: Iterable[int]) -> set[int]:
-    """The statements whose conflicts may have changed: those touched, and every statement that is
-    like one of them (its list of conflicting speakers may now include a new one)."""
-    out = set(statement_ids)
-    for statement_id in list(out):
-        out.update(sid for sid, _, _ in _similar_statements(db, statement_id))
-    return out
-
-
-def _refresh_conflicts(db: sqlite_utils.Database, statement_id: int) -> None:
-    names = list(dict.fromkeys(name for _, _, name in _similar_statements(db, statement_id)))
+def _refresh_conflicts(db: sqlite_utils.Database, statement_id: int) -> set[int]:
+    """Write who else is credited with the statement's words (and whether it is corroborated); their statements."""
+    similar = _similar_statements(db, statement_id)
+    names = list(dict.fromkeys(similar.values()))
     db.execute("update statements set conflicting_speakers = ?, "
                "corroborated = (outlets >= 2 and ? = 0) where id = ?",
                [json.dumps(names), len(names), statement_id])
+    return set(similar)
 
 
 def list_statements(db: sqlite_utils.Database, speaker_ids: Iterable[int] | None = None,
@@ -254,16 +249,11 @@ def write_statements_table(statements: list[dict], out: IO[str], width: int = 70
         out.write("no statements stored\n")
     for n, st in enumerate(statements, 1):
         first = st["first_appearance"]
-        out.write(f"{n:3}. {st['speaker']}: “{_short(st['text'], width)}”  [{st['status']}]\n"
+        out.write(f"{n:3}. {st['speaker']}: “{shorten(st['text'], width)}”  [{st['status']}]\n"
                   f"     first: {first['outlet'] or '(unknown outlet)'}, {first['published'] or '(undated)'}; "
                   f"carried by {len(st['outlets'])} outlet(s) in {st['articles']} article(s)"
                   + (f": {', '.join(st['outlets'])}" if st["outlets"] else "") + "\n")
         for variant in st["variants"][1:]:
-            out.write(f"     also printed as: “{_short(variant['text'], width)}” ({', '.join(variant['outlets']) or '?'})\n")
+            out.write(f"     also printed as: “{shorten(variant['text'], width)}” ({', '.join(variant['outlets']) or '?'})\n")
         if st["conflicting_speakers"]:
             out.write(f"     the same words are credited to: {', '.join(st['conflicting_speakers'])}\n")
-
-
-def _short(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
