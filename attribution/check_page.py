@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 from datasette.utils.asgi import Request, Response
 
 from .check_service import check_text
 from .dates import parse_iso_date
 from .errors import AttributionError, ServerBusy
-from .serve import DB_NAME
+from .serve import DB_NAME, models_dir_of, package_template
 
 __all__ = ["CHECK_JSON_PATH", "CHECK_PATH", "MAX_CHECK_CHARS", "check_json", "check_page", "highlight",
            "is_json_check", "limit_bodies"]
@@ -33,7 +32,6 @@ MAX_CHECK_CHARS = 100_000
 #: A request body larger than this is refused before it is read whole: MAX_CHECK_CHARS characters at their
 #: most expensive (12 bytes: an emoji as two JSON escapes "\\ud83d\\ude00"; 9 bytes: CJK form-encoded "%E6%97%A5").
 _MAX_BODY_BYTES = 12 * MAX_CHECK_CHARS + 10_000
-_TEMPLATE = Path(__file__).resolve().parent / "templates" / "check.html"
 _JSON_KEYS = {"text", "date"}
 
 
@@ -79,7 +77,7 @@ async def _run(datasette, text: str, date: dt.date | None):
         raise _Refused(f"this Datasette serves no database named {DB_NAME!r} to check against: "
                        "start it with `attribution serve`", 404)
     db = datasette.get_database(DB_NAME)
-    models_dir = (datasette.plugin_config("attribution") or {}).get("models_dir")
+    models_dir = models_dir_of(datasette)
     try:
         return await check_text(db.path, text, date, models_dir)
     except ServerBusy as exc:
@@ -185,12 +183,6 @@ def highlight(text: str, quotes: list[dict]) -> list[dict]:
     return parts
 
 
-def _template(datasette):
-    """check.html compiled in Datasette's own environment, so it extends Datasette's base.html (Datasette
-    looks for plugin templates only beside plugins that are packages; ours is a module)."""
-    return datasette.jinja_env.from_string(_TEMPLATE.read_text(encoding="utf-8"))
-
-
 async def check_page(datasette, request: Request) -> Response:
     """GET: the form. POST (form fields text, date, csrftoken): the form again, with the checked article."""
     context = {"text": "", "date": "", "error": None, "result": None, "parts": [], "max_chars": MAX_CHECK_CHARS,
@@ -206,5 +198,5 @@ async def check_page(datasette, request: Request) -> Response:
             context["parts"] = highlight(checked.text, checked.result["quotes"])
         except _Refused as exc:
             context["error"], status = str(exc), exc.status
-    html = await datasette.render_template(_template(datasette), context, request=request)
+    html = await datasette.render_template(package_template(datasette, "check.html"), context, request=request)
     return Response.html(html, status=status)

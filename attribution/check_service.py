@@ -16,10 +16,8 @@ import datetime as dt
 import functools
 import gc
 import io
-import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 import sqlite_utils
 
@@ -29,7 +27,7 @@ from .errors import ServerBusy
 from .match import Matcher
 from .nlp import load_pipeline
 from .pipeline import extract
-from .store import BUSY_TIMEOUT_MS
+from .store import connect_readonly
 from .verdict import Checker
 
 __all__ = ["CheckedText", "MAX_PENDING", "check_text", "warm_up"]
@@ -51,9 +49,7 @@ class CheckedText:
 
 def _matcher(db_path: str) -> Matcher:
     if db_path not in _matchers:
-        conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        _matchers[db_path] = Matcher(sqlite_utils.Database(conn))
+        _matchers[db_path] = Matcher(sqlite_utils.Database(connect_readonly(db_path)))
     return _matchers[db_path]
 
 

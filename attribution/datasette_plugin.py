@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from . import check_page
 from .check_service import warm_up
 from .normalize import normalize_quote
-from .serve import DB_NAME
+from .serve import DB_NAME, models_dir_of
 
 __all__ = ["menu_links", "prepare_connection", "register_routes", "skip_csrf", "startup"]
 
@@ -67,4 +67,4 @@ def skip_csrf(datasette, scope) -> bool:
 def startup(datasette) -> None:
     """Load the Stanza models in the background when the check page has a database to check against."""
     if DB_NAME in datasette.databases:
-        warm_up((datasette.plugin_config("attribution") or {}).get("models_dir"))
+        warm_up(models_dir_of(datasette))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import datetime
 import re
-import socket
 import urllib.error
 import urllib.request
 from email.message import Message
@@ -46,10 +45,10 @@ def fetch_html(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_IN
         raise FetchFailed(f"{url}: the server answered HTTP {err.code} {err.reason}; check the address") from None
     except urllib.error.URLError as err:
         reason = err.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
+        if isinstance(reason, TimeoutError):
             raise FetchFailed(f"{url}: no answer within {timeout:g} s; try again later") from None
         raise FetchFailed(f"{url}: cannot reach the server ({reason}); check the address and the network") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise FetchFailed(f"{url}: the page did not arrive within {timeout:g} s; try again later") from None
     except OSError as err:
         raise FetchFailed(f"{url}: the connection failed ({err}); try again later") from None

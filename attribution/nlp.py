@@ -20,7 +20,7 @@ __all__ = ["PROCESSORS", "check_models", "download_models", "load_pipeline", "mo
 
 #: What extraction reads: tokens, lemmas, tags, the dependency parse and entities.
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
-_NEEDED = ("tokenize", "mwt", "pos", "lemma", "depparse", "ner")
+_NEEDED = PROCESSORS.split(",")
 
 
 def models_dir(explicit: str | os.PathLike | None = None) -> Path:

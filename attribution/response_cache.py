@@ -18,10 +18,10 @@ response carries ``x-attribution-cache: hit``.
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 import threading
 from collections import OrderedDict
-from pathlib import Path
+
+from .store import connect_readonly
 
 __all__ = ["MAX_BODY", "MAX_BYTES", "MAX_ENTRIES", "ResponseCache"]
 
@@ -34,8 +34,7 @@ class _DataVersion:
     """Whether the database changed since the last call: one idle read-only connection asks SQLite."""
 
     def __init__(self, db_path: str) -> None:
-        self._conn = sqlite3.connect(Path(db_path).resolve().as_uri() + "?mode=ro", uri=True,
-                                     check_same_thread=False, timeout=5)
+        self._conn = connect_readonly(db_path, check_same_thread=False, timeout=5)
         self._lock = threading.Lock()
 
     def current(self) -> int:
@@ -51,8 +50,7 @@ class ResponseCache:
         self.prefix = prefix.rstrip("/")
         self._version = _DataVersion(db_path)
         self._seen = self._version.current()
-        self._entries: OrderedDict[tuple, list[dict]] = OrderedDict()
-        self._sizes: dict[tuple, int] = {}  #: body bytes of each kept page
+        self._entries: OrderedDict[tuple, tuple[int, list[dict]]] = OrderedDict()  #: key -> (body bytes, messages)
         self._bytes = 0
         self._pending: dict[tuple, asyncio.Future] = {}  # pages being made, for requests that want the same
         self.hits = self.misses = 0
@@ -72,7 +70,6 @@ class ResponseCache:
         version = self._version.current()
         if version != self._seen:
             self._entries.clear()
-            self._sizes.clear()
             self._bytes = 0
             self._seen = version
 
@@ -89,7 +86,7 @@ class ResponseCache:
         if kept is not None:
             self._entries.move_to_end(key)
             self.hits += 1
-            start, *body = kept
+            _, (start, *body) = kept
             await send({**start, "headers": [*start["headers"], (b"x-attribution-cache", b"hit")]})
             for message in body:
                 await send(message)
@@ -126,9 +123,8 @@ class ResponseCache:
 
         await self.app(scope, receive, keep)
         if messages and not messages[-1].get("more_body", False) and self._version.current() == version:
-            self._bytes += size - self._sizes.get(key, 0)
-            self._entries[key] = messages
-            self._sizes[key] = size
+            self._bytes += size - self._entries.get(key, (0, None))[0]
+            self._entries[key] = (size, messages)
             while len(self._entries) > MAX_ENTRIES or self._bytes > MAX_BYTES:
-                old, _ = self._entries.popitem(last=False)
-                self._bytes -= self._sizes.pop(old)
+                _, (dropped, _) = self._entries.popitem(last=False)
+                self._bytes -= dropped

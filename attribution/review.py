@@ -25,14 +25,8 @@ from .statements import update_statements
 from .store import transaction, utc_now
 from .verdict import VERDICTS
 
-__all__ = ["CHECK_REVIEWS", "MergeReport", "QUOTE_REVIEWS", "confirm_check", "find_speaker", "merge_speakers",
+__all__ = ["MergeReport", "confirm_check", "find_speaker", "merge_speakers",
            "overturn_check", "promote_quote", "reject_quote", "write_history"]
-
-#: What a reviewer can say about a check's verdict.
-CHECK_REVIEWS = ("confirmed", "overturned")
-#: What a reviewer can decide about an extracted quote.
-QUOTE_REVIEWS = ("promoted", "rejected")
-
 
 @dataclass(frozen=True)
 class _Change:

@@ -28,7 +28,6 @@ import json
 import os
 import re
 import time
-from pathlib import Path
 from typing import Any, Callable
 
 import sqlite_utils
@@ -38,6 +37,7 @@ from feedgen.feed import FeedGenerator
 
 from . import review
 from .errors import AttributionError, ReviewRefused
+from .serve import package_template
 from .store import BUSY_TIMEOUT_MS, utc_now
 from .verdict import VERDICTS
 
@@ -56,7 +56,6 @@ _PENDING = 50  #: items listed on the review index
 #: Password checks a client address may ask for per minute: each costs ~90 ms of CPU on the event loop
 #: (datasette-auth-passwords), and guessing must stay slow.
 LOGIN_ATTEMPTS_PER_MINUTE = 10
-_TEMPLATES = Path(__file__).parent / "templates"
 #: The review pages' own few rules (quotes and records set apart, a diff readable), in every page's head.
 _CSS = """
 blockquote.quote, blockquote.record { margin: 0.5em 0 1em; padding: 0.4em 1em; border-left: 4px solid #999;
@@ -144,7 +143,8 @@ def _database(datasette):
 
 async def _write(datasette, action: Callable[[sqlite_utils.Database], Any]) -> Any:
     """Run a review function on Datasette's write connection (foreign keys on, waiting for other writers)."""
-    if not _database(datasette).is_mutable:
+    database = _database(datasette)
+    if not database.is_mutable:
         raise ReviewRefused("this database is served read-only (immutable); serve it without -i/--immutable "
                             "for reviewers to write")
 
@@ -153,7 +153,7 @@ async def _write(datasette, action: Callable[[sqlite_utils.Database], Any]) -> A
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         return action(sqlite_utils.Database(conn))
 
-    return await _database(datasette).execute_write_fn(run, block=True)
+    return await database.execute_write_fn(run, block=True)
 
 
 async def _one(datasette, sql: str, row_id: int, what: str) -> dict:
@@ -163,17 +163,9 @@ async def _one(datasette, sql: str, row_id: int, what: str) -> dict:
     return dict(rows[0])
 
 
-def _template(datasette, name: str):
-    """One of the package's templates (``attribution/templates``), compiled in Datasette's environment.
-
-    Datasette only looks for a plugin's templates beside a plugin that is a package; this one is a module.
-    """
-    return datasette.jinja_env.from_string((_TEMPLATES / name).read_text(encoding="utf-8"))
-
-
 async def _render(datasette, request, template: str, context: dict, status: int = 200) -> Response:
     context = {"database": _database(datasette).name, "verdicts": VERDICTS, "review_css": _CSS, **context}
-    page = await datasette.render_template(_template(datasette, template), context, request=request)
+    page = await datasette.render_template(package_template(datasette, template), context, request=request)
     return Response.html(page, status=status)
 
 

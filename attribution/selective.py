@@ -25,13 +25,14 @@ from typing import Callable
 
 from .article import Article
 from .document import Document, Sentence, Word, from_stanza
+from .nlp import PROCESSORS
 
 __all__ = ["COUNTS", "PARSE_MODES", "ParseCounts", "parse_articles", "unparsed_reads"]
 
 #: "selective" parses what extraction reads; "full" parses every sentence.
 PARSE_MODES = ("selective", "full")
-_TAGGERS = "tokenize,mwt,pos,lemma,ner"
-_FULL = "tokenize,mwt,pos,lemma,depparse,ner"
+_FULL = PROCESSORS
+_TAGGERS = PROCESSORS.replace("depparse,", "")  #: everything but the dependency parse
 
 
 @dataclass
@@ -120,8 +121,8 @@ def unparsed_reads(doc: Document, extractor: Extractor) -> set[int]:
     if not doc.depparsed:
         return set()
     reads: set[int] = set()
-    words = [w if parsed else _WatchedWord.of(w, reads) for w, parsed in zip(doc.words, doc.depparsed)]
-    sentences = [s if doc.depparsed[s.first] else _WatchedSentence.of(s, reads) for s in doc.sentences]
+    words = [w if parsed else _watch(_WatchedWord, w, reads) for w, parsed in zip(doc.words, doc.depparsed)]
+    sentences = [s if doc.depparsed[s.first] else _watch(_WatchedSentence, s, reads) for s in doc.sentences]
     probe = Document(doc.article, words, sentences, doc.entities, paragraphs=doc.paragraphs,
                      children=_WatchedChildren(doc.children, doc.depparsed, reads), depparsed=doc.depparsed)
     try:
@@ -133,52 +134,41 @@ def unparsed_reads(doc: Document, extractor: Extractor) -> set[int]:
     return reads
 
 
-def _copy_slots(base: type, source: object, target: object) -> None:
-    """Fill a watching subclass instance from ``source`` through ``base``'s own slot descriptors
-    (the subclass's properties shadow some of them)."""
+def _watch(cls: type, source: object, reads: set[int]):
+    """A copy of ``source`` as an instance of its watching subclass ``cls`` (filled through the base
+    class's own slot descriptors: the subclass's properties shadow some of them)."""
+    base = cls.__base__
+    new = cls.__new__(cls)
     for name in base.__slots__:
-        base.__dict__[name].__set__(target, base.__dict__[name].__get__(source))
+        base.__dict__[name].__set__(new, base.__dict__[name].__get__(source))
+    new._reads = reads
+    return new
+
+
+def _noting(base: type, name: str, at: str) -> property:
+    """A property that notes the read (the object's ``at`` index) and returns ``base``'s slot ``name``."""
+    slot = base.__dict__[name]
+
+    def read(self):
+        self._reads.add(getattr(self, at))
+        return slot.__get__(self)
+
+    return property(read)
 
 
 class _WatchedWord(Word):
     """A word without a parse that notes when its ``head`` or ``deprel`` is read."""
 
     __slots__ = ("_reads",)
-
-    @classmethod
-    def of(cls, word: Word, reads: set[int]) -> "_WatchedWord":
-        new = cls.__new__(cls)
-        _copy_slots(Word, word, new)
-        new._reads = reads
-        return new
-
-    @property
-    def head(self) -> int | None:
-        self._reads.add(self.i)
-        return Word.__dict__["head"].__get__(self)
-
-    @property
-    def deprel(self) -> str:
-        self._reads.add(self.i)
-        return Word.__dict__["deprel"].__get__(self)
+    head = _noting(Word, "head", "i")
+    deprel = _noting(Word, "deprel", "i")
 
 
 class _WatchedSentence(Sentence):
     """A sentence without a parse that notes when its ``root`` is read."""
 
     __slots__ = ("_reads",)
-
-    @classmethod
-    def of(cls, sentence: Sentence, reads: set[int]) -> "_WatchedSentence":
-        new = cls.__new__(cls)
-        _copy_slots(Sentence, sentence, new)
-        new._reads = reads
-        return new
-
-    @property
-    def root(self) -> int | None:
-        self._reads.add(self.first)
-        return Sentence.__dict__["root"].__get__(self)
+    root = _noting(Sentence, "root", "first")
 
 
 class _WatchedChildren(list):

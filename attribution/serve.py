@@ -12,6 +12,7 @@ Datasette is imported inside the functions: importing it loads our plugin, which
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -20,13 +21,14 @@ import yaml
 from .errors import BadDatabase
 from .store import open_db
 
-__all__ = ["DB_NAME", "METADATA", "SETTINGS", "asgi_app", "make_datasette", "serve"]
+__all__ = ["DB_NAME", "METADATA", "SETTINGS", "asgi_app", "make_datasette", "models_dir_of", "package_template", "serve"]
 
 #: The name the database is served under (the key of ``databases:`` in metadata.yml).
 DB_NAME = "attribution"
 
 #: The metadata file kept at the root of the source checkout.
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: Datasette settings for a database of millions of quotes (see the README's load figures):
 #: suggesting facets runs a ``count(distinct ...)`` over every column of a table on every page view.
@@ -35,7 +37,7 @@ METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 SETTINGS = {"suggest_facets": False, "facet_time_limit_ms": 1000}
 
 
-def _metadata(path: Path, models_dir: str | None) -> dict:
+def _metadata(path: Path, models_dir: str | os.PathLike | None) -> dict:
     try:
         metadata = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -46,6 +48,24 @@ def _metadata(path: Path, models_dir: str | None) -> dict:
     if models_dir:
         metadata.setdefault("plugins", {}).setdefault("attribution", {})["models_dir"] = str(models_dir)
     return metadata
+
+
+def models_dir_of(datasette) -> str | None:
+    """The Stanza models directory ``make_datasette`` was given (in the plugin's configuration), if any."""
+    return (datasette.plugin_config("attribution") or {}).get("models_dir")
+
+
+def package_template(datasette, name: str):
+    """One of the package's templates (``attribution/templates``), compiled once in Datasette's environment.
+
+    Datasette only looks for a plugin's templates beside a plugin that is a package; ours are modules.
+    """
+    return _compiled(datasette.jinja_env, name)
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(env, name: str):
+    return env.from_string((_TEMPLATES / name).read_text(encoding="utf-8"))
 
 
 def make_datasette(db_path: str | os.PathLike, *, metadata: str | os.PathLike | None = None,
@@ -63,7 +83,7 @@ def make_datasette(db_path: str | os.PathLike, *, metadata: str | os.PathLike | 
                           "with `attribution ingest` and records with `attribution records import`, "
                           "or pass --db")
     open_db(where).close()  # brings the schema up to date, refuses a foreign file
-    ds = Datasette(metadata=_metadata(Path(metadata) if metadata else METADATA, models_dir and str(models_dir)),
+    ds = Datasette(metadata=_metadata(Path(metadata) if metadata else METADATA, models_dir),
                    settings={**SETTINGS, **(settings or {})})
     ds.add_database(Database(ds, path=os.path.abspath(where), is_mutable=True), name=DB_NAME)
     return ds

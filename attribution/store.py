@@ -23,6 +23,7 @@ import json
 import os
 import sqlite3
 import time
+from pathlib import Path
 from typing import Callable, Iterator
 
 import sqlite_utils
@@ -30,7 +31,7 @@ import sqlite_utils
 from .errors import BadDatabase
 
 __all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION",
-           "WAL_AUTOCHECKPOINT_PAGES", "open_db", "transaction", "utc_now"]
+           "WAL_AUTOCHECKPOINT_PAGES", "connect_readonly", "open_db", "transaction", "utc_now"]
 
 #: Where the database lives unless --db says otherwise.
 DEFAULT_DB = os.path.join("db", "attribution.db")
@@ -217,6 +218,13 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
+
+
+def connect_readonly(path: str | os.PathLike, **kwargs) -> sqlite3.Connection:
+    """A connection that can only read (SQLite's ``mode=ro``), for servers that must never write;
+    it waits up to :data:`BUSY_TIMEOUT_MS` for a lock unless ``timeout`` says otherwise."""
+    kwargs.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, **kwargs)
 
 
 def open_db(path: str | os.PathLike = DEFAULT_DB) -> sqlite_utils.Database:

@@ -148,32 +148,31 @@ def _check_contract(record: dict, text: str | None = None) -> None:
     assert isinstance(record["quotes"], list)
     for q in record["quotes"]:
         assert set(q) == QUOTE_KEYS, sorted(q)
-        assert isinstance(q["text"], str) and q["text"].strip(), q
-        assert _is_int(q["start"]) and _is_int(q["end"]) and 0 <= q["start"] < q["end"], q
+        _assert_span(q, "text", text)
         assert q["kind"] in KINDS, q
         assert q["said_on"] is None or _is_iso_date(q["said_on"]), q
         assert isinstance(q["confidence"], float) and 0.0 <= q["confidence"] <= 1.0, q
         assert round(q["confidence"], 3) == q["confidence"], q
-        if text is not None:
-            assert text[q["start"]:q["end"]] == q["text"], q
         s = q["speaker"]
         if s is not None:
             assert set(s) == SPEAKER_KEYS, sorted(s)
             assert isinstance(s["name"], str) and s["name"].strip(), s
-            assert isinstance(s["mention"], str) and s["mention"].strip(), s
-            assert _is_int(s["start"]) and _is_int(s["end"]) and 0 <= s["start"] < s["end"], s
+            _assert_span(s, "mention", text)
             assert s["type"] in SPEAKER_TYPES, s
             assert s["title"] is None or (isinstance(s["title"], str) and s["title"].strip()), s
-            if text is not None:
-                assert text[s["start"]:s["end"]] == s["mention"], s
         c = q["cue"]
         if c is not None:
             assert set(c) == CUE_KEYS, sorted(c)
-            assert isinstance(c["text"], str) and c["text"].strip(), c
+            _assert_span(c, "text", text)
             assert isinstance(c["lemma"], str) and c["lemma"].strip(), c
-            assert _is_int(c["start"]) and _is_int(c["end"]) and 0 <= c["start"] < c["end"], c
-            if text is not None:
-                assert text[c["start"]:c["end"]] == c["text"], c
+
+
+def _assert_span(obj: dict, key: str, text: str | None) -> None:
+    """obj[key] is non-empty text at obj["start"]:obj["end"] of the article (when its text is known)."""
+    assert isinstance(obj[key], str) and obj[key].strip(), obj
+    assert _is_int(obj["start"]) and _is_int(obj["end"]) and 0 <= obj["start"] < obj["end"], obj
+    if text is not None:
+        assert text[obj["start"]:obj["end"]] == obj[key], obj
 
 
 def _finds(quotes: list[dict], wanted: str) -> bool:
