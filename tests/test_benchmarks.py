@@ -28,3 +28,12 @@ def test_match_speed_agrees_with_brute_force():
 def test_ingest_speed_stores_every_row():
     out = _run("ingest_speed.py", "--articles", "20", "--quotes", "10", "--speakers", "30")
     assert out.startswith("stored 200 quote rows (20 articles, ")
+
+
+def test_extract_speed_times_every_run_and_the_floors():
+    out = _run("extract_speed.py", str(ROOT / "fixtures" / "statements" / "dam_plan.jsonl"))
+    assert out.startswith("extract_speed: dam_plan.jsonl, 3 articles, ")
+    for run in ("ours, selective", "ours, full", "bare Stanza, bulk, no dependency parse",
+                "bare Stanza, bulk, tokenize and NER only", "  convert + stages"):
+        assert f"\n{run} " in out
+    assert "peer skipped: pass --peer-python" in out
