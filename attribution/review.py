@@ -250,6 +250,14 @@ def _unstate(db: sqlite_utils.Database, change: _Change, speaker_id: int) -> int
     return len(ids)
 
 
+def _naming(db: sqlite_utils.Database, name: str) -> list[int]:
+    """The statements whose conflicts name ``name`` (to refresh once that speaker is merged away)."""
+    if "statements" not in db.table_names():
+        return []
+    return [r[0] for r in db.execute("select id from statements where exists (select 1 from "
+                                     "json_each(statements.conflicting_speakers) where value = ?)", [name])]
+
+
 def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str, actor: str) -> MergeReport:
     """Speaker ``absorb`` is the same person as ``keep``: everything of theirs becomes ``keep``'s.
 
@@ -268,6 +276,7 @@ def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str
         if kept["id"] == absorbed["id"]:
             raise ReviewRefused(f"{keep!r} and {absorb!r} are the same speaker ({kept['id']}: {kept['name']})")
         report = MergeReport(kept, absorbed)
+        naming = _naming(db, absorbed["name"])
         reclustered = _unstate(db, change, absorbed["id"])
         for record in list(db.query("select id, norm_hash, said_on from records where speaker_id = ?",
                                     [absorbed["id"]])):  # read first: folding deletes from the table read
@@ -284,6 +293,6 @@ def merge_speakers(db: sqlite_utils.Database, keep: int | str, absorb: int | str
         _update(db, change, "speakers", kept["id"], {"aliases": json.dumps(aliases, ensure_ascii=False)})
         _delete(db, change, "speakers", absorbed["id"])
         report.kept = _row(db, "speakers", kept["id"])
-    if reclustered:
-        update_statements(db)  # the absorbed speaker's quotes join the kept speaker's statements
+    if reclustered:  # the absorbed speaker's quotes join the kept speaker's statements; no conflict names them
+        update_statements(db, refresh=naming)
     return report

@@ -108,9 +108,12 @@ class StatementsReport:
     statements_updated: set[int] = field(default_factory=set)
 
 
-def update_statements(db: sqlite_utils.Database, *, rebuild: bool = False) -> StatementsReport:
+def update_statements(db: sqlite_utils.Database, *, rebuild: bool = False,
+                      refresh: Iterable[int] = ()) -> StatementsReport:
     """Cluster the quotes not yet in a statement and refresh the figures of the statements touched,
-    in one transaction. ``rebuild`` forgets every statement first (after a change to the rules)."""
+    in one transaction. ``rebuild`` forgets every statement first (after a change to the rules);
+    ``refresh`` names statements whose conflicts must be refreshed too (those that named a speaker
+    merged away)."""
     report = StatementsReport()
     with transaction(db):
         if rebuild:
@@ -144,7 +147,7 @@ def update_statements(db: sqlite_utils.Database, *, rebuild: bool = False) -> St
             _refresh_figures(db, statement_id)
         for statement_id in touched:
             partners |= _refresh_conflicts(db, statement_id)
-        for statement_id in partners - touched:
+        for statement_id in (partners | set(refresh)) - touched:
             _refresh_conflicts(db, statement_id)
     return report
 

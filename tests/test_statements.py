@@ -3,12 +3,16 @@ spread and wordings, and the statements whose words are credited to someone else
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
 from click.testing import CliRunner
 
 from attribution.cli import cli
+from attribution.identity import resolve_speaker
+from attribution.normalize import normalize_quote
+from attribution.review import merge_speakers
 from attribution.statements import list_statements, same_statement, update_statements
 from attribution.store import open_db
 
@@ -108,37 +112,55 @@ def test_cli_statements(dam_db):
     ]
 
 
+def _quote(db, speaker: int, outlet: str, published: str, text: str) -> None:
+    """One article by ``outlet`` holding one direct quote of ``speaker``."""
+    article = db.execute("insert into articles (content_hash, text, outlet, published) values (?, ?, ?, ?)",
+                         [hashlib.sha1(f"{outlet}{text}".encode()).hexdigest(), text, outlet, published]).lastrowid
+    norm = normalize_quote(text)
+    db.execute("insert into quotes (article_id, speaker_id, text, norm_text, norm_hash, kind, start, end) "
+               "values (?, ?, ?, ?, ?, 'direct', 0, ?)",
+               [article, speaker, text, norm, hashlib.sha1(norm.encode()).hexdigest(), len(text)])
+    db.conn.commit()
+
+
 def test_an_earlier_wording_that_no_longer_matches_leaves_no_stale_conflict(tmp_path):
     """Ann's statement gains an earlier, longer first appearance: Bob's shorter wording no longer matches
     it, and both sides drop the conflict, as a rebuild would have it."""
-    import hashlib
-
-    from attribution.identity import resolve_speaker
-    from attribution.normalize import normalize_quote
-
     db = open_db(tmp_path / "stale.db")
     ann, bob = resolve_speaker(db, "Ann Lee"), resolve_speaker(db, "Bob Ray")
 
-    def quote(speaker: int, outlet: str, published: str, text: str) -> None:
-        article = db.execute("insert into articles (content_hash, text, outlet, published) values (?, ?, ?, ?)",
-                             [hashlib.sha1(f"{outlet}{text}".encode()).hexdigest(), text, outlet, published]).lastrowid
-        norm = normalize_quote(text)
-        db.execute("insert into quotes (article_id, speaker_id, text, norm_text, norm_hash, kind, start, end) "
-                   "values (?, ?, ?, ?, ?, 'direct', 0, ?)",
-                   [article, speaker, text, norm, hashlib.sha1(norm.encode()).hexdigest(), len(text)])
-        db.conn.commit()
-
     short = "We will build the new dam on the river before the winter floods arrive"
-    quote(ann, "X", "2025-03-01", short)
-    quote(bob, "Y", "2025-03-02", "We will build a new dam on the river before winter floods arrive")
+    _quote(db, ann, "X", "2025-03-01", short)
+    _quote(db, bob, "Y", "2025-03-02", "We will build a new dam on the river before winter floods arrive")
     update_statements(db)
     assert {s["speaker"]: s["conflicting_speakers"] for s in list_statements(db)} == {
         "Ann Lee": ["Bob Ray"], "Bob Ray": ["Ann Lee"]}
-    quote(ann, "Z", "2025-01-01", short + " and we will pay for every part of it with the money saved from the old "
+    _quote(db, ann, "Z", "2025-01-01", short + " and we will pay for every part of it with the money saved from the old "
                                           "bridge project")
     update_statements(db)
     incremental = {s["speaker"]: (s["conflicting_speakers"], s["status"]) for s in list_statements(db)}
     assert incremental == {"Ann Lee": ([], "corroborated"), "Bob Ray": ([], "single source")}
     update_statements(db, rebuild=True)
     assert {s["speaker"]: (s["conflicting_speakers"], s["status"]) for s in list_statements(db)} == incremental
+    db.close()
+
+
+def test_a_merge_leaves_no_conflict_naming_the_absorbed_speaker(tmp_path):
+    """Annie Lee is Ann Lee: her short wording joins Ann's earlier, longer statement, which Bob's wording
+    does not match; Bob's statement must stop naming Annie Lee, as a rebuild would have it."""
+    db = open_db(tmp_path / "merge.db")
+    ann, annie, bob = (resolve_speaker(db, name) for name in ("Ann Lee", "Annie Lee", "Bob Ray"))
+    short = "We will build the new dam on the river before the winter floods arrive"
+    _quote(db, ann, "Z", "2025-01-01", short + " and we will pay for every part of it with the money saved from "
+                                               "the old bridge project")
+    _quote(db, annie, "X", "2025-03-01", short)
+    _quote(db, bob, "Y", "2025-03-02", "We will build a new dam on the river before winter floods arrive")
+    update_statements(db)
+    assert {s["speaker"]: s["conflicting_speakers"] for s in list_statements(db)} == {
+        "Ann Lee": ["Annie Lee"], "Annie Lee": ["Ann Lee", "Bob Ray"], "Bob Ray": ["Annie Lee"]}
+    merge_speakers(db, "Ann Lee", "Annie Lee", "carol")
+    merged = {s["speaker"]: (s["conflicting_speakers"], s["quotes"]) for s in list_statements(db)}
+    assert merged == {"Ann Lee": ([], 2), "Bob Ray": ([], 1)}
+    update_statements(db, rebuild=True)
+    assert {s["speaker"]: (s["conflicting_speakers"], s["quotes"]) for s in list_statements(db)} == merged
     db.close()
