@@ -5,6 +5,8 @@ a plain ``datasette db/attribution.db`` both get them:
 
 - ``fuzz_ratio(a, b)`` and ``fuzz_partial_ratio(a, b)``: rapidfuzz scores, 0–100;
 - ``normalize_quote(s)``: the normal form the store keeps in ``norm_text``;
+- ``:_site_url`` in canned queries: this instance's absolute URL (``https://host/``, with any
+  ``base_url``), for links that must work outside the site, such as the Atom feed's;
 - ``/-/check`` (a form) and ``/-/check.json`` (POST JSON): check an article's quotes against the
   records of the database served as ``attribution`` (see :mod:`attribution.check_page`), with
   "Check an article" in the menu.
@@ -20,7 +22,8 @@ from .check_service import warm_up
 from .normalize import normalize_quote
 from .serve import DB_NAME, models_dir_of
 
-__all__ = ["menu_links", "prepare_connection", "register_routes", "skip_csrf", "startup"]
+__all__ = ["menu_links", "prepare_connection", "register_magic_parameters", "register_routes", "skip_csrf",
+           "startup"]
 
 
 def _scorer(function):
@@ -39,6 +42,16 @@ def prepare_connection(conn) -> None:
     conn.create_function("fuzz_partial_ratio", 2, _scorer(fuzz.partial_ratio), deterministic=True)
     conn.create_function("normalize_quote", 1, lambda s: None if s is None else normalize_quote(s),
                          deterministic=True)
+
+
+@hookimpl
+def register_magic_parameters(datasette) -> list:
+    def site(key: str, request) -> str:
+        if key != "url":
+            raise KeyError(key)
+        return datasette.absolute_url(request, datasette.urls.instance())
+
+    return [("site", site)]
 
 
 @hookimpl

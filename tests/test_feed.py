@@ -45,7 +45,7 @@ async def test_the_feed_lists_confirmed_findings_newest_first(tmp_path):
     assert entries[0]["content"][0] == (
         "Credited to Sanae Takaichi in Daily Example (2025-10-24); the words are on record from Shinjiro Koizumi "
         "(2025-10-22, https://example.org/briefing). Reviewer: On the briefing tape")
-    assert entries[0]["link"][1]["href"] == "/attribution/checks/2"
+    assert entries[0]["link"][1]["href"] == "http://localhost/attribution/checks/2"  # feed readers need it whole
     assert entries[1]["title"][0] == "Altered quote: Shinjiro Koizumi, “We can afford to wait on defence spending.”"
     assert entries[1]["content"][0] == (
         "Printed by Daily Example (2025-10-24); the record (2025-10-22, https://example.org/briefing) says: "
@@ -78,3 +78,16 @@ async def test_an_empty_feed_is_a_valid_feed(tmp_path):
     assert feed.find(f"{ATOM}title").text == "Confirmed misattributions and altered quotes"
     assert feed.findall(f"{ATOM}entry") == []
     assert feed.find(f"{ATOM}link").attrib["href"] == "http://localhost/attribution/confirmed_problems.atom"
+
+
+@pytest.mark.asyncio
+async def test_feed_links_are_absolute_under_a_base_url_and_forced_https(tmp_path):
+    path = tmp_path / "attribution.db"
+    db = build_review_db(path)
+    confirm_check(db, 2, "alice")
+    db.close()
+    ds = Datasette([str(path)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text()),
+                   settings={"base_url": "/desk/", "force_https_urls": True})
+    feed = ET.fromstring((await ds.client.get(ds.urls.path("/attribution/confirmed_problems.atom"))).content)
+    assert [e.find(f"{ATOM}link").attrib["href"] for e in feed.findall(f"{ATOM}entry")] == [
+        "https://localhost/desk/attribution/checks/2"]
