@@ -327,7 +327,7 @@ def recheck_command(db_path: str) -> None:
 @cli.command("statements")
 @db_option
 @click.option("--speaker", help="Only this speaker's statements (any form of the name).")
-@click.option("--corroborated", is_flag=True, help="Only statements carried by two or more outlets, uncontested.")
+@click.option("--corroborated", is_flag=True, help="Only statements carried by two or more independent sources, uncontested.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 def statements_command(db_path: str, speaker: str | None, corroborated: bool, fmt: str) -> None:
     """Each statement once: who said it, where it first appeared, every outlet that carried it, its wordings.

@@ -1,8 +1,8 @@
 """A demo database from the project's own fixtures: ``attribution demo``.
 
 Imports both records files, ingests every fixture article (``fixtures/articles``, each with the
-date its gold file gives, the checker's articles in ``fixtures/check``, and three outlets' takes on
-one story in ``fixtures/statements``, for corroborated and contested statements), then checks every
+date its gold file gives, the checker's articles in ``fixtures/check``, and the outlets' takes on
+two stories in ``fixtures/statements``, for corroborated, contested and syndicated statements), then checks every
 stored quote again (``recheck``), so ``attribution serve`` shows real content at once. Running it
 again adds nothing and brings the verdicts up to date with the records files.
 """
@@ -53,7 +53,8 @@ def demo_articles(fixtures: Path = FIXTURES) -> Iterator[Article]:
         yield from read_articles([str(source)], default_date=date)
     for stem, date in CHECK_DATES.items():
         yield from read_articles([str(fixtures / "check" / f"{stem}.txt")], default_date=dt.date.fromisoformat(date))
-    yield from read_articles([str(fixtures / "statements" / "dam_plan.jsonl")])  # dated, with outlets
+    yield from read_articles([str(fixtures / "statements" / "dam_plan.jsonl"),  # dated, with outlets
+                              str(fixtures / "statements" / "breakwater_wire.jsonl")])
 
 
 def build_demo(db_path: str | os.PathLike, fixtures: Path = FIXTURES, models_dir: str | None = None) -> DemoReport:

@@ -4,8 +4,10 @@ A *statement* is a cluster of stored quotes with the same speaker and
 fuzzy-equal words (:func:`same_statement`): the wording as printed by each
 outlet, trimmed or retyped, stays in ``quotes``; the ``statements`` row says
 where it first appeared (outlet, date), how many outlets and articles carried
-it, how many wordings there are, and which *other* speakers are credited with
-the same words. A statement carried by at least two outlets, with no other
+it, how many of those outlets are independent sources (outlets that printed one
+and the same story, a wire report say, are one source: see syndication.py),
+how many wordings there are, and which *other* speakers are credited with the
+same words. A statement from at least two independent sources, with no other
 speaker credited with its words, is ``corroborated``.
 
 Clustering is incremental: :func:`update_statements` puts each quote that has
@@ -28,9 +30,10 @@ from rapidfuzz import fuzz, process
 
 from .output import shorten
 from .store import transaction, utc_now
+from .syndication import stories
 
 __all__ = ["FRAGMENT_MIN", "FRAGMENT_WORDS", "SAME_MIN", "StatementsReport", "list_statements",
-           "same_statement", "update_statements", "write_statements_table"]
+           "refresh_statements", "same_statement", "update_statements", "write_statements_table"]
 
 SAME_MIN = 90.0  #: fuzz.ratio of the normal forms for two wordings to be one statement
 FRAGMENT_MIN = 95.0  #: ... or fuzz.partial_ratio when the shorter one is a trimmed version of the longer
@@ -139,17 +142,23 @@ def update_statements(db: sqlite_utils.Database, *, rebuild: bool = False,
             db.execute("update quotes set statement_id = ? where id = ?", [statement_id, quote_id])
             report.quotes_clustered += 1
             report.statements_updated.add(statement_id)
-        # A statement's wording (its first appearance) can change: those that matched the old wording must
-        # drop it from their conflicts, those that match the new one add it.
-        touched = report.statements_updated
-        partners = {sid for statement_id in touched for sid in _similar_statements(db, statement_id)}
-        for statement_id in touched:
-            _refresh_figures(db, statement_id)
-        for statement_id in touched:
-            partners |= _refresh_conflicts(db, statement_id)
-        for statement_id in (partners | set(refresh)) - touched:
-            _refresh_conflicts(db, statement_id)
+        refresh_statements(db, report.statements_updated, refresh)
     return report
+
+
+def refresh_statements(db: sqlite_utils.Database, statement_ids: Iterable[int], others: Iterable[int] = ()) -> None:
+    """Compute the figures and conflicts of ``statement_ids`` again, and the conflicts of the statements
+    that match them, before or after, and of ``others`` (inside the caller's transaction)."""
+    # A statement's wording (its first appearance) can change: those that matched the old wording must
+    # drop it from their conflicts, those that match the new one add it.
+    touched = set(statement_ids)
+    partners = {sid for statement_id in touched for sid in _similar_statements(db, statement_id)}
+    for statement_id in touched:
+        _refresh_figures(db, statement_id)
+    for statement_id in touched:
+        partners |= _refresh_conflicts(db, statement_id)
+    for statement_id in (partners | set(others)) - touched:
+        _refresh_conflicts(db, statement_id)
 
 
 def _outlet(outlet: str | None, url: str | None) -> str | None:
@@ -168,13 +177,37 @@ def _refresh_figures(db: sqlite_utils.Database, statement_id: int) -> None:
         "order by articles.published is null, articles.published, articles.id, quotes.start", [statement_id]).fetchall()
     first = rows[0]
     outlets = list(dict.fromkeys(o for o in (_outlet(r[5], r[6]) for r in rows) if o))
+    shared = _shared_stories(db, rows) if len(outlets) > 1 else []
     db.execute(
         "update statements set text = ?, norm_text = ?, first_quote_id = ?, first_article_id = ?, first_outlet = ?, "
-        "first_published = ?, outlets = ?, articles = ?, quotes = ?, variants = ?, outlet_names = ?, updated_at = ? "
-        "where id = ?",
+        "first_published = ?, outlets = ?, articles = ?, quotes = ?, variants = ?, outlet_names = ?, sources = ?, "
+        "syndicated = ?, updated_at = ? where id = ?",
         [first[1], first[2], first[0], first[4], _outlet(first[5], first[6]), first[7], len(outlets),
-         len({r[4] for r in rows}), len(rows), len({r[3] for r in rows}), json.dumps(outlets), utc_now(),
-         statement_id])
+         len({r[4] for r in rows}), len(rows), len({r[3] for r in rows}), json.dumps(outlets),
+         len(outlets) - sum(len(group) - 1 for group in shared), json.dumps(shared), utc_now(), statement_id])
+
+
+def _shared_stories(db: sqlite_utils.Database, rows: list[tuple]) -> list[list[str]]:
+    """The groups of outlets that printed one and the same story with the statement in it (a wire
+    report run by several papers): each group is one source (see syndication.py)."""
+    articles = list(dict.fromkeys((r[4], outlet) for r in rows if (outlet := _outlet(r[5], r[6]))))
+    texts = dict(db.execute(f"select id, text from articles where id in ({', '.join('?' * len(articles))})",
+                            [a for a, _ in articles]).fetchall())
+    owner = {outlet: outlet for _, outlet in articles}  # outlets joined by a shared story, by their first
+
+    def root(outlet: str) -> str:
+        while owner[outlet] != outlet:
+            outlet = owner[outlet]
+        return outlet
+
+    for story in stories([texts[a] or "" for a, _ in articles], {r[1] for r in rows}):
+        first = root(articles[story[0]][1])
+        for i in story[1:]:
+            owner[root(articles[i][1])] = first
+    groups: dict[str, list[str]] = {}
+    for outlet in dict.fromkeys(o for _, o in articles):
+        groups.setdefault(root(outlet), []).append(outlet)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 def _similar_statements(db: sqlite_utils.Database, statement_id: int) -> dict[int, str]:
@@ -195,7 +228,7 @@ def _refresh_conflicts(db: sqlite_utils.Database, statement_id: int) -> set[int]
     similar = _similar_statements(db, statement_id)
     names = list(dict.fromkeys(similar.values()))
     db.execute("update statements set conflicting_speakers = ?, "
-               "corroborated = (outlets >= 2 and ? = 0) where id = ?",
+               "corroborated = (sources >= 2 and ? = 0) where id = ?",
                [json.dumps(names), len(names), statement_id])
     return set(similar)
 
@@ -231,7 +264,8 @@ def list_statements(db: sqlite_utils.Database, speaker_ids: Iterable[int] | None
             "id": row["id"], "speaker": row["speaker"], "text": row["text"],
             "first_appearance": {"outlet": row["first_outlet"], "published": row["first_published"],
                                  "quote_id": row["first_quote_id"], "article_id": row["first_article_id"]},
-            "outlets": json.loads(row["outlet_names"] or "[]"), "articles": row["articles"],
+            "outlets": json.loads(row["outlet_names"] or "[]"), "sources": row["sources"],
+            "syndicated": json.loads(row["syndicated"] or "[]"), "articles": row["articles"],
             "quotes": row["quotes"], "variants": list(variants.values()),
             "conflicting_speakers": json.loads(row["conflicting_speakers"] or "[]"),
             "corroborated": bool(row["corroborated"]), "status": _status(row),
@@ -240,7 +274,8 @@ def list_statements(db: sqlite_utils.Database, speaker_ids: Iterable[int] | None
 
 
 def _status(row: dict) -> str:
-    """corroborated (two outlets or more, uncontested), contested (another speaker has the words) or single source."""
+    """corroborated (two independent sources or more, uncontested), contested (another speaker has the
+    words) or single source."""
     if row["corroborated"]:
         return "corroborated"
     return "contested" if json.loads(row["conflicting_speakers"] or "[]") else "single source"
@@ -256,6 +291,8 @@ def write_statements_table(statements: list[dict], out: IO[str], width: int = 70
                   f"     first: {first['outlet'] or '(unknown outlet)'}, {first['published'] or '(undated)'}; "
                   f"carried by {len(st['outlets'])} outlet(s) in {st['articles']} article(s)"
                   + (f": {', '.join(st['outlets'])}" if st["outlets"] else "") + "\n")
+        for group in st["syndicated"]:
+            out.write(f"     one story in {len(group)} outlets (one source): {', '.join(group)}\n")
         for variant in st["variants"][1:]:
             out.write(f"     also printed as: “{shorten(variant['text'], width)}” ({', '.join(variant['outlets']) or '?'})\n")
         if st["conflicting_speakers"]:

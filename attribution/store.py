@@ -163,12 +163,24 @@ def _m004_review(db: sqlite_utils.Database) -> None:
         END""")
 
 
+def _m005_independent_sources(db: sqlite_utils.Database) -> None:
+    """How many independent sources carried each statement: outlets that printed one and the same story
+    (a wire report) are one source, and corroboration needs two (see syndication.py). Figures of the
+    statements already stored are computed again."""
+    from .statements import refresh_statements  # statements imports this module
+
+    db.execute("ALTER TABLE statements ADD COLUMN sources INTEGER")
+    db.execute("ALTER TABLE statements ADD COLUMN syndicated TEXT")
+    refresh_statements(db, [r[0] for r in db.execute("select id from statements")])
+
+
 #: In order; never edit one that has shipped, add the next.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "tables, indexes and full-text search", _m001_tables),
     (2, "speaker name keys, statements, whole verdicts", _m002_speaker_keys_and_statements),
     (3, "annotation cache", _m003_annotations),
     (4, "review columns on checks and quotes, and the history table", _m004_review),
+    (5, "independent sources of statements", _m005_independent_sources),
 )
 
 #: The schema version a fully migrated database has.

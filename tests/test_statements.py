@@ -19,16 +19,26 @@ from attribution.store import open_db
 from conftest import ROOT
 
 DAM_PLAN = ROOT / "fixtures" / "statements" / "dam_plan.jsonl"
+BREAKWATER = ROOT / "fixtures" / "statements" / "breakwater_wire.jsonl"
 HOME = "We will not let the river decide who keeps their home,"
 RESERVOIR = "The reservoir will be finished by 2028,"
 
 
-@pytest.fixture(scope="module")
-def dam_db(nlp, tmp_path_factory):
-    path = tmp_path_factory.mktemp("statements") / "dam.db"
-    result = CliRunner().invoke(cli, ["ingest", str(DAM_PLAN), "--db", str(path)])
+def _ingested(articles, tmp_path_factory):
+    path = tmp_path_factory.mktemp("statements") / "statements.db"
+    result = CliRunner().invoke(cli, ["ingest", str(articles), "--db", str(path)])
     assert result.exit_code == 0, result.output
     return path
+
+
+@pytest.fixture(scope="module")
+def dam_db(nlp, tmp_path_factory):
+    return _ingested(DAM_PLAN, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def wire_db(nlp, tmp_path_factory):
+    return _ingested(BREAKWATER, tmp_path_factory)
 
 
 def _by_speaker_and_text(db) -> dict[tuple[str, str], dict]:
@@ -164,3 +174,29 @@ def test_a_merge_leaves_no_conflict_naming_the_absorbed_speaker(tmp_path):
     update_statements(db, rebuild=True)
     assert {s["speaker"]: (s["conflicting_speakers"], s["quotes"]) for s in list_statements(db)} == merged
     db.close()
+
+
+def test_one_wire_story_in_two_papers_is_one_source(wire_db):
+    db = open_db(wire_db)
+    found = _by_speaker_and_text(db)
+    protect = found[("Lena Ostrova", "The new breakwater will protect every boat in the marina,")]
+    assert protect["outlets"] == ["Bayside Herald", "Pinecrest Daily", "Merrin Weekly"]
+    assert (protect["sources"], protect["syndicated"]) == (2, [["Bayside Herald", "Pinecrest Daily"]])
+    assert protect["status"] == "corroborated"  # the Weekly's own report is the second source
+    fees = found[("Lena Ostrova", "We are not raising mooring fees this year,")]
+    assert (fees["outlets"], fees["sources"], fees["status"]) == (
+        ["Bayside Herald", "Pinecrest Daily"], 1, "single source")
+    assert [s["sources"] for s in list_statements(db) if len(s["outlets"]) == 1] == [1, 1, 1]
+    db.close()
+
+
+def test_the_table_names_the_outlets_that_printed_one_story(wire_db):
+    result = CliRunner().invoke(cli, ["statements", "--db", str(wire_db), "--speaker", "Lena Ostrova",
+                                      "--corroborated"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "  1. Lena Ostrova: “The new breakwater will protect every boat in the marina,”  [corroborated]",
+        "     first: Bayside Herald, 2025-10-14; carried by 3 outlet(s) in 3 article(s): Bayside Herald, "
+        "Pinecrest Daily, Merrin Weekly",
+        "     one story in 2 outlets (one source): Bayside Herald, Pinecrest Daily",
+    ]

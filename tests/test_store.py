@@ -202,3 +202,28 @@ def test_migration_2_indexes_the_names_of_speakers_stored_before_it(tmp_path, mo
     assert db["quotes"].columns_dict["statement_id"] is int
     assert {t.name for t in db["quotes"].triggers} == {"quotes_ai", "quotes_ad", "quotes_au"}  # FTS kept in step
     db.close()
+
+
+def test_migration_5_counts_the_sources_of_statements_stored_before_it(tmp_path, monkeypatch):
+    """Two outlets' copies of one wire story were counted as corroboration before version 5."""
+    path = tmp_path / "v4.db"
+    monkeypatch.setattr(store, "MIGRATIONS", store.MIGRATIONS[:4])
+    v4 = open_db(path)
+    speaker = v4["speakers"].insert({"name": "Lena Ostrova", "type": "PERSON"}).last_pk
+    story = ("Harbor Commissioner Lena Ostrova on Tuesday approved a new stone breakwater for the marina, ending a "
+             "two-year dispute over how to shield the moorings from winter storms. “We are not raising mooring "
+             "fees this year,” Ostrova said.")
+    statement = v4["statements"].insert({  # as version 4 left it: two outlets, corroborated
+        "speaker_id": speaker, "text": "We are not raising mooring fees this year,", "outlets": 2, "corroborated": 1,
+        "norm_text": "we are not raising mooring fees this year", "conflicting_speakers": "[]"}).last_pk
+    for outlet in ("Bayside Herald", "Pinecrest Daily"):
+        article = v4["articles"].insert({"content_hash": outlet, "text": story, "outlet": outlet}).last_pk
+        v4["quotes"].insert({"article_id": article, "speaker_id": speaker, "kind": "direct", "start": 0, "end": 1,
+                             "text": "We are not raising mooring fees this year,", "statement_id": statement,
+                             "norm_text": "we are not raising mooring fees this year", "norm_hash": "h"})
+    v4.close()
+    monkeypatch.undo()
+    db = open_db(path)
+    assert db.execute("select outlets, sources, syndicated, corroborated from statements").fetchall() == [
+        (2, 1, '[["Bayside Herald", "Pinecrest Daily"]]', 0)]
+    db.close()
