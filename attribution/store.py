@@ -171,7 +171,8 @@ def _m005_independent_sources(db: sqlite_utils.Database) -> None:
 
     db.execute("ALTER TABLE statements ADD COLUMN sources INTEGER")
     db.execute("ALTER TABLE statements ADD COLUMN syndicated TEXT")
-    refresh_statements(db, [r[0] for r in db.execute("select id from statements")])
+    db.execute("UPDATE statements SET sources = outlets, syndicated = '[]' WHERE outlets < 2")  # nothing shared
+    refresh_statements(db, [r[0] for r in db.execute("select id from statements where outlets >= 2")])
 
 
 #: In order; never edit one that has shipped, add the next.

@@ -216,6 +216,8 @@ def test_migration_5_counts_the_sources_of_statements_stored_before_it(tmp_path,
     statement = v4["statements"].insert({  # as version 4 left it: two outlets, corroborated
         "speaker_id": speaker, "text": "We are not raising mooring fees this year,", "outlets": 2, "corroborated": 1,
         "norm_text": "we are not raising mooring fees this year", "conflicting_speakers": "[]"}).last_pk
+    v4["statements"].insert({"speaker_id": speaker, "text": "Another day,", "norm_text": "another day", "outlets": 1,
+                             "corroborated": 0, "conflicting_speakers": "[]"})  # one outlet: nothing to compare
     for outlet in ("Bayside Herald", "Pinecrest Daily"):
         article = v4["articles"].insert({"content_hash": outlet, "text": story, "outlet": outlet}).last_pk
         v4["quotes"].insert({"article_id": article, "speaker_id": speaker, "kind": "direct", "start": 0, "end": 1,
@@ -224,6 +226,6 @@ def test_migration_5_counts_the_sources_of_statements_stored_before_it(tmp_path,
     v4.close()
     monkeypatch.undo()
     db = open_db(path)
-    assert db.execute("select outlets, sources, syndicated, corroborated from statements").fetchall() == [
-        (2, 1, '[["Bayside Herald", "Pinecrest Daily"]]', 0)]
+    assert db.execute("select outlets, sources, syndicated, corroborated from statements order by id").fetchall() == [
+        (2, 1, '[["Bayside Herald", "Pinecrest Daily"]]', 0), (1, 1, "[]", 0)]
     db.close()
