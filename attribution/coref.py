@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .document import Document
 from .model import Speaker
 from .speakers import mention_words
+from .timewords import is_time_word
 
 __all__ = ["ROLE_WORDS", "Resolver"]
 
@@ -342,8 +343,10 @@ def _named_beside(doc: Document, words: list[int]) -> list[int]:
     comma = words[0] - 1
     if comma >= 3 and doc.words[comma - 1].upos == "NUM" and doc.words[comma - 2].lower == ",":
         comma -= 2  # "Margaret Olsen, 71, a retired nurse"
-    if doc.words[comma].lower != "," or doc.words[comma - 1].upos != "PROPN":
-        return []
+    before = doc.words[comma - 1]
+    if doc.words[comma].lower != "," or before.upos != "PROPN" or is_time_word(before.text) \
+            or before.ner[2:] in ("DATE", "TIME"):
+        return []  # "On Monday, officials said": a day is no name
     end = comma - 1
     start = end
     while start - 1 >= 0 and doc.words[start - 1].upos == "PROPN" and not doc.inside_marks[start - 1]:

@@ -49,6 +49,8 @@ def find_reported(doc: Document) -> list[Quote]:
 def _reporting_verb(doc: Document, i: int) -> bool:
     """A speech, intention or stance verb, or any verb with a subject and a that-clause."""
     w = doc.words[i]
+    if w.lower.endswith("ing") and i + 1 < len(doc.words) and doc.words[i + 1].lower == "by":
+        return False  # a credit line, "(Reporting by A; Writing by B)", reports nothing
     return is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) \
         or _states(doc, i)
 
@@ -95,6 +97,10 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
                        and words[verb].lemma not in ADDRESSEE_VERBS]
             return sorted(set(doc.subtree(c)).union(*(doc.subtree(o) for o in objects)))
+    for c in kids:  # "The supply arrived on Monday, officials said.": the content comes first, up to
+        if words[c].deprel in _CLAUSE_RELS and c < verb and not doc.inside_marks[c]:  # the comma before the cue
+            comma = next((j for j in range(verb - 1, c, -1) if words[j].lower == ","), None)
+            return list(range(doc.sentence_of(verb).first, comma)) if comma is not None else doc.subtree(c)
     if words[verb].lemma in INTENT_VERBS:
         for c in kids:
             if words[c].deprel == "xcomp" and c > verb:

@@ -159,6 +159,11 @@ def test_not_quotes(fixture_results, article_id, not_quote):
     assert not wrong, f"{article_id}: {not_quote!r} extracted as a {wrong[0].kind} quote"
 
 
+def test_a_credit_line_is_no_quote(fixture_results):
+    _, doc = fixture_results["flu_season_early"]  # "(Reporting by Aiko Mori and Ben Hart; Editing by ...)"
+    assert [q.text for q in doc.quotes if "Aiko Mori" in q.text or "Clara Voss" in q.text] == []
+
+
 # --- every quote, whatever the gold says ----------------------------------
 
 
