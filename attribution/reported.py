@@ -325,6 +325,10 @@ def trim(content: list[int], doc: Document) -> list[int]:
 def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how: str) -> Quote | None:
     """A candidate from content words: trimmed of a leading "that" and edge punctuation."""
     content = trim([i for i in content if i != cue and (speaker is None or i != speaker)], doc)
+    stop = next((k for k, i in enumerate(content) if doc.words[i].lower == ";" and not doc.inside_marks[i]
+                 and i > cue), None)
+    if stop is not None:  # "X said A; 62 percent of those were B": the next clause is not theirs
+        content = trim(content[:stop], doc)
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
         para = doc.paragraphs[doc.paragraph_at(doc.words[cue].start)]
         content = [i for i in content if para[0] <= doc.words[i].start < para[1]]

@@ -164,6 +164,12 @@ def test_a_credit_line_is_no_quote(fixture_results):
     assert [q.text for q in doc.quotes if "Aiko Mori" in q.text or "Clara Voss" in q.text] == []
 
 
+def test_reported_content_stops_at_a_semicolon(fixture_results):
+    _, doc = fixture_results["flu_season_early"]  # "...; 62 percent of those were farmers": not the parents' words
+    assert [q.text for q in doc.quotes if q.text.startswith("they were willing")] == [
+        "they were willing to keep their children at home for a week"]
+
+
 # --- every quote, whatever the gold says ----------------------------------
 
 
