@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 
-from .cues import is_cue_verb
+from .cues import SAYING_VERBS, is_cue_verb
 from .document import Document
 from .model import Quote
 from .quotes import QuoteSpan
@@ -63,9 +63,12 @@ def find_direct(doc: Document) -> list[Quote]:
         end = mark.close if mark.close is not None else mark.end
         sents = _sentences_between(doc, mark.open, end)
         cue = _nearest_cue(doc, sents, mark, inside_marks)
+        inverted = _inverted_cue(doc, mark) if cue is None else None
         if cue is not None:
             quote.cue_word, quote.speaker_word, quote.how = cue, speaker_of(doc, cue), "cue"
             _maybe_mixed(doc, quote, cue, inside_marks)
+        elif inverted is not None:  # the quote is all that was said: no clause around it to read
+            quote.cue_word, quote.speaker_word, quote.how = inverted, speaker_of(doc, inverted), "cue"
         elif _inside_a_clause(doc, mark, sents[0]):
             continue  # 'had "been friends for some time"' with no cue: a fragment, not a statement
         else:
@@ -97,6 +100,20 @@ def _nearest_cue(doc: Document, sents: list[int], mark: QuoteSpan, inside: list[
             if best_dist is None or dist < best_dist:
                 best, best_dist = i, dist
     return best
+
+
+def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:
+    """ '"...," agrees Rita Vance': a speech verb's lemma between the closing mark and a name is the cue,
+    however the tagger read the verb (small taggers make "agrees" a plural noun)."""
+    if mark.close is None:
+        return None
+    i = bisect.bisect_left([w.start for w in doc.words], mark.close + 1)
+    while i < len(doc.words) and doc.words[i].upos == "PUNCT" and doc.words[i].start < mark.close + 4:
+        i += 1  # the comma and the closing mark itself
+    if i + 1 >= len(doc.words) or doc.words[i].sent != doc.words[i + 1].sent or doc.inside_marks[i]:
+        return None
+    w, name = doc.words[i], doc.words[i + 1]
+    return i if w.lemma in SAYING_VERBS and name.upos == "PROPN" and w.text.islower() else None
 
 
 def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> None:
