@@ -35,8 +35,9 @@ def is_speech(doc: Document, mark: QuoteSpan) -> bool:
     bare = content.rstrip("".join(_END_PUNCT) + "'\"’”")
     before = doc.text[max(0, mark.open - 40):mark.open].split()
     after = doc.text[(mark.close if mark.close is not None else mark.end) + 1:][:30].split()
-    if mark.words <= 4 and before and after and _capitalized(before[-1]) and _capitalized(after[0]):
-        return False  # nickname: Dwayne "The Rock" Johnson
+    if mark.words <= 4 and before and after and _capitalized(before[-1]) and _capitalized(after[0]) \
+            and bare == content and not before[-1].endswith((".", "!", "?", ":")):
+        return False  # nickname: Dwayne "The Rock" Johnson (not '... the U.S. ¶ "But Wilson won," Axelrod said')
     if mark.words <= 10 and before and before[-1].lower().strip(",") in _WORK_NOUNS and bare == content:
         return False  # title: the report "Safer Streets for All"
     if mark.words <= 8 and all(_capitalized(t) or t.lower() in _SMALL or t.isdigit() for t in bare.split()):
