@@ -128,6 +128,9 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> N
     quoted = [w.i for w in doc.words if quote.start <= w.start and w.end <= quote.end and w.upos != "PUNCT"]
     if not content or not quoted or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
         return
+    own = set(quoted)
+    if any(inside[i] and i not in own and _is_word(doc, i) for i in content):
+        return  # the clause holds another quotation: '"A," she said, adding, "B."' is two quotes, not one
     outside = [i for i in content if not inside[i] and _is_word(doc, i)]
     if outside:  # 'wrote that farmers "cannot survive on prices from 20 years ago"
         quote.start, quote.end = doc.span(content)
