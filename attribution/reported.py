@@ -12,6 +12,7 @@ from .cues import INTENT_VERBS, PHRASAL_CUES, SAYING_VERBS, SPEECH_NOUNS, STANCE
 from .document import Document
 from .model import Quote
 from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
+from .timewords import is_time_word
 
 __all__ = ["complement_of", "find_reported", "to_clause_end", "trim"]
 
@@ -91,6 +92,9 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         sent = doc.sentence_of(verb)
         rest = [i for i in range(sent.first, sent.last) if not aside[0] <= i <= aside[1]]
         return rest if len(rest) >= _MIN_WORDS else None
+    before = _before_inverted_cue(doc, verb)
+    if before:  # "The fund grew 4 percent, said Mary Stone, a board member"
+        return before
     for c in kids:
         if words[c].deprel in _CLAUSE_RELS and c > verb and not _participle_aside(doc, c):
             # "aides said the average donation ... was $27": a subject misread as the verb's object
@@ -120,6 +124,23 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
         return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
     return None
+
+
+def _before_inverted_cue(doc: Document, verb: int) -> list[int] | None:
+    """After "..., said" comes the source ("said David Gilbert, its president"), so what was said is the
+    sentence before the comma, whatever the parse hangs on the verb."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    if words[verb].lemma not in SAYING_VERBS or words[verb].xpos not in ("VBD", "VBZ", "VBP") \
+            or verb - 1 <= sent.first or words[verb - 1].lower != ",":
+        return None  # not "..., saying the campaign was ...": a participle's object is what was said
+    speaker = speaker_of(doc, verb)
+    if speaker is None or speaker < verb or words[verb + 1].upos not in ("PROPN", "DET") \
+            or is_time_word(words[verb + 1].text):
+        return None  # the source must follow: a name or "the/a ..." ("said Friday that" is no source)
+    content = list(range(sent.first, verb - 1))
+    if len(content) < _MIN_WORDS or any(doc.inside_marks[i] for i in content):
+        return None  # '"...," said X': the direct quote is what was said
+    return content
 
 
 _NP = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART")
