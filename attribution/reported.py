@@ -355,7 +355,7 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
         content = [i for i in content if para[0] <= doc.words[i].start < para[1]]
     if len(content) < _MIN_WORDS:
         return None
-    if speaker is not None and content[0] <= speaker <= content[-1]:
-        return None  # a content span cannot contain its own source
+    if speaker is not None and content[0] <= speaker <= content[-1] and not content[0] <= cue <= content[-1]:
+        return None  # a content span cannot contain its own source, unless as an aside: "A, he said, B"
     start, end = doc.span(content)
     return Quote(start=start, end=end, kind="indirect", cue_word=cue, speaker_word=speaker, how=how)
