@@ -99,7 +99,7 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         if words[c].deprel in _CLAUSE_RELS and c > verb and not _participle_aside(doc, c):
             # "aides said the average donation ... was $27": a subject misread as the verb's object
             objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
-                       and words[verb].lemma not in ADDRESSEE_VERBS]
+                       and words[verb].lemma not in ADDRESSEE_VERBS and not is_time_word(words[o].text)]
             return sorted(set(doc.subtree(c)).union(*(doc.subtree(o) for o in objects)))
     for c in kids:  # "The supply arrived on Monday, officials said.": the content comes first, up to
         if words[c].deprel in _CLAUSE_RELS and c < verb and not doc.inside_marks[c]:  # the comma before the cue
@@ -338,8 +338,28 @@ def trim(content: list[int], doc: Document) -> list[int]:
     while content and (words[content[0]].upos == "PUNCT" or (
             words[content[0]].lower in ("that", "to") and words[content[0]].deprel == "mark")):
         content.pop(0)
-    while content and words[content[-1]].upos == "PUNCT":
-        content.pop()
+    while content and words[content[-1]].upos in ("PUNCT", "CCONJ"):
+        content.pop()  # and a dangling "and": 'that the festival had become "the heart of our autumn" and promised'
+    return _with_paired_marks(content, doc)
+
+
+_OPEN, _CLOSE = ("“", "«", "``"), ("”", "»", "''")
+
+
+def _with_paired_marks(content: list[int], doc: Document) -> list[int]:
+    """Trimming must not cut a quotation mark off from its pair inside the content: 'become "the heart
+    of our autumn"' keeps its closing mark, '"a direct threat" to Americans' its opening one."""
+    if not content:
+        return content
+    words = doc.words
+    texts = [words[i].text for i in content]
+    unclosed = sum(t in _OPEN for t in texts) - sum(t in _CLOSE for t in texts)
+    odd_straight = texts.count('"') % 2 == 1
+    after, before = content[-1] + 1, content[0] - 1
+    if after < len(words) and ((unclosed > 0 and words[after].text in _CLOSE) or (odd_straight and words[after].text == '"')):
+        return content + [after]
+    if before >= 0 and ((unclosed < 0 and words[before].text in _OPEN) or (odd_straight and words[before].text == '"')):
+        return [before] + content
     return content
 
 

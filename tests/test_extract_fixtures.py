@@ -170,6 +170,12 @@ def test_reported_content_stops_at_a_semicolon(fixture_results):
         "they were willing to keep their children at home for a week"]
 
 
+def test_a_day_after_the_cue_is_not_what_was_said(fixture_results):
+    _, doc = fixture_results["kansai_film_festival"]  # "said Friday that the festival had become ..."
+    assert [q.text for q in doc.quotes if "heart of our autumn" in q.text] == [
+        "the festival had become “the heart of our autumn”"]  # its closing mark kept with its opening one
+
+
 # --- every quote, whatever the gold says ----------------------------------
 
 
