@@ -225,6 +225,8 @@ def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:
     if hi + 1 < sent.last and doc.words[hi + 1].upos != "PUNCT":
         return None
     rest = [i for i in range(sent.first, sent.last) if i not in own]
+    if lo > sent.first and hi + 2 < sent.last and doc.words[hi + 2].upos == "CCONJ":
+        rest = [i for i in rest if i < lo]  # "A, records show, and experts say B": B is the experts' own
     return rest if len(rest) >= _MIN_WORDS else None
 
 
