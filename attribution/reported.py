@@ -282,7 +282,8 @@ def _according_to(doc: Document, according: int) -> Quote | None:
     end = according + 2
     while end < sent.last and words[end].upos != "PUNCT" and words[end].lower not in ("who", "which", "that"):
         end += 1
-    source = [i for i in range(according + 2, end) if words[i].upos in ("PROPN", "NOUN", "PRON")]
+    source = [i for i in range(according + 2, end) if words[i].upos in ("PROPN", "NOUN", "PRON")
+              and not is_time_word(words[i].text)]  # "according to a report on Wednesday": the report
     if not source:
         return None
     phrase = set(range(according, end))

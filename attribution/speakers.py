@@ -146,7 +146,7 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
     if words[verb].lemma in ADDRESSEE_VERBS:
         return None  # "told reporters": the object is who was told
     for c in doc.children[verb]:
-        if words[c].deprel in ("obj", "iobj") and c > verb and all(
+        if words[c].deprel in ("obj", "iobj") and c > verb and _wordlike(doc, c) and all(
                 words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "VERB", "NUM") for j in range(verb + 1, c)):
             before = words[verb - 1] if verb > 0 else None
             if before is not None and before.upos == "PUNCT":
