@@ -366,12 +366,18 @@ def _with_paired_marks(content: list[int], doc: Document) -> list[int]:
     return content
 
 
+#: After a comma, words that open the writer's own aside, not more of what was said: ", which forced ...",
+#: ", while the host sought ...".
+_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
+
+
 def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how: str) -> Quote | None:
     """A candidate from content words: trimmed of a leading "that" and edge punctuation."""
     content = trim([i for i in content if i != cue and (speaker is None or i != speaker)], doc)
-    stop = next((k for k, i in enumerate(content) if doc.words[i].lower == ";" and not doc.inside_marks[i]
-                 and i > cue), None)
-    if stop is not None:  # "X said A; 62 percent of those were B": the next clause is not theirs
+    stop = next((k for k, i in enumerate(content) if i > cue and not doc.inside_marks[i] and (
+        doc.words[i].lower == ";" or (doc.words[i].lower == "," and i + 1 < len(doc.words)
+                                     and doc.words[i + 1].lower in _ASIDE_OPENERS))), None)
+    if stop is not None:  # "X said A; 62 percent of those were B", "A, which ...": the rest is not theirs
         content = trim(content[:stop], doc)
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
         para = doc.paragraphs[doc.paragraph_at(doc.words[cue].start)]

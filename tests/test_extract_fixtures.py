@@ -170,6 +170,11 @@ def test_reported_content_stops_at_a_semicolon(fixture_results):
         "they were willing to keep their children at home for a week"]
 
 
+def test_reported_content_stops_before_the_writers_aside(fixture_results):
+    _, doc = fixture_results["flu_season_early"]  # "..., which will be shipped to clinics in January."
+    assert [q.text for q in doc.quotes if "more doses" in q.text] == ["the ministry would buy 2 million more doses"]
+
+
 def test_a_day_after_the_cue_is_not_what_was_said(fixture_results):
     _, doc = fixture_results["kansai_film_festival"]  # "said Friday that the festival had become ..."
     assert [q.text for q in doc.quotes if "heart of our autumn" in q.text] == [
