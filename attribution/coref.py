@@ -344,8 +344,8 @@ def _named_beside(doc: Document, words: list[int]) -> list[int]:
     if comma >= 3 and doc.words[comma - 1].upos == "NUM" and doc.words[comma - 2].lower == ",":
         comma -= 2  # "Margaret Olsen, 71, a retired nurse"
     before = doc.words[comma - 1]
-    if doc.words[comma].lower != "," or before.upos != "PROPN" or is_time_word(before.text) \
-            or before.ner[2:] in ("DATE", "TIME"):
+    if doc.words[comma].lower != "," or before.upos != "PROPN" or before.ner[2:] in ("DATE", "TIME") \
+            or (is_time_word(before.text) and not before.ner.endswith("PERSON")):
         return []  # "On Monday, officials said": a day is no name
     end = comma - 1
     start = end

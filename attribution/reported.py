@@ -8,6 +8,7 @@ them, so cues inside quotation marks are left to that quote.
 
 from __future__ import annotations
 
+from .coref import ORG_WORDS, ROLE_WORDS
 from .cues import INTENT_VERBS, PHRASAL_CUES, SAYING_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
 from .document import Document
 from .model import Quote
@@ -50,8 +51,8 @@ def find_reported(doc: Document) -> list[Quote]:
 def _reporting_verb(doc: Document, i: int) -> bool:
     """A speech, intention or stance verb, or any verb with a subject and a that-clause."""
     w = doc.words[i]
-    if w.lower.endswith("ing") and i + 1 < len(doc.words) and doc.words[i + 1].lower == "by":
-        return False  # a credit line, "(Reporting by A; Writing by B)", reports nothing
+    if w.text[:1].isupper() and w.lower.endswith("ing") and i + 1 < len(doc.words) and doc.words[i + 1].lower == "by":
+        return False  # a credit line, "(Reporting by A; Editing by B)", reports nothing
     return is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) \
         or _states(doc, i)
 
@@ -101,9 +102,11 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
                        and words[verb].lemma not in ADDRESSEE_VERBS and not is_time_word(words[o].text)]
             return sorted(set(doc.subtree(c)).union(*(doc.subtree(o) for o in objects)))
-    for c in kids:  # "The supply arrived on Monday, officials said.": the content comes first, up to
-        if words[c].deprel in _CLAUSE_RELS and c < verb and not doc.inside_marks[c]:  # the comma before the cue
-            comma = next((j for j in range(verb - 1, c, -1) if words[j].lower == ","), None)
+    for c in kids:  # "The supply arrived on Monday, officials said.": the content comes first, up to the
+        if words[c].deprel in _CLAUSE_RELS and c < verb and not doc.inside_marks[c]:  # comma before the source
+            subject = next((k for k in kids if words[k].deprel.startswith("nsubj") and c < k < verb), verb)
+            edge = min(doc.subtree(subject)) if subject != verb else verb  # "..., John Lee, a spokesman, said"
+            comma = next((j for j in range(edge - 1, c, -1) if words[j].lower == ","), None)
             return list(range(doc.sentence_of(verb).first, comma)) if comma is not None else doc.subtree(c)
     if words[verb].lemma in INTENT_VERBS:
         for c in kids:
@@ -131,13 +134,16 @@ def _before_inverted_cue(doc: Document, verb: int) -> list[int] | None:
     sentence before the comma, whatever the parse hangs on the verb."""
     words, sent = doc.words, doc.sentence_of(verb)
     if words[verb].lemma not in SAYING_VERBS or words[verb].xpos not in ("VBD", "VBZ", "VBP") \
-            or verb - 1 <= sent.first or words[verb - 1].lower != ",":
-        return None  # not "..., saying the campaign was ...": a participle's object is what was said
+            or words[verb].deprel == "conj" or verb - 1 <= sent.first or words[verb - 1].lower != ",":
+        return None  # not "..., saying ...", nor "She stood up, said a few words and left"
     speaker = speaker_of(doc, verb)
     if speaker is None or speaker < verb or words[verb + 1].upos not in ("PROPN", "DET") \
-            or is_time_word(words[verb + 1].text):
-        return None  # the source must follow: a name or "the/a ..." ("said Friday that" is no source)
+            or is_time_word(words[verb + 1].text) or not _a_source(words[speaker]):
+        return None  # the source must follow: a name or "a spokesman" ("said Friday that", "said a few words")
     content = list(range(sent.first, verb - 1))
+    comma = next((j for j in range(speaker + 1, sent.last) if words[j].lower == ","), None)
+    if comma is not None and comma + 1 < sent.last and words[comma + 1].upos in ("VERB", "AUX"):
+        content += list(range(comma + 1, sent.last))  # "The worst flooding, said Kono, was in the old town"
     if len(content) < _MIN_WORDS or any(doc.inside_marks[i] for i in content):
         return None  # '"...," said X': the direct quote is what was said
     return content
@@ -225,7 +231,8 @@ def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:
     if hi + 1 < sent.last and doc.words[hi + 1].upos != "PUNCT":
         return None
     rest = [i for i in range(sent.first, sent.last) if i not in own]
-    if lo > sent.first and hi + 2 < sent.last and doc.words[hi + 2].upos == "CCONJ":
+    if lo > sent.first and hi + 2 < sent.last and doc.words[hi + 2].upos == "CCONJ" and any(
+            is_cue_verb(doc.words[j].lemma, doc.words[j].upos) for j in range(hi + 3, sent.last)):
         rest = [i for i in rest if i < lo]  # "A, records show, and experts say B": B is the experts' own
     return rest if len(rest) >= _MIN_WORDS else None
 
@@ -283,7 +290,7 @@ def _according_to(doc: Document, according: int) -> Quote | None:
     while end < sent.last and words[end].upos != "PUNCT" and words[end].lower not in ("who", "which", "that"):
         end += 1
     source = [i for i in range(according + 2, end) if words[i].upos in ("PROPN", "NOUN", "PRON")
-              and not is_time_word(words[i].text)]  # "according to a report on Wednesday": the report
+              and not _a_time(words[i])]  # "according to a report on Wednesday": the report
     if not source:
         return None
     phrase = set(range(according, end))
@@ -300,6 +307,19 @@ def _according_to(doc: Document, according: int) -> Quote | None:
     if quote is not None:
         quote.cue_last = according + 1
     return quote
+
+
+def _a_source(word) -> bool:
+    """A name, or a noun for someone who speaks ("a spokesman", "officials") or an organisation."""
+    return word.upos == "PROPN" or word.ner != "O" or word.lower in ROLE_WORDS | ORG_WORDS | _SOURCE_NOUNS
+
+
+_SOURCE_NOUNS = frozenset("official officials source sources aide aides statement report".split())
+
+
+def _a_time(word) -> bool:
+    """A day or month, not a person named after one ("Theresa May")."""
+    return is_time_word(word.text) and not word.ner.endswith("PERSON")
 
 
 def _last_noun_before_of(doc: Document, nouns: list[int]) -> int:
@@ -371,12 +391,19 @@ def _with_paired_marks(content: list[int], doc: Document) -> list[int]:
 _ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
 
 
+def _comma_after(doc: Document, words: list[int]) -> bool:
+    """Whether a comma outside quotation marks closes an aside: "the law, which takes effect in May, will
+    cut ..." goes on after it."""
+    return any(doc.words[i].lower == "," and not doc.inside_marks[i] for i in words)
+
+
 def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how: str) -> Quote | None:
     """A candidate from content words: trimmed of a leading "that" and edge punctuation."""
     content = trim([i for i in content if i != cue and (speaker is None or i != speaker)], doc)
     stop = next((k for k, i in enumerate(content) if i > cue and not doc.inside_marks[i] and (
         doc.words[i].lower == ";" or (doc.words[i].lower == "," and i + 1 < len(doc.words)
-                                     and doc.words[i + 1].lower in _ASIDE_OPENERS))), None)
+                                     and doc.words[i + 1].lower in _ASIDE_OPENERS
+                                     and not _comma_after(doc, content[k + 1:])))), None)
     if stop is not None:  # "X said A; 62 percent of those were B", "A, which ...": the rest is not theirs
         content = trim(content[:stop], doc)
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
@@ -385,6 +412,13 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
     if len(content) < _MIN_WORDS:
         return None
     if speaker is not None and content[0] <= speaker <= content[-1] and not content[0] <= cue <= content[-1]:
-        return None  # a content span cannot contain its own source, unless as an aside: "A, he said, B"
+        # a content span cannot contain its own source, unless as an aside ("A, he said, B"); a source
+        # named after it ends it: "The supply arrived on Monday, John Lee, a ministry spokesman, said."
+        name = speaker
+        while name - 1 in content and doc.words[name - 1].upos == "PROPN":
+            name -= 1
+        content = trim([i for i in content if i < name], doc) if cue > content[-1] else []
+        if len(content) < _MIN_WORDS or doc.words[content[-1] + 1].lower != ",":
+            return None
     start, end = doc.span(content)
     return Quote(start=start, end=end, kind="indirect", cue_word=cue, speaker_word=speaker, how=how)

@@ -177,37 +177,27 @@ def _refresh_figures(db: sqlite_utils.Database, statement_id: int) -> None:
         "order by articles.published is null, articles.published, articles.id, quotes.start", [statement_id]).fetchall()
     first = rows[0]
     outlets = list(dict.fromkeys(o for o in (_outlet(r[5], r[6]) for r in rows) if o))
-    shared = _shared_stories(db, rows) if len(outlets) > 1 else []
+    sources, shared = _sources(db, rows) if len(outlets) > 1 else (len(outlets), [])
     db.execute(
         "update statements set text = ?, norm_text = ?, first_quote_id = ?, first_article_id = ?, first_outlet = ?, "
         "first_published = ?, outlets = ?, articles = ?, quotes = ?, variants = ?, outlet_names = ?, sources = ?, "
         "syndicated = ?, updated_at = ? where id = ?",
         [first[1], first[2], first[0], first[4], _outlet(first[5], first[6]), first[7], len(outlets),
          len({r[4] for r in rows}), len(rows), len({r[3] for r in rows}), json.dumps(outlets),
-         len(outlets) - sum(len(group) - 1 for group in shared), json.dumps(shared), utc_now(), statement_id])
+         sources, json.dumps(shared), utc_now(), statement_id])
 
 
-def _shared_stories(db: sqlite_utils.Database, rows: list[tuple]) -> list[list[str]]:
-    """The groups of outlets that printed one and the same story with the statement in it (a wire
-    report run by several papers): each group is one source (see syndication.py)."""
+def _sources(db: sqlite_utils.Database, rows: list[tuple]) -> tuple[int, list[list[str]]]:
+    """How many independent sources carried the statement: its distinct stories (a wire report run by
+    several papers is one; see syndication.py), no more than its outlets; and the outlets that printed
+    each story run by more than one."""
     articles = list(dict.fromkeys((r[4], outlet) for r in rows if (outlet := _outlet(r[5], r[6]))))
     texts = dict(db.execute(f"select id, text from articles where id in ({', '.join('?' * len(articles))})",
                             [a for a, _ in articles]).fetchall())
-    owner = {outlet: outlet for _, outlet in articles}  # outlets joined by a shared story, by their first
-
-    def root(outlet: str) -> str:
-        while owner[outlet] != outlet:
-            outlet = owner[outlet]
-        return outlet
-
-    for story in stories([texts[a] or "" for a, _ in articles], {r[1] for r in rows}):
-        first = root(articles[story[0]][1])
-        for i in story[1:]:
-            owner[root(articles[i][1])] = first
-    groups: dict[str, list[str]] = {}
-    for outlet in dict.fromkeys(o for _, o in articles):
-        groups.setdefault(root(outlet), []).append(outlet)
-    return [group for group in groups.values() if len(group) > 1]
+    found = stories([texts[a] or "" for a, _ in articles], {r[1] for r in rows})
+    by_story = [list(dict.fromkeys(articles[i][1] for i in story)) for story in found]
+    outlets = {outlet for _, outlet in articles}
+    return min(len(found), len(outlets)), [group for group in by_story if len(group) > 1]
 
 
 def _similar_statements(db: sqlite_utils.Database, statement_id: int) -> dict[int, str]:

@@ -5,15 +5,19 @@ Corroboration counts independent sources, not outlets: ten papers printing
 one agency story have not confirmed a quote ten times. Two articles are one
 story when, apart from the words quoted, most of the shorter one's word
 sequences (runs of :data:`SHINGLE` words) are also in the other: a copy that
-was trimmed, retitled or given a new dateline still counts. Articles too short
-to judge beyond the quote (fewer than :data:`MIN_SHINGLES` runs left) are
-their own story.
+was trimmed, retitled or given a new dateline still counts. Everything inside
+quotation marks is left out of the comparison (two reporters at one speech
+share its quotes, not their stories), and so are the statement's own words.
+Articles too short to judge beyond that (fewer than :data:`MIN_SHINGLES`
+runs left) are their own story.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+
+from .quotes import find_quotes
 
 __all__ = ["MIN_SHINGLES", "SAME_STORY", "SHINGLE", "shingles", "stories"]
 
@@ -37,7 +41,7 @@ def stories(texts: Sequence[str], quoted: Iterable[str] = ()) -> list[list[int]]
     ignore: set[tuple[str, ...]] = set().union(*(shingles(q) for q in quoted))
     groups: list[tuple[set[tuple[str, ...]], list[int]]] = []  # (the first article's runs, members)
     for i, text in enumerate(texts):
-        own = shingles(text) - ignore
+        own = set().union(*(shingles(piece) for piece in _unquoted(text))) - ignore
         for runs, members in groups:
             if _one_story(own, runs):
                 members.append(i)
@@ -45,6 +49,16 @@ def stories(texts: Sequence[str], quoted: Iterable[str] = ()) -> list[list[int]]
         else:
             groups.append((own, [i]))
     return [members for _, members in groups]
+
+
+def _unquoted(text: str) -> list[str]:
+    """The stretches of ``text`` outside quotation marks (no word run spans a quotation)."""
+    pieces, at = [], 0
+    for mark in find_quotes(text):
+        pieces.append(text[at:mark.start])
+        at = mark.end
+    pieces.append(text[at:])
+    return pieces
 
 
 def _one_story(a: set, b: set) -> bool:

@@ -122,10 +122,11 @@ def test_cli_statements(dam_db):
     ]
 
 
-def _quote(db, speaker: int, outlet: str, published: str, text: str) -> None:
-    """One article by ``outlet`` holding one direct quote of ``speaker``."""
+def _quote(db, speaker: int, outlet: str, published: str, text: str, article: str | None = None) -> None:
+    """One article by ``outlet`` (``article``, else just the quote) holding one direct quote of ``speaker``."""
+    body = article or text
     article = db.execute("insert into articles (content_hash, text, outlet, published) values (?, ?, ?, ?)",
-                         [hashlib.sha1(f"{outlet}{text}".encode()).hexdigest(), text, outlet, published]).lastrowid
+                         [hashlib.sha1(f"{outlet}{body}".encode()).hexdigest(), body, outlet, published]).lastrowid
     norm = normalize_quote(text)
     db.execute("insert into quotes (article_id, speaker_id, text, norm_text, norm_hash, kind, start, end) "
                "values (?, ?, ?, ?, ?, 'direct', 0, ?)",
@@ -200,3 +201,44 @@ def test_the_table_names_the_outlets_that_printed_one_story(wire_db):
         "Pinecrest Daily, Merrin Weekly",
         "     one story in 2 outlets (one source): Bayside Herald, Pinecrest Daily",
     ]
+
+
+def test_sources_are_stories_not_outlets_joined_by_them(tmp_path):
+    """The Herald printed the wire story and its own report; the Daily ran the wire story, the Courier the
+    Herald's report: two stories, two independent sources, though one outlet carried both."""
+    db = open_db(tmp_path / "stories.db")
+    ann = resolve_speaker(db, "Ann Lee")
+    words = "The harbour wall will be rebuilt before the winter storms"
+    wire = "PORT MERRIN — The harbour commission approved a new wall for the marina on Tuesday after two years of dispute"
+    own = "Ask anyone on the east pier and they will tell you the marina has waited far too long for this decision"
+    for outlet, published, body in (("Herald", "2025-10-14", wire), ("Herald", "2025-10-15", own),
+                                    ("Daily", "2025-10-15", wire), ("Courier", "2025-10-16", own)):
+        _quote(db, ann, outlet, published, words, article=f"{body}. “{words},” Lee said.")
+    update_statements(db)
+    [statement] = list_statements(db)
+    assert (statement["outlets"], statement["sources"], statement["syndicated"]) == (
+        ["Herald", "Daily", "Courier"], 2, [["Herald", "Daily"], ["Herald", "Courier"]])
+    assert statement["status"] == "corroborated"
+    db.close()
+
+
+def test_a_second_source_arriving_later_corroborates_and_equals_a_rebuild(nlp, tmp_path):
+    wire_copies = tmp_path / "wire_copies.jsonl"
+    wire_copies.write_text("".join(BREAKWATER.read_text(encoding="utf-8").splitlines(keepends=True)[:2]),
+                           encoding="utf-8")
+    path = tmp_path / "later.db"
+    for articles in (wire_copies, BREAKWATER):  # the two wire copies first, then the weekly's own report
+        result = CliRunner().invoke(cli, ["ingest", str(articles), "--db", str(path)])
+        assert result.exit_code == 0, result.output
+        db = open_db(path)
+        protect = _by_speaker_and_text(db)[("Lena Ostrova", "The new breakwater will protect every boat in the marina,")]
+        db.close()
+        if articles == wire_copies:
+            assert (protect["sources"], protect["status"]) == (1, "single source")
+    assert (protect["sources"], protect["syndicated"], protect["status"]) == (
+        2, [["Bayside Herald", "Pinecrest Daily"]], "corroborated")
+    db = open_db(path)
+    incremental = [{k: v for k, v in s.items() if k != "id"} for s in list_statements(db)]
+    update_statements(db, rebuild=True)
+    assert [{k: v for k, v in s.items() if k != "id"} for s in list_statements(db)] == incremental
+    db.close()

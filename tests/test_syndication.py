@@ -33,3 +33,13 @@ def test_articles_that_share_only_the_quoted_words_are_separate_stories():
 
 def test_no_articles_no_stories():
     assert stories([]) == []
+
+
+def test_two_reporters_at_one_speech_share_its_quotes_not_their_story():
+    speech = ["“We will rebuild the harbour wall before the winter storms arrive,”",
+              "“Every family on the east pier will be back in their homes by spring, and every boat that "
+              "sank in the storm will be raised and repaired at the city's cost, whatever the insurers say,”"]
+    herald = f"{speech[0]} the mayor told a packed hall. {speech[1]} she added, to loud applause."
+    courier = f"Residents queued in the rain to hear her. {speech[0]} she said. {speech[1]} she promised."
+    assert stories([herald, courier], ["We will rebuild the harbour wall before the winter storms arrive"]) == [
+        [0], [1]]
