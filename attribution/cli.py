@@ -368,8 +368,10 @@ def demo_command(db_path: str, models_dir: str | None) -> None:
               help="Datasette metadata (default: metadata.yml of this checkout).")
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Compute every page afresh (by default pages are kept until the database changes).")
+@click.option("--https-urls", "https_urls", is_flag=True,
+              help="Absolute links (the Atom feed's) say https://: for a server behind a proxy that speaks HTTPS.")
 @models_dir_option
-def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_cache: bool,
+def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_cache: bool, https_urls: bool,
                   models_dir: str | None) -> None:
     """Publish the database with Datasette, with the check page at /-/check.
 
@@ -381,7 +383,8 @@ def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_c
     from .serve import make_datasette, serve
 
     with _user_errors():
-        ds = make_datasette(db_path, metadata=metadata, models_dir=models_dir)
+        ds = make_datasette(db_path, metadata=metadata, models_dir=models_dir,
+                            settings={"force_https_urls": True} if https_urls else None)
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (check page: /-/check); Ctrl-C stops", err=True)
     reviewers = sorted(reviewer_accounts(ds))
     click.echo(f"Reviewers: {', '.join(reviewers)} (log in at /-/login)" if reviewers else

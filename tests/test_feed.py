@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
+import urllib.request
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -12,6 +16,7 @@ from datasette.app import Datasette
 from attribution.review import confirm_check, overturn_check
 
 from conftest import ROOT
+from live_server import free_port
 from review_data import build_review_db, register_review_plugin
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -91,3 +96,29 @@ async def test_feed_links_are_absolute_under_a_base_url_and_forced_https(tmp_pat
     feed = ET.fromstring((await ds.client.get(ds.urls.path("/attribution/confirmed_problems.atom"))).content)
     assert [e.find(f"{ATOM}link").attrib["href"] for e in feed.findall(f"{ATOM}entry")] == [
         "https://localhost/desk/attribution/checks/2"]
+
+
+def test_serve_with_https_urls_gives_the_feed_https_links(tmp_path):
+    """`attribution serve --https-urls`, run for real: behind a proxy that speaks HTTPS, links must say so."""
+    path = tmp_path / "attribution.db"
+    db = build_review_db(path)
+    confirm_check(db, 2, "alice")
+    db.close()
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "attribution", "serve", "--db", str(path), "--port", str(port),
+                               "--https-urls"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/attribution/confirmed_problems.atom") as r:
+                    feed = ET.fromstring(r.read())
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read().decode()
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert [e.find(f"{ATOM}link").attrib["href"] for e in feed.findall(f"{ATOM}entry")] == [
+        f"https://127.0.0.1:{port}/attribution/checks/2"]
