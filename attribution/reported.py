@@ -102,12 +102,6 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
                        and words[verb].lemma not in ADDRESSEE_VERBS and not is_time_word(words[o].text)]
             return sorted(set(doc.subtree(c)).union(*(doc.subtree(o) for o in objects)))
-    for c in kids:  # "The supply arrived on Monday, officials said.": the content comes first, up to the
-        if words[c].deprel in _CLAUSE_RELS and c < verb and not doc.inside_marks[c]:  # comma before the source
-            subject = next((k for k in kids if words[k].deprel.startswith("nsubj") and c < k < verb), verb)
-            edge = min(doc.subtree(subject)) if subject != verb else verb  # "..., John Lee, a spokesman, said"
-            comma = next((j for j in range(edge - 1, c, -1) if words[j].lower == ","), None)
-            return list(range(doc.sentence_of(verb).first, comma)) if comma is not None else doc.subtree(c)
     if words[verb].lemma in INTENT_VERBS:
         for c in kids:
             if words[c].deprel == "xcomp" and c > verb:
@@ -117,6 +111,12 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             that = _that_clause(doc, c)
             if that:
                 return that
+    for c in kids:  # "The supply arrived on Monday, officials said.": the content comes first, up to the
+        if words[c].deprel in _CLAUSE_RELS and c < verb and not doc.inside_marks[c]:  # comma before the source
+            subject = next((k for k in kids if words[k].deprel.startswith("nsubj") and c < k < verb), verb)
+            edge = min(doc.subtree(subject)) if subject != verb else verb  # "..., John Lee, a spokesman, said"
+            comma = next((j for j in range(edge - 1, c, -1) if words[j].lower == ","), None)
+            return list(range(doc.sentence_of(verb).first, comma)) if comma is not None else doc.subtree(c)
     if words[verb].lemma in STANCE_VERBS:
         for c in kids:
             if words[c].deprel == "obj" and c > verb:

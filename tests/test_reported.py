@@ -20,6 +20,10 @@ SENTENCES = [
     # a source with an appositive after the content ends the content
     ("The supply arrived on Monday, John Lee, a ministry spokesman, said.",
      [("John Lee", "said", "The supply arrived on Monday")]),
+    # a relative clause before the cue (parsed as its clause) is not what was said: the that-clause is
+    ("Ann Lee, who is vice president of development at her father's company, told the New York Times that "
+     "she took off eight days in 2011 after her first child was born.",
+     [("Ann Lee", "told", "she took off eight days in 2011 after her first child was born")]),
     # "said a few words" is an action, not a report
     ("She stood at the podium, said a few words about the victims and left.", []),
     # a participle followed by "by" still reports: only a capitalised credit line does not
