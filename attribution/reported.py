@@ -137,7 +137,7 @@ def _before_inverted_cue(doc: Document, verb: int) -> list[int] | None:
             or words[verb].deprel == "conj" or verb - 1 <= sent.first or words[verb - 1].lower != ",":
         return None  # not "..., saying ...", nor "She stood up, said a few words and left"
     speaker = speaker_of(doc, verb)
-    if speaker is None or speaker < verb or words[verb + 1].upos not in ("PROPN", "DET") \
+    if speaker is None or speaker < verb or words[verb + 1].upos not in ("PROPN", "DET", "ADJ", "NOUN") \
             or is_time_word(words[verb + 1].text) or not _a_source(words[speaker]):
         return None  # the source must follow: a name or "a spokesman" ("said Friday that", "said a few words")
     content = list(range(sent.first, verb - 1))

@@ -28,6 +28,10 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     '"Education is the driver," he said' as "Education ... said" is wrong.
     """
     subject = subject_of(doc, cue)
+    if subject is not None and subject < cue:
+        named = _named_after(doc, cue)
+        if named is not None:
+            return named  # "..., says political scientist Dossym Satpayev": the parse took a word before
     if subject is not None and not doc.inside_marks[subject]:
         return subject
     if is_passive(doc, cue):
@@ -82,6 +86,23 @@ def _adjacent_noun(doc: Document, cue: int) -> int | None:
             j += 1  # "said Rubio spokesman Alex Conant": the name's last word heads it
         return j
     return None
+
+
+def _named_after(doc: Document, cue: int) -> int | None:
+    """ '..., says political scientist Dossym Satpayev.': after a comma, a cue followed by a title and a
+    name ending its clause is inverted; the name's last word heads the speaker."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    if cue - 1 <= sent.first or words[cue - 1].lower != "," or doc.inside_marks[cue - 1]:
+        return None
+    i = cue + 1
+    while i < sent.last and words[i].upos in ("DET", "ADJ", "NOUN"):
+        i += 1
+    if i == cue + 1 or i >= sent.last or words[i].upos != "PROPN" or is_time_word(words[i].text):
+        return None  # a title must come first: plain "said Kono" is the parser's to read
+    while i + 1 < sent.last and words[i + 1].upos == "PROPN":
+        i += 1
+    after = words[i + 1].lower if i + 1 < sent.last else "."
+    return i if after in (",", ".", "in", "of", "at", "on", "from") or i + 1 == sent.last else None
 
 
 def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:

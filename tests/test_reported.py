@@ -24,6 +24,9 @@ SENTENCES = [
     ("Ann Lee, who is vice president of development at her father's company, told the New York Times that "
      "she took off eight days in 2011 after her first child was born.",
      [("Ann Lee", "told", "she took off eight days in 2011 after her first child was born")]),
+    # "..., says TITLE NAME.": the name after the cue is the source, whatever the parser made the subject
+    ("Even India has more cultural pull through its films, says political scientist Dossym Satpayev.",
+     [("Dossym Satpayev", "says", "Even India has more cultural pull through its films")]),
     # "said a few words" is an action, not a report
     ("She stood at the podium, said a few words about the victims and left.", []),
     # a participle followed by "by" still reports: only a capitalised credit line does not
