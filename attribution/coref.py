@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .document import Document
 from .model import Speaker
 from .speakers import mention_words
-from .timewords import is_time_word
+from .timewords import names_a_time
 
 __all__ = ["ROLE_WORDS", "Resolver"]
 
@@ -345,7 +345,7 @@ def _named_beside(doc: Document, words: list[int]) -> list[int]:
         comma -= 2  # "Margaret Olsen, 71, a retired nurse"
     before = doc.words[comma - 1]
     if doc.words[comma].lower != "," or before.upos != "PROPN" or before.ner[2:] in ("DATE", "TIME") \
-            or (is_time_word(before.text) and not before.ner.endswith("PERSON")):
+            or names_a_time(before):
         return []  # "On Monday, officials said": a day is no name
     end = comma - 1
     start = end

@@ -108,7 +108,7 @@ def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:
     however the tagger read the verb (small taggers make "agrees" a plural noun)."""
     if mark.close is None:
         return None
-    i = bisect.bisect_left([w.start for w in doc.words], mark.close + 1)
+    i = _word_before(doc, mark.close) + 1  # the first word after the closing mark
     while i < len(doc.words) and doc.words[i].upos == "PUNCT" and doc.words[i].start < mark.close + 4:
         i += 1  # the comma and the closing mark itself
     if i + 1 >= len(doc.words) or doc.words[i].sent != doc.words[i + 1].sent or doc.inside_marks[i]:

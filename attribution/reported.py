@@ -13,7 +13,7 @@ from .cues import INTENT_VERBS, PHRASAL_CUES, SAYING_VERBS, SPEECH_NOUNS, STANCE
 from .document import Document
 from .model import Quote
 from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
-from .timewords import is_time_word
+from .timewords import is_time_word, names_a_time
 
 __all__ = ["complement_of", "find_reported", "to_clause_end", "trim"]
 
@@ -290,7 +290,7 @@ def _according_to(doc: Document, according: int) -> Quote | None:
     while end < sent.last and words[end].upos != "PUNCT" and words[end].lower not in ("who", "which", "that"):
         end += 1
     source = [i for i in range(according + 2, end) if words[i].upos in ("PROPN", "NOUN", "PRON")
-              and not _a_time(words[i])]  # "according to a report on Wednesday": the report
+              and not names_a_time(words[i])]  # "according to a report on Wednesday": the report
     if not source:
         return None
     phrase = set(range(according, end))
@@ -309,17 +309,13 @@ def _according_to(doc: Document, according: int) -> Quote | None:
     return quote
 
 
+#: Nouns for someone (or something) that speaks: titles, organisations, and these.
+_SOURCE_NOUNS = ROLE_WORDS | ORG_WORDS | frozenset("official officials source sources aide aides statement report".split())
+
+
 def _a_source(word) -> bool:
     """A name, or a noun for someone who speaks ("a spokesman", "officials") or an organisation."""
-    return word.upos == "PROPN" or word.ner != "O" or word.lower in ROLE_WORDS | ORG_WORDS | _SOURCE_NOUNS
-
-
-_SOURCE_NOUNS = frozenset("official officials source sources aide aides statement report".split())
-
-
-def _a_time(word) -> bool:
-    """A day or month, not a person named after one ("Theresa May")."""
-    return is_time_word(word.text) and not word.ner.endswith("PERSON")
+    return word.upos == "PROPN" or word.ner != "O" or word.lower in _SOURCE_NOUNS
 
 
 def _last_noun_before_of(doc: Document, nouns: list[int]) -> int:

@@ -177,7 +177,7 @@ def _refresh_figures(db: sqlite_utils.Database, statement_id: int) -> None:
         "order by articles.published is null, articles.published, articles.id, quotes.start", [statement_id]).fetchall()
     first = rows[0]
     outlets = list(dict.fromkeys(o for o in (_outlet(r[5], r[6]) for r in rows) if o))
-    sources, shared = _sources(db, rows) if len(outlets) > 1 else (len(outlets), [])
+    sources, shared = _sources(db, rows, len(outlets)) if len(outlets) > 1 else (len(outlets), [])
     db.execute(
         "update statements set text = ?, norm_text = ?, first_quote_id = ?, first_article_id = ?, first_outlet = ?, "
         "first_published = ?, outlets = ?, articles = ?, quotes = ?, variants = ?, outlet_names = ?, sources = ?, "
@@ -187,7 +187,7 @@ def _refresh_figures(db: sqlite_utils.Database, statement_id: int) -> None:
          sources, json.dumps(shared), utc_now(), statement_id])
 
 
-def _sources(db: sqlite_utils.Database, rows: list[tuple]) -> tuple[int, list[list[str]]]:
+def _sources(db: sqlite_utils.Database, rows: list[tuple], outlets: int) -> tuple[int, list[list[str]]]:
     """How many independent sources carried the statement: its distinct stories (a wire report run by
     several papers is one; see syndication.py), no more than its outlets; and the outlets that printed
     each story run by more than one."""
@@ -196,8 +196,7 @@ def _sources(db: sqlite_utils.Database, rows: list[tuple]) -> tuple[int, list[li
                             [a for a, _ in articles]).fetchall())
     found = stories([texts[a] or "" for a, _ in articles], {r[1] for r in rows})
     by_story = [list(dict.fromkeys(articles[i][1] for i in story)) for story in found]
-    outlets = {outlet for _, outlet in articles}
-    return min(len(found), len(outlets)), [group for group in by_story if len(group) > 1]
+    return min(len(found), outlets), [group for group in by_story if len(group) > 1]
 
 
 def _similar_statements(db: sqlite_utils.Database, statement_id: int) -> dict[int, str]:
