@@ -20,6 +20,7 @@ with every quote extended by its verdict (see :mod:`attribution.verdict`)::
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import IO, Iterable
 
@@ -30,7 +31,7 @@ from .output import article_dict, shorten
 from .store import transaction, utc_now
 from .verdict import Checker, VERDICTS
 
-__all__ = ["PROBLEMS", "check_document", "check_stored", "summary", "write_check_table"]
+__all__ = ["PASSAGE_REACH", "PROBLEMS", "check_document", "check_stored", "passage", "summary", "write_check_table"]
 
 #: Verdicts that make ``attribution check`` exit with status 1.
 PROBLEMS = ("misattributed", "altered")
@@ -43,7 +44,9 @@ def check_document(db: sqlite_utils.Database, doc: Document, checker: Checker | 
     for quote, item in zip(doc.quotes, out["quotes"]):
         speaker = quote.speaker
         v = checker.verdict(quote.text, quote.kind, speaker.name if speaker else None,
-                            speaker.type if speaker else None, quote.said_on)
+                            speaker.type if speaker else None, quote.said_on,
+                            mention=speaker.mention if speaker else None,
+                            context=passage(doc.text, quote.start, quote.end))
         item.update(v.to_dict())
     return out
 
@@ -69,14 +72,18 @@ def check_stored(db: sqlite_utils.Database, *, unchecked_only: bool = False,
     checker = checker or Checker(db)
     counts = Counter({v: 0 for v in VERDICTS})
     rows = db.execute(
-        "select quotes.id, quotes.text, quotes.kind, speakers.name, speakers.type, quotes.said_on from quotes "
+        "select quotes.id, quotes.text, quotes.kind, speakers.name, speakers.type, quotes.said_on, quotes.mention, "
+        "substr(articles.text, max(1, quotes.start + 1 - :reach), quotes.[end] - quotes.start + 2 * :reach), "
+        "quotes.start - max(0, quotes.start - :reach) from quotes "
+        "join articles on articles.id = quotes.article_id "
         "left join speakers on speakers.id = quotes.speaker_id "
         + ("where not exists (select 1 from checks where checks.quote_id = quotes.id) " if unchecked_only else "")
-        + "order by quotes.id").fetchall()
+        + "order by quotes.id", {"reach": PASSAGE_REACH}).fetchall()
     for at in range(0, len(rows), _BATCH):
         values = []
-        for quote_id, text, kind, speaker, speaker_type, said_on in rows[at:at + _BATCH]:
-            v = checker.verdict(text, kind, speaker, speaker_type, said_on)
+        for quote_id, text, kind, speaker, speaker_type, said_on, mention, around, lead in rows[at:at + _BATCH]:
+            v = checker.verdict(text, kind, speaker, speaker_type, said_on, mention=mention,
+                                context=passage(around, lead, lead + len(text)))
             counts[v.verdict] += 1
             values.append((quote_id, v.record["id"] if v.record else None, v.verdict, v.score, v.match,
                            json.dumps(v.diff) if v.diff else None, json.dumps(v.flags), v.note,
@@ -84,6 +91,20 @@ def check_stored(db: sqlite_utils.Database, *, unchecked_only: bool = False,
         with transaction(db):
             db.conn.executemany(_UPSERT_CHECK, values)
     return counts
+
+
+#: Characters read either side of a quote for its passage (a sentence is rarely longer).
+PASSAGE_REACH = 400
+_SENTENCE_END = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*)")
+
+
+def passage(text: str, start: int, end: int) -> str:
+    """The sentence(s) of ``text`` holding characters ``start``..``end``, at most :data:`PASSAGE_REACH`
+    characters either side: where the article would name who said it, or whom it is about."""
+    lo, hi = max(0, start - PASSAGE_REACH), min(len(text), end + PASSAGE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    after = _SENTENCE_END.search(text, end, hi)
+    return text[ends[-1] if ends else lo:after.start() if after else hi]
 
 
 def summary(results: Iterable[dict]) -> Counter:

@@ -2,9 +2,9 @@
 
 Words, not characters
 ---------------------
-A quote and a record are compared as sequences of *words*: the runs of letters
-and digits in the normal form (:func:`attribution.normalize.normalize_quote`),
-so punctuation, typography and case never count. Each distinct word is encoded
+A quote and a record are compared as sequences of *words*: the keys of
+:func:`attribution.words.tokens` (letters case- and accent-folded, numbers as
+values), so punctuation, typography, case and accents never count. Each distinct word is encoded
 as one character and rapidfuzz scores the encoded strings, with cutoff *c*:
 
 ``quote`` mode (direct quotes): n quote words, m record words,
@@ -39,7 +39,7 @@ words, and the records an in-memory map adds. That set contains every record
    200·k/(k+u) ≥ c gives k ≥ c·u/(200−c), so M = u − ⌈c·u/(200−c)⌉
    (:func:`min_shared`), counting content words only.
 2. *So a hit has every word of at least t of any M + t groups.* The quote's
-   distinct ASCII (content) words are split into M + t groups (pigeonhole: at
+   distinct *searchable* (content) words (:class:`attribution.words.Token`) are split into M + t groups (pigeonhole: at
    most M groups can hold an absent word), and FTS5 gives the records having
    all the words of some t of them: either in one query,
    ``(g1 AND g2) OR (g1 AND g3) OR ...`` (at most ``MAX_CLAUSES`` clauses), or
@@ -51,13 +51,14 @@ words, and the records an in-memory map adds. That set contains every record
    ``records.text`` with the ``porter`` tokenizer over ``unicode61``, whose
    tokens are the runs of letters and digits, case-folded; a term matches the
    same token (stemming only adds candidates). So a record is found through
-   any ASCII word of ours that is also a whole pure-ASCII letter-and-digit run
+   any word of ours that is also a whole pure-ASCII letter-and-digit run
    of its text: in a text that is ASCII apart from the quotation marks, dashes
-   and no-break spaces the normal form turns into ASCII separators, every
-   ASCII word is.
+   and no-break spaces, every searchable word is (numbers, which may be
+   written out, and "percent", which may be "%", are never searchable).
 4. *The other records are added from memory.* In a text with other non-ASCII
-   characters, NFKC and case-folding can make an ASCII word of ours that is
-   not an index token ("ﬁnance" → finance, "Straße" → strasse, "x²" → x2).
+   characters, NFKC, case- and accent-folding can make an ASCII word of ours
+   that is not an index token ("ﬁnance" → finance, "Straße" → strasse,
+   "café" → cafe).
    One scan (texts with more bytes than characters) finds those *unsafe*
    words of each record (:func:`unsafe_words`) and keeps a word → records
    map; every record listed under one of the quote's words is a candidate.
@@ -65,8 +66,9 @@ words, and the records an in-memory map adds. That set contains every record
 5. *When 1-2 give nothing to search for* (fewer than M + 1 distinct ASCII
    words, e.g. a quote in Japanese), the whole table is scanned.
 
-Preconditions: ``records.norm_text`` is ``normalize_quote(records.text)`` and
-``records_fts`` is kept in step by the schema's triggers. Records added after
+Records are read by their printed ``text`` (the words come from it); ``norm_text`` and
+``norm_hash`` (:func:`attribution.normalize.normalize_quote`) serve exact lookups.
+Precondition: ``records_fts`` is kept in step by the schema's triggers. Records added after
 the :class:`Matcher` is made are seen (a cheap ``max(id)`` check picks up new
 ids); records changed by another connection trigger a rescan; call
 :meth:`Matcher.refresh` after changing records in place through the same one.
@@ -85,11 +87,11 @@ import sqlite_utils
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
-from .normalize import normalize_quote, quote_hash
+from .normalize import quote_hash
+from .words import keys, tokens
 
 __all__ = ["BruteForce", "DEFAULT_CUTOFFS", "Encoder", "Hit", "MODES", "Matcher", "Plan", "STOPWORDS", "content_words",
-           "find_candidates", "make_plan", "min_shared", "query_words", "record_words", "score_candidates",
-           "unsafe_words"]
+           "find_candidates", "make_plan", "min_shared", "score_candidates", "unsafe_words"]
 
 QUOTE, PARAPHRASE = "quote", "paraphrase"
 MODES = (QUOTE, PARAPHRASE)
@@ -98,7 +100,6 @@ DEFAULT_CUTOFFS = {QUOTE: 75.0, PARAPHRASE: 70.0}
 #: Largest number of AND-clauses in one FTS query before we fall back to fewer words per clause.
 MAX_CLAUSES = 64
 
-_WORD = re.compile(r"[^\W_]+")
 _EPS = 1e-9
 # Non-ASCII characters normalize_quote turns into ASCII separators; FTS5 treats them as separators too.
 _PLAIN_EXTRA = "“”„«»‘’‚–—‐‑\u00a0"
@@ -121,26 +122,16 @@ def content_words(words: list[str]) -> list[str]:
     return [w for w in words if w not in STOPWORDS]
 
 
-def query_words(text: str) -> list[str]:
-    """The words a quote is compared by: '“We can’t wait,” she' → ['we', 'can', 't', 'wait', 'she']."""
-    return _WORD.findall(normalize_quote(text))
-
-
-def record_words(norm_text: str) -> list[str]:
-    """The words of a record's stored normal form (``records.norm_text``)."""
-    return _WORD.findall(norm_text)
-
-
 def _is_plain(text: str) -> bool:
     """Whether FTS5 tokenises this text exactly into our words (see the module docstring, point 3)."""
     return text.translate(_TO_ASCII).isascii()
 
 
-def unsafe_words(text: str, norm_text: str) -> set[str]:
+def unsafe_words(text: str) -> set[str]:
     """ASCII words of a record that FTS5 may not index as such (see the module docstring, point 4):
     those that are not also a whole pure-ASCII run of letters and digits in the text."""
-    tokens = {run.lower() for run in _ASCII_SEPARATORS.split(text) if run.isascii()}
-    return {w for w in record_words(norm_text) if w.isascii() and w not in tokens}
+    runs = {run.lower() for run in _ASCII_SEPARATORS.split(text) if run.isascii()}
+    return {w for w in keys(text) if w.isascii() and w not in runs}
 
 
 @dataclass(frozen=True)
@@ -325,14 +316,15 @@ def _at_least(probs: list[float], t: int) -> float:
 
 
 def make_plan(qwords: list[str], mode: str, cutoff: float, rarity: dict[str, int] | None = None,
-              total: int = 1) -> Plan:
-    """Split the quote's distinct ASCII words into M + t groups so that every hit contains all the words
-    of at least t groups. ``rarity`` (document counts out of ``total``) balances the groups and picks t and
-    the method by estimated cost, which only matters for speed."""
+              total: int = 1, *, searchable: set[str]) -> Plan:
+    """Split the quote's distinct ``searchable`` words (:attr:`attribution.words.Token.searchable`) into
+    M + t groups so that every hit contains all the words of at least t groups. ``rarity`` (document counts out of
+    ``total``) balances the groups and picks t and the method by estimated cost, which only matters
+    for speed."""
     shared = min_shared(qwords, mode, cutoff)
     budget = (len(qwords) if mode == QUOTE else len(set(qwords))) - shared
     min_words = shared
-    words = sorted({w for w in qwords if w.isascii()})
+    words = sorted(set(qwords) & searchable)
     if shared == 0 or len(words) < budget + 1:
         return Plan(budget, min_words, (), 0, "scan")
     rarity = rarity or {}
@@ -384,19 +376,19 @@ class Matcher:
     def search(self, text: str, mode: str = QUOTE, cutoff: float | None = None) -> list[Hit]:
         """Every record scoring at least ``cutoff`` against ``text``, best first (exactly what a full scan finds)."""
         cutoff = self.cutoffs[mode] if cutoff is None else cutoff
-        qwords = query_words(text)
+        qwords = keys(text)
         if not qwords:
             return []
         encoder = Encoder()
         query = encoder.encode(qwords)
-        cands = Encoded.build(self._candidates(text, qwords, mode, cutoff), encoder, mode)
+        cands = Encoded.build(self._candidates(text, mode, cutoff), encoder, mode)
         self.stats["candidates"] += len(cands.ids)
         return score_candidates(query, cands, mode, cutoff, encoder)
 
     def candidates(self, text: str, mode: str = QUOTE, cutoff: float | None = None) -> dict[int, tuple[int, list[str]]]:
         """{record id: (speaker id, words)} for the records :meth:`search` scores."""
         cutoff = self.cutoffs[mode] if cutoff is None else cutoff
-        return {rid: (sid, words) for rid, sid, words in self._candidates(text, query_words(text), mode, cutoff)}
+        return {rid: (sid, words) for rid, sid, words in self._candidates(text, mode, cutoff)}
 
     def refresh(self) -> None:
         """Forget what is known about the records and look again (after editing records in place)."""
@@ -407,35 +399,38 @@ class Matcher:
 
     # -- internals
 
-    def _candidates(self, text: str, qwords: list[str], mode: str, cutoff: float) -> Iterator[tuple[int, int, list[str]]]:
+    def _candidates(self, text: str, mode: str, cutoff: float) -> Iterator[tuple[int, int, list[str]]]:
         self.stats["queries"] += 1
+        toks = tokens(text)
+        qwords = [t.key for t in toks]
         if mode == PARAPHRASE:
             qwords = content_words(qwords)
         if not qwords:
             return
+        searchable = {t.key for t in toks if t.searchable}
         self._refresh()
-        plan = make_plan(qwords, mode, cutoff, self._rarity(qwords), self._seen_max)
+        plan = make_plan(qwords, mode, cutoff, self._rarity(searchable), self._seen_max, searchable=searchable)
         seen: set[int] = set()
 
         def emit(rows):
-            for rid, sid, norm in rows:
+            for rid, sid, printed in rows:
                 if rid in seen:
                     continue
                 seen.add(rid)
-                words = record_words(norm)
+                words = keys(printed)
                 if len(words) >= plan.min_words:
                     yield rid, sid, words
 
-        yield from emit(self.conn.execute("select id, speaker_id, norm_text from records where norm_hash = ?",
+        yield from emit(self.conn.execute("select id, speaker_id, text from records where norm_hash = ?",
                                           (quote_hash(text),)))
         if plan.scan:
             self.stats["scans"] += 1
-            yield from emit(self.conn.execute("select id, speaker_id, norm_text from records"))
+            yield from emit(self.conn.execute("select id, speaker_id, text from records"))
             return
         self.stats[plan.method] += 1
         if plan.method == "fts":
             yield from emit(self.conn.execute(
-                "select id, speaker_id, norm_text from records where id in "
+                "select id, speaker_id, text from records where id in "
                 "(select rowid from records_fts where records_fts match ?)", (plan.fts_query(),)))
             found: set[int] = set()
         else:
@@ -451,7 +446,7 @@ class Matcher:
         for chunk in range(0, len(ids), 500):
             part = ids[chunk:chunk + 500]
             yield from self.conn.execute(
-                f"select id, speaker_id, norm_text from records where id in ({','.join('?' * len(part))})", part)
+                f"select id, speaker_id, text from records where id in ({','.join('?' * len(part))})", part)
 
     def _prepare_temp_tables(self) -> None:
         """A scratch FTS5 table with the same tokenizer (to learn stems) and a view of the index's vocabulary."""
@@ -462,9 +457,9 @@ class Matcher:
         self.conn.execute("create virtual table if not exists temp.attribution_record_terms "
                           "using fts5vocab(main, records_fts, row)")
 
-    def _rarity(self, qwords: list[str]) -> dict[str, int]:
-        """Document counts of the quote's ASCII words (cached; only used to order the terms)."""
-        words = sorted({w for w in qwords if w.isascii()})
+    def _rarity(self, searchable: set[str]) -> dict[str, int]:
+        """Document counts of the quote's searchable words (cached; only used to order the terms)."""
+        words = sorted(searchable)
         new = [w for w in words if w not in self._stems]
         if new:
             # Writes to a temp table open an implicit transaction: close it, unless the caller had one open.
@@ -497,21 +492,21 @@ class Matcher:
         top = self.conn.execute("select max(id) from records").fetchone()[0] or 0
         if top <= self._seen_max:
             return
-        for rid, text, norm in self.conn.execute(  # non-ASCII: more bytes than characters
-                "select id, text, norm_text from records where id > ? "
+        for rid, text in self.conn.execute(  # non-ASCII: more bytes than characters
+                "select id, text from records where id > ? "
                 "and length(text) != length(cast(text as blob))", (self._seen_max,)):
             if not _is_plain(text):
-                for w in unsafe_words(text, norm):
+                for w in unsafe_words(text):
                     self._unsafe.setdefault(w, set()).add(rid)
         self._seen_max = top
         if self._doc_counts:
             self._doc_counts.clear()
 
 
-def find_candidates(db: sqlite_utils.Database, norm_text: str, mode: str = QUOTE,
+def find_candidates(db: sqlite_utils.Database, text: str, mode: str = QUOTE,
                     cutoff: float | None = None) -> dict[int, tuple[int, list[str]]]:
     """One-off :meth:`Matcher.candidates` (a superset of the hits; make a :class:`Matcher` to reuse)."""
-    return Matcher(db).candidates(norm_text, mode, cutoff)
+    return Matcher(db).candidates(text, mode, cutoff)
 
 
 class BruteForce:
@@ -520,10 +515,10 @@ class BruteForce:
     def __init__(self, db: sqlite_utils.Database, cutoffs: dict[str, float] | None = None) -> None:
         self.cutoffs = {**DEFAULT_CUTOFFS, **(cutoffs or {})}
         self.encoder = Encoder()
-        rows = db.conn.execute("select id, speaker_id, norm_text from records order by id")
-        self.records = Encoded.build(((rid, sid, record_words(norm)) for rid, sid, norm in rows), self.encoder)
+        rows = db.conn.execute("select id, speaker_id, text from records order by id")
+        self.records = Encoded.build(((rid, sid, keys(printed)) for rid, sid, printed in rows), self.encoder)
 
     def search(self, text: str, mode: str = QUOTE, cutoff: float | None = None) -> list[Hit]:
         cutoff = self.cutoffs[mode] if cutoff is None else cutoff
-        query = self.encoder.encode(query_words(text))
+        query = self.encoder.encode(keys(text))
         return score_candidates(query, self.records, mode, cutoff, self.encoder)

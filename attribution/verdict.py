@@ -48,48 +48,34 @@ days from it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from .identity import find_speakers, name_key
+from .identity import find_speakers, name_key, surname
+from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher
 from .quotes import find_quotes
-from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, query_words, record_words
-from .normalize import normalize_quote
+from .words import NEGATIONS, Token, is_negation, is_numeric, keys as word_keys, tokens
 
-__all__ = ["ALTERED_MIN", "Checker", "FLAGS", "MISATTRIBUTED_MIN", "PARAPHRASE_MIN",
-           "PARAPHRASE_MISATTRIBUTED_MIN", "SHORT_WORDS", "VERDICTS", "Verdict"]
+__all__ = ["ACCUSE_MIN_WORDS", "ALTERED_MIN", "Checker", "FLAGS", "MISATTRIBUTED_MIN", "PARAPHRASE_MIN",
+           "PARAPHRASE_MISATTRIBUTED_MIN", "SHORT_WORDS", "VERDICTS", "Verdict", "doubt"]
 
 VERDICTS = ("verified", "misattributed", "altered", "unverified")
 #: Every flag, in the order they are listed.
-FLAGS = ("negation", "number", "dropped", "inserted", "replaced", "spelling", "said_on")
+FLAGS = ("negation", "number", "dropped", "inserted", "replaced", "spelling", "said_on", "speaker_uncertain")
 
 ALTERED_MIN = 75.0  #: a same-speaker record this close (whole or fragment) makes a differing quote "altered"
 MISATTRIBUTED_MIN = 90.0  #: another speaker's record must be this close for "misattributed"
 PARAPHRASE_MIN = 70.0  #: token-set score for an indirect quote to be verified
 PARAPHRASE_MISATTRIBUTED_MIN = 80.0  #: ... and to be misattributed
 SHORT_WORDS = 4  #: quotes of this many words or fewer get at most "unverified" (plus a suggestion)
+ACCUSE_MIN_WORDS = 7  #: a paraphrase needs this many words to be called misattributed (fewer: anyone may say them)
 SAID_ON_DAYS = 7  #: a record said further than this from the quote's date gets the flag "said_on"
 CONTEXT_WORDS = 10  #: words of a record shown either side of a quoted fragment
 _SHORTLIST = 8  #: same-speaker hits examined for an exact fragment before settling for the best score
 _KEEP = 50  #: hits of the named speaker, and of others, looked at (the best by score)
-
-_NEGATIONS = frozenset("""not no never cannot nor neither nobody nothing none nowhere noone dont cant wont
-isnt doesnt didnt wasnt arent werent couldnt shouldnt wouldnt hasnt havent hadnt aint""".split())
-_NUMBER_WORDS = {w: n for n, w in enumerate("""zero one two three four five six seven eight nine ten eleven
-twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split())}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-                      "ninety": 90, "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
-                      "trillion": 10**12, "dozen": 12})
-_DATE_WORDS = frozenset("""half quarter double triple third fourth fifth january february march
-april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov
-dec monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
-saturdays sundays weekday weekdays weekend weekends today tomorrow yesterday tonight""".split())
-_WORD = re.compile(r"[^\W_]+")
-
 
 @dataclass
 class Verdict:
@@ -115,59 +101,50 @@ class Verdict:
 
 @dataclass
 class _Words:
-    """A text's comparison words, with character spans into ``text`` when they line up."""
+    """A text's compared words (:func:`attribution.words.tokens`), which know where they are printed."""
 
     text: str
-    keys: list[str]
-    spans: list[tuple[int, int]] | None
+    tokens: list[Token]
 
     @classmethod
-    def of(cls, text: str, keys: list[str]) -> "_Words":
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        if len(spans) != len(keys) or any(normalize_quote(text[s:e]) != k for (s, e), k in zip(spans, keys)):
-            spans = None
-        return cls(text, keys, spans)
+    def of(cls, text: str) -> "_Words":
+        return cls(text, tokens(text))
+
+    @property
+    def keys(self) -> list[str]:
+        return [t.key for t in self.tokens]
+
+    def printed(self, i: int) -> str:
+        return self.text[self.tokens[i].start:self.tokens[i].end]
 
     def show(self, lo: int, hi: int) -> str:
         """Words lo..hi-1 as printed (with the punctuation between them)."""
         if lo >= hi:
             return ""
-        if self.spans is None:
-            return " ".join(self.keys[lo:hi])
-        return self.text[self.spans[lo][0]:self.spans[hi - 1][1]]
+        return self.text[self.tokens[lo].start:self.tokens[hi - 1].end]
 
 
-def _is_negation(keys: list[str], i: int) -> bool:
-    w = keys[i]
-    return w in _NEGATIONS or (w == "t" and i > 0 and keys[i - 1].endswith("n"))
+def _numbers(toks: list[Token]) -> list[str]:
+    """The numbers and quantity words among ``toks``, sorted: what a change of number changes."""
+    return sorted(t.key for t in toks if is_numeric(t))
 
 
-def _is_number(w: str) -> bool:
-    return any(ch.isdigit() for ch in w) or w in _NUMBER_WORDS or w in _DATE_WORDS
-
-
-def _value(w: str) -> int | None:
-    if w.isdigit():
-        return int(w)
-    return _NUMBER_WORDS.get(w)
-
-
-def _canonical(words: list[str]) -> str:
-    return "".join(str(_value(w)) if _value(w) is not None else w for w in words)
-
-
-def _spelling_variant(r: list[str], q: list[str]) -> bool:
-    """Different ways of writing the same words: 'per cent'/'percent', 'u.s.'/'us', 'five'/'5', 'colour'/'color'."""
-    if _canonical(r) == _canonical(q):
+def _spelling_variant(r: list[Token], q: list[Token]) -> bool:
+    """Different ways of writing the same words: 'per cent'/'percent', 'U.S.'/'US', 'colour'/'color'.
+    Never a change of number or negation: '2.5' and '25' are different values, not spellings."""
+    if _numbers(r) != _numbers(q):
+        return False
+    letters_r = "".join(t.key for t in r if not is_numeric(t))
+    letters_q = "".join(t.key for t in q if not is_numeric(t))
+    if letters_r == letters_q:
         return True
     if len(r) != len(q):
         return False
-    for a, b in zip(r, q):
+    for ta, tb in zip(r, q):
+        a, b = ta.key, tb.key
         if a == b:
             continue
-        if _value(a) is not None and _value(a) == _value(b):
-            continue
-        if (_is_number(a) or _is_number(b) or a in _NEGATIONS or b in _NEGATIONS or min(len(a), len(b)) < 4
+        if (is_numeric(ta) or is_numeric(tb) or a in NEGATIONS or b in NEGATIONS or min(len(a), len(b)) < 4
                 or a[0] != b[0] or a[-1] != b[-1] or abs(len(a) - len(b)) > 2 or fuzz.ratio(a, b) < 80):
             return False
     return True
@@ -244,30 +221,77 @@ def _align(record: _Words, quote: _Words) -> _Alignment:
     for tag, r0, r1, q0, q1 in ops:
         diff.append({"op": tag, "record": record.show(r0, r1), "quote": quote.show(q0, q1)})
         if tag == "equal":
+            if any(record.printed(r).casefold() != quote.printed(q).casefold()
+                   for r, q in zip(range(r0, r1), range(q0, q1))):
+                flags.add("spelling")  # the same words printed otherwise: "café"/"cafe", "five per cent"/"5%"
             continue
-        rk, qk = record.keys[r0:r1], quote.keys[q0:q1]
+        rk, qk = record.tokens[r0:r1], quote.tokens[q0:q1]
         if tag == "replace" and _spelling_variant(rk, qk):
             flags.add("spelling")
             continue
         changed = True
         flags.add({"delete": "dropped", "insert": "inserted", "replace": "replaced"}[tag])
-        if (sum(_is_negation(record.keys, i) for i in range(r0, r1))
-                != sum(_is_negation(quote.keys, i) for i in range(q0, q1))):
+        rkeys, qkeys = record.keys, quote.keys
+        if sum(is_negation(rkeys, i) for i in range(r0, r1)) != sum(is_negation(qkeys, i) for i in range(q0, q1)):
             flags.add("negation")
-        if sorted(_canonical([w]) for w in rk if _is_number(w)) != sorted(_canonical([w]) for w in qk if _is_number(w)):
+        if _numbers(rk) != _numbers(qk):
             flags.add("number")
     return _Alignment(diff, [f for f in FLAGS if f in flags], context, changed)
 
 
-def _paraphrase_conflicts(record_keys: list[str], quote_keys: list[str]) -> list[str]:
+def _paraphrase_conflicts(record: list[Token], quote: list[Token]) -> list[str]:
     """Flags for a paraphrase that contradicts its record: negation on one side only, numbers that differ."""
     flags = []
-    if any(_is_negation(quote_keys, i) for i in range(len(quote_keys))) != any(
-            _is_negation(record_keys, i) for i in range(len(record_keys))):
+    rkeys, qkeys = [t.key for t in record], [t.key for t in quote]
+    if any(is_negation(qkeys, i) for i in range(len(qkeys))) != any(is_negation(rkeys, i) for i in range(len(rkeys))):
         flags.append("negation")
-    if {w for w in quote_keys if _is_number(w)} - {w for w in record_keys if _is_number(w)}:
+    if set(_numbers(quote)) - set(_numbers(record)):
         flags.append("number")
     return flags
+
+
+# --- how firm the article's attribution is -----------------------------------------------------------
+
+#: Mentions that name nobody by themselves: a pronoun, or a description resolved to a name.
+_PRONOUNS = frozenset("he she they him her them his hers their i we you it who".split())
+
+
+def doubt(speaker: str | None, speaker_type: str | None, mention: str | None, context: str,
+          record_speaker: str, words: int, paraphrase: bool = False) -> str | None:
+    """Why the evidence is too weak to say the article credits someone else's words, or None when it is firm.
+
+    Calling a quote misattributed accuses the article. That needs the article's speaker to be a person
+    or organisation found by name (not a pronoun or a description), clearly not the record's speaker
+    (no shared surname, the record's speaker not named around the quote), and, for a paraphrase, enough
+    words to be someone's own statement. The reason is shown to people as it is."""
+    if speaker is None:
+        return "no speaker is named here"
+    if paraphrase and words < ACCUSE_MIN_WORDS:
+        return f"a paraphrase of only {words} words, which others may say too"
+    if not _is_named(speaker, speaker_type):
+        return f"“{speaker}” is not a named person or organisation"
+    said = " ".join((mention or speaker).split())
+    if not _is_named(said, "PERSON"):
+        return f"the speaker was found through “{said}”"
+    mine, theirs = name_key(speaker), name_key(record_speaker)
+    if mine and theirs and surname(mine) == surname(theirs):
+        return f"{speaker} and {record_speaker} share a surname"
+    if theirs and surname(theirs) in set(word_keys(context)):
+        return f"{record_speaker} is named in the same passage"
+    return None
+
+
+def _is_named(name: str, type: str | None) -> bool:
+    """A person's or organisation's name, as printed: "Ann Lee", "the Port Authority"; not "he", "a
+    spokesman", "Oregon" (a place) or "rust" (a misread word). NER may call a name OTHER: a person's
+    full name (two capitalised words at the end) still counts."""
+    words = name.split()
+    if not words or words[0].lower() in _PRONOUNS:
+        return False
+    capitalised = [w[:1].isupper() for w in words]
+    if type in ("PERSON", "ORG"):
+        return any(capitalised[1:] if words[0].lower() in ("the", "a", "an") else capitalised)
+    return type in (None, "OTHER") and len(words) >= 2 and all(capitalised[-2:])
 
 
 # --- the checker -------------------------------------------------------------------------------------
@@ -307,9 +331,14 @@ class Checker:
     # -- verdicts
 
     def verdict(self, text: str, kind: str = "direct", speaker: str | None = None,
-                speaker_type: str | None = "PERSON", said_on: dt.date | str | None = None) -> Verdict:
-        """The verdict on a quote ``text`` attributed to ``speaker`` (None: no speaker named)."""
-        keys = query_words(text)
+                speaker_type: str | None = "PERSON", said_on: dt.date | str | None = None, *,
+                mention: str | None = None, context: str = "") -> Verdict:
+        """The verdict on a quote ``text`` attributed to ``speaker`` (None: no speaker named).
+
+        ``mention`` is how the article names the speaker near the quote ("she", "Ms. Lee") and
+        ``context`` the article's sentence(s) around it: with them the checker judges whether the
+        attribution is firm enough to call the quote misattributed (:func:`doubt`)."""
+        keys = word_keys(text)
         if not keys:
             return Verdict("unverified", note="no words to check")
         if isinstance(said_on, str):
@@ -323,24 +352,28 @@ class Checker:
             v = self._paraphrase(text, keys, same, said_on)
         else:
             v = self._direct(text, keys, same, said_on)
-        if v.verdict != "unverified" and speaker is None:
-            who = v.record["speaker"]
-            return Verdict("unverified", suggestion=self._suggest(v, "no speaker is named; the words match "
-                                                                  f"a record of {who}"),
-                           note=f"no speaker named; close to a record of {who}")
         if v.verdict != "unverified" and len(keys) <= SHORT_WORDS:
             return Verdict("unverified", suggestion=self._suggest(v, f"only {len(keys)} words: too short to "
                                                                   "attribute on its own"),
                            note=f"too short to check ({len(keys)} words); would be {v.verdict}")
+        if v.verdict == "misattributed":
+            why = doubt(speaker, speaker_type, mention, context, v.record["speaker"], len(keys),
+                        v.match == "paraphrase")
+            if why:
+                who = f"{v.record['speaker']} ({v.record['said_on']})"
+                return Verdict("unverified", flags=["speaker_uncertain"],
+                               suggestion=self._suggest(v, f"these words are on record from {who}; {why}"),
+                               note=f"these words are on record from {who}; who says them here is uncertain "
+                                    f"({why}): a person must look")
         return v
 
     def _mixed(self, text: str, keys: list[str], same: set[int], said_on: dt.date | None) -> Verdict:
         """Mixed speech: the words inside the marks claim to be the speaker's own, so the longest quoted
         part is checked word for word (it can be altered); failing that, the whole is a paraphrase."""
-        parts = [p for p in (text[q.start:q.end] for q in find_quotes(text)) if len(query_words(p)) > SHORT_WORDS]
+        parts = [p for p in (text[q.start:q.end] for q in find_quotes(text)) if len(word_keys(p)) > SHORT_WORDS]
         if parts:
             part = max(parts, key=len)
-            v = self._direct(part, query_words(part), same, said_on)
+            v = self._direct(part, word_keys(part), same, said_on)
             if v.verdict != "unverified":
                 v.note = f"the words in quotation marks: {v.note}"
                 return v
@@ -390,12 +423,12 @@ class Checker:
         if hits is None:
             hits = self.matcher.search(text, QUOTE, min(ALTERED_MIN, MISATTRIBUTED_MIN))
         records, mine, others = self._split(hits, same, said_on)
-        quote = _Words.of(text, keys)
+        quote = _Words.of(text)
         if mine:
             best = None
             for h in mine[:_SHORTLIST]:
                 rec = records[h.record_id]
-                al = _align(_Words.of(rec["text"], record_words(rec["norm_text"])), quote)
+                al = _align(_Words.of(rec["text"]), quote)
                 if not al.changed:
                     best = (h, rec, al)
                     break
@@ -415,7 +448,7 @@ class Checker:
         if others:
             h = others[0]
             rec = records[h.record_id]
-            al = _align(_Words.of(rec["text"], record_words(rec["norm_text"])), quote)
+            al = _align(_Words.of(rec["text"]), quote)
             flags = [f for f in FLAGS if f in set(al.flags) | set(self._date_flag(rec, said_on))]
             v = Verdict("misattributed", round(h.score, 1), "fragment" if al.context else "whole",
                         self._public(rec), al.context, al.diff, flags,
@@ -435,7 +468,7 @@ class Checker:
                 continue
             h = group[0]
             rec = records[h.record_id]
-            conflicts = _paraphrase_conflicts(record_words(rec["norm_text"]), keys)
+            conflicts = _paraphrase_conflicts(tokens(rec["text"]), tokens(text))
             flags = [f for f in FLAGS if f in set(conflicts) | set(self._date_flag(rec, said_on))]
             v = Verdict(verdict, round(h.score, 1), "paraphrase", self._public(rec), None, [], flags,
                         note=(f"paraphrases a record of {rec['speaker']} ({rec['said_on']})" if verdict == "verified"

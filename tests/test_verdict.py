@@ -64,8 +64,10 @@ def test_spelling_variants_still_verify(checker):
     add(checker.db, "Elena Marsh", "Ferry fares will rise by five per cent in May, the mayor told the council on Monday.")
     v = checker.verdict("Ferry fares will rise by 5 percent in May, the mayor told the council on Monday",
                         speaker="Elena Marsh")
-    assert (v.verdict, v.score, v.flags) == ("verified", 84.8, ["spelling"])
-    assert [d for d in v.diff if d["op"] != "equal"] == [{"op": "replace", "record": "five per cent", "quote": "5 percent"}]
+    assert (v.verdict, v.score, v.flags) == ("verified", 100.0, ["spelling"])
+    assert v.diff == [{"op": "equal", "record": "Ferry fares will rise by five per cent in May, the mayor told the council "
+                                                "on Monday",
+                       "quote": "Ferry fares will rise by 5 percent in May, the mayor told the council on Monday"}]
 
 
 def test_verified_fragment_gives_the_surrounding_words(checker):
@@ -100,8 +102,8 @@ def test_added_contraction_is_a_negation(checker):
 def test_changed_number_is_altered(checker):
     v = checker.verdict("The new terminal will open in March and will cost 48 million dollars, less than the council "
                         "first feared", speaker="Elena Marsh")
-    assert (v.verdict, v.score, v.flags) == ("altered", 94.7, ["number", "replaced"])
-    assert [d for d in v.diff if d["op"] != "equal"] == [{"op": "replace", "record": "42", "quote": "48"}]
+    assert (v.verdict, v.score, v.flags) == ("altered", 94.4, ["number", "replaced"])
+    assert [d for d in v.diff if d["op"] != "equal"] == [{"op": "replace", "record": "42 million", "quote": "48 million"}]
     v = checker.verdict("The new terminal will open by March and will cost 42 million dollars, less than the council "
                         "first feared", speaker="Elena Marsh")
     assert (v.verdict, v.flags) == ("altered", ["replaced"])
@@ -167,7 +169,8 @@ def test_no_named_speaker_is_unverified_with_a_suggestion(checker):
     v = checker.verdict("The budget leaves nothing for the north pier, and the council should be ashamed of that")
     assert (v.verdict, v.suggestion["verdict"], v.suggestion["record"]["speaker"]) == (
         "unverified", "misattributed", "Tomas Reyes")
-    assert v.suggestion["reason"] == "no speaker is named; the words match a record of Tomas Reyes"
+    assert v.suggestion["reason"] == "these words are on record from Tomas Reyes (2025-11-07); no speaker is named here"
+    assert v.flags == ["speaker_uncertain"]
 
 
 def test_speakers_are_compared_by_identity_without_writing(db, checker):
@@ -176,7 +179,9 @@ def test_speakers_are_compared_by_identity_without_writing(db, checker):
         v = checker.verdict("We don't intend to change the basic policy on defence spending this year", speaker=name)
         assert (v.verdict, v.record["speaker"]) == ("verified", "Sanae Takaichi"), name
     v = checker.verdict("We don't intend to change the basic policy on defence spending this year", speaker="Yuki Takaichi")
-    assert v.verdict == "misattributed"
+    assert (v.verdict, v.flags, v.suggestion["verdict"]) == ("unverified", ["speaker_uncertain"], "misattributed")
+    assert v.suggestion["reason"] == ("these words are on record from Sanae Takaichi (2025-11-07); "
+                                      "Yuki Takaichi and Sanae Takaichi share a surname")
     assert checker.speaker_ids("Mayor Elena Marsh") == {1}
     assert checker.speaker_ids("the harbour board", "ORG") == set()
     assert list(db.query("select * from speakers order by id")) == before
@@ -188,7 +193,7 @@ def test_indirect_speech_is_paraphrase_never_altered(checker):
     assert v.score == 100.0  # new, terminal, open, march: all in the record
     v = checker.verdict("the new terminal would open soon in March and cost 42 million dollars", "indirect",
                         "Tomas Reyes")
-    assert (v.verdict, v.score, v.record["speaker"]) == ("misattributed", 94.1, "Elena Marsh")  # 8 of 9: 200·8/17
+    assert (v.verdict, v.score, v.record["speaker"]) == ("misattributed", 93.3, "Elena Marsh")  # 7 of 8: 200·7/15
     v = checker.verdict("the new terminal would open in March and cost 40 million dollars", "indirect", "Tomas Reyes")
     assert (v.verdict, v.suggestion["verdict"], v.suggestion["flags"]) == ("unverified", "misattributed", ["number"])
     # a paraphrase that contradicts its record is not verified, and still not "altered"
@@ -222,4 +227,6 @@ def test_the_quoted_words_of_a_mixed_quote_in_any_marks_are_checked_word_for_wor
 
 def test_a_name_with_no_words_is_no_speaker(db):
     v = Checker(db).verdict(MARSH_HARBOUR, "direct", "...")
-    assert (v.verdict, v.note) == ("unverified", "no speaker named; close to a record of Elena Marsh")  # as ingested
+    assert (v.verdict, v.flags, v.note) == (  # as ingested
+        "unverified", ["speaker_uncertain"], "these words are on record from Elena Marsh (2025-11-07); who says them "
+                                             "here is uncertain (no speaker is named here): a person must look")
