@@ -99,10 +99,11 @@ _SENTENCE_END = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*)")
 
 
 def passage(text: str, start: int, end: int) -> str:
-    """The sentence(s) of ``text`` holding characters ``start``..``end``, at most :data:`PASSAGE_REACH`
-    characters either side: where the article would name who said it, or whom it is about."""
+    """The sentence(s) of ``text`` holding characters ``start``..``end`` and the sentence before (a quote
+    often continues one: '“...,” Hannity said. “Maybe ...”'), at most :data:`PASSAGE_REACH` characters
+    either side: where the article would name who said it, or whom it is about."""
     lo, hi = max(0, start - PASSAGE_REACH), min(len(text), end + PASSAGE_REACH)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)][-2:-1]
     after = _SENTENCE_END.search(text, end, hi)
     return text[ends[-1] if ends else lo:after.start() if after else hi]
 

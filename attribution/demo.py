@@ -30,7 +30,8 @@ __all__ = ["CHECK_DATES", "DemoReport", "FIXTURES", "build_demo", "demo_articles
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 #: Publication dates of the checker's articles (fixtures/check/README.md).
-CHECK_DATES = {"port_alder_ferries": "2025-11-10", "northfield_clinic_hours": "2025-12-03"}
+CHECK_DATES = {"port_alder_ferries": "2025-11-10", "northfield_clinic_hours": "2025-12-03",
+               "riverside_library": "2025-12-05"}
 
 _OUTLET = "attribution fixtures"
 

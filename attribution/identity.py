@@ -125,7 +125,7 @@ def find_speakers(db: sqlite_utils.Database, name: str, type: str = "PERSON") ->
                 ids):
             keys.setdefault(speaker_id, set()).add(alias_key)
     known = [KnownSpeaker(sid, sname, stype or "PERSON", tuple(json.loads(aliases or "[]")), skey or "",
-                          frozenset(keys.get(sid, ()) | ({skey} if skey else set())))
+                          frozenset(keys.get(sid, set()) | ({skey} if skey else set())))
              for sid, sname, stype, aliases, skey in rows]
     return match_speakers(known, name, type)
 

@@ -23,6 +23,17 @@ PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
 _NEEDED = PROCESSORS.split(",")
 
 
+def _resolve_environment() -> None:
+    """Make a relative $STANZA_RESOURCES_DIR absolute, once, against the directory this process started
+    in: worker processes, servers and scripts run from another directory then find the same models."""
+    env = os.environ.get("STANZA_RESOURCES_DIR")
+    if env and not os.path.isabs(os.path.expanduser(env)):
+        os.environ["STANZA_RESOURCES_DIR"] = os.path.abspath(os.path.expanduser(env))
+
+
+_resolve_environment()
+
+
 def models_dir(explicit: str | os.PathLike | None = None) -> Path:
     """The Stanza resources directory: ``explicit``, else $STANZA_RESOURCES_DIR, else Stanza's default."""
     if explicit:

@@ -205,7 +205,9 @@ async def review_check(datasette, request) -> Response:
 
     async def form(error: str | None = None) -> Response:
         diff = json.loads(check["diff"]) if check["diff"] else None
-        return await _render(datasette, request, "review_check.html", {"check": check, "diff": diff, "error": error},
+        suggestion = json.loads(check["suggestion"]) if check["suggestion"] else None
+        return await _render(datasette, request, "review_check.html",
+                             {"check": check, "diff": diff, "suggestion": suggestion, "error": error},
                              status=400 if error else 200)
 
     if request.method != "POST":
@@ -253,9 +255,10 @@ async def review_quote(datasette, request) -> Response:
     return await form("Choose promote or reject")
 
 
-_PENDING_CHECKS = f"""select checks.id, checks.verdict, checks.score, quotes.text, speakers.name as speaker
+_PENDING_CHECKS = f"""select checks.id, checks.verdict, checks.flags, checks.score, quotes.text, speakers.name as speaker
 from checks join quotes on quotes.id = checks.quote_id left join speakers on speakers.id = quotes.speaker_id
-where checks.review is null and checks.verdict in ('misattributed', 'altered')
+where checks.review is null and (checks.verdict in ('misattributed', 'altered')
+  or checks.flags like '%"speaker_uncertain"%')
 order by checks.id limit {_PENDING}"""
 _PENDING_QUOTES = f"""select quotes.id, quotes.kind, quotes.text, speakers.name as speaker from quotes
 left join speakers on speakers.id = quotes.speaker_id left join checks on checks.quote_id = quotes.id

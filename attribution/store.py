@@ -84,18 +84,12 @@ def _m002_speaker_keys_and_statements(db: sqlite_utils.Database) -> None:
     """Indexed name keys, so finding a speaker costs a lookup, not a scan of every speaker; the
     ``statements`` table: the quotes of one speaker that are one statement, however many outlets carried it;
     and the whole verdict in ``checks``."""
-    from .identity import name_key  # the keys are computed in Python; identity imports nothing from here
-
     db["speakers"].add_column("key", str)
     db["speakers"].add_column("surname", str)
     db["speaker_aliases"].create({"alias_key": str, "speaker_id": int}, pk=("alias_key", "speaker_id"),
                                  foreign_keys=[("speaker_id", "speakers", "id")])
     db["speaker_aliases"].create_index(["speaker_id"])
-    for row in list(db.query("select id, name, aliases from speakers")):
-        key = name_key(row["name"])
-        db["speakers"].update(row["id"], {"key": key, "surname": key.split()[-1] if key else None})
-        keys = {key, *(name_key(a) for a in json.loads(row["aliases"] or "[]"))} - {""}
-        db["speaker_aliases"].insert_all(({"alias_key": k, "speaker_id": row["id"]} for k in keys), ignore=True)
+    _key_speakers(db)
     db["speakers"].create_index(["key"])
     db["speakers"].create_index(["surname"])
 
@@ -116,6 +110,19 @@ def _m002_speaker_keys_and_statements(db: sqlite_utils.Database) -> None:
 
     for column in ("match", "note", "suggestion"):  # the rest of a verdict, for people browsing the checks
         db["checks"].add_column(column, str)
+
+
+def _key_speakers(db: sqlite_utils.Database) -> None:
+    """Every speakers row's ``key`` and ``surname``, and its alias keys, from its name and aliases."""
+    from .identity import name_key, surname  # the keys are computed in Python; identity imports nothing from here
+
+    db.execute("DELETE FROM speaker_aliases")
+    for speaker_id, name, aliases in db.execute("select id, name, aliases from speakers").fetchall():
+        key = name_key(name)
+        db.execute("UPDATE speakers SET key = ?, surname = ? WHERE id = ?", [key, surname(key) or None, speaker_id])
+        keys = {key, *(name_key(a) for a in json.loads(aliases or "[]"))} - {""}
+        db.conn.executemany("INSERT OR IGNORE INTO speaker_aliases (alias_key, speaker_id) VALUES (?, ?)",
+                            [(k, speaker_id) for k in sorted(keys)])
 
 
 def _m003_annotations(db: sqlite_utils.Database) -> None:
@@ -175,6 +182,12 @@ def _m005_independent_sources(db: sqlite_utils.Database) -> None:
     refresh_statements(db, [r[0] for r in db.execute("select id from statements where outlets >= 2")])
 
 
+def _m006_person_keys(db: sqlite_utils.Database) -> None:
+    """Person keys that leave out party labels, descriptors, middle initials and accents
+    (:func:`attribution.identity.name_key`): "Republican Donald J. Trump" is "donald trump"."""
+    _key_speakers(db)
+
+
 #: In order; never edit one that has shipped, add the next.
 MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...] = (
     (1, "tables, indexes and full-text search", _m001_tables),
@@ -182,6 +195,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...]
     (3, "annotation cache", _m003_annotations),
     (4, "review columns on checks and quotes, and the history table", _m004_review),
     (5, "independent sources of statements", _m005_independent_sources),
+    (6, "person keys without descriptors, middle initials or accents", _m006_person_keys),
 )
 
 #: The schema version a fully migrated database has.

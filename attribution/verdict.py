@@ -55,7 +55,7 @@ import sqlite_utils
 from rapidfuzz import fuzz
 
 from .identity import find_speakers, name_key, surname
-from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher
+from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, content_words
 from .quotes import find_quotes
 from .words import NEGATIONS, Token, is_negation, is_numeric, keys as word_keys, tokens
 
@@ -70,6 +70,7 @@ ALTERED_MIN = 75.0  #: a same-speaker record this close (whole or fragment) make
 MISATTRIBUTED_MIN = 90.0  #: another speaker's record must be this close for "misattributed"
 PARAPHRASE_MIN = 70.0  #: token-set score for an indirect quote to be verified
 PARAPHRASE_MISATTRIBUTED_MIN = 80.0  #: ... and to be misattributed
+PARAPHRASE_MIN_SHARED = 4  #: distinct content words a paraphrase must share with a record for any verdict from it
 SHORT_WORDS = 4  #: quotes of this many words or fewer get at most "unverified" (plus a suggestion)
 ACCUSE_MIN_WORDS = 7  #: a paraphrase needs this many words to be called misattributed (fewer: anyone may say them)
 SAID_ON_DAYS = 7  #: a record said further than this from the quote's date gets the flag "said_on"
@@ -95,6 +96,12 @@ class Verdict:
         return {"verdict": self.verdict, "score": self.score, "match": self.match, "record": self.record,
                 "context": self.context, "diff": self.diff, "flags": self.flags,
                 "suggestion": self.suggestion, "note": self.note}
+
+
+#: Words a quote may open with that the speaker's recorded sentence need not have.
+_OPENERS = frozenset("and but so or yet then well oh".split())
+#: Words whose addition, loss or swap alone does not make a quote altered: articles, openers, fillers.
+_MINOR_WORDS = _OPENERS | {"a", "an", "the", "uh", "um"}
 
 
 # --- words with their place in the original text --------------------------------------------------
@@ -155,7 +162,7 @@ class _Alignment:
     diff: list[dict]
     flags: list[str]
     context: dict | None
-    changed: bool  #: a difference that is not just spelling
+    changed: bool  #: a difference in content words, negation or numbers (not spelling, not function words only)
 
 
 def _alignment_ops(r: list[str], q: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -178,8 +185,11 @@ def _alignment_ops(r: list[str], q: list[str]) -> list[tuple[str, int, int, int,
     i = n
     while i > 0:
         here = score[i][j]
-        if j > 0 and here == score[i - 1][j - 1] + (big if q[i - 1] == r[j - 1] else -1):
-            steps.append(("equal" if q[i - 1] == r[j - 1] else "replace", j - 1, j, i - 1, i))
+        same = j > 0 and q[i - 1] == r[j - 1]
+        # a quote opening on "And", "But", "So": a word added before the record's words, not one of them changed
+        edge = i == 1 and q[0] in _OPENERS and here == score[0][j] - 1
+        if j > 0 and here == score[i - 1][j - 1] + (big if same else -1) and (same or not edge):
+            steps.append(("equal" if same else "replace", j - 1, j, i - 1, i))
             i, j = i - 1, j - 1
         elif here == score[i - 1][j] - 1:
             steps.append(("insert", j, j, i - 1, i))
@@ -229,13 +239,16 @@ def _align(record: _Words, quote: _Words) -> _Alignment:
         if tag == "replace" and _spelling_variant(rk, qk):
             flags.add("spelling")
             continue
-        changed = True
         flags.add({"delete": "dropped", "insert": "inserted", "replace": "replaced"}[tag])
         rkeys, qkeys = record.keys, quote.keys
         if sum(is_negation(rkeys, i) for i in range(r0, r1)) != sum(is_negation(qkeys, i) for i in range(q0, q1)):
             flags.add("negation")
+            changed = True
         if _numbers(rk) != _numbers(qk):
             flags.add("number")
+            changed = True
+        if any(t.key not in _MINOR_WORDS for t in rk + qk):
+            changed = True  # not only articles, conjunctions and fillers, which transcripts often differ in
     return _Alignment(diff, [f for f in FLAGS if f in flags], context, changed)
 
 
@@ -289,8 +302,12 @@ def _is_named(name: str, type: str | None) -> bool:
     if not words or words[0].lower() in _PRONOUNS:
         return False
     capitalised = [w[:1].isupper() for w in words]
+    if words[0].lower() in ("the", "a", "an"):  # "the Smithsonian Institution", not "a moderate Indiana Democrat"
+        words, capitalised = words[1:], capitalised[1:]
+        if not capitalised or not capitalised[0]:
+            return False
     if type in ("PERSON", "ORG"):
-        return any(capitalised[1:] if words[0].lower() in ("the", "a", "an") else capitalised)
+        return any(capitalised)
     return type in (None, "OTHER") and len(words) >= 2 and all(capitalised[-2:])
 
 
@@ -477,6 +494,11 @@ class Checker:
                 return Verdict("unverified", suggestion=self._suggest(v, "the paraphrase disagrees with the record: "
                                                                       + ", ".join(conflicts)),
                                note=f"disagrees with a record of {rec['speaker']}: " + ", ".join(conflicts))
+            shared = len(set(content_words(keys)) & set(content_words(word_keys(rec["text"]))))
+            if shared < PARAPHRASE_MIN_SHARED:
+                return Verdict("unverified", suggestion=self._suggest(v, f"shares only {shared} content words with "
+                                                                      f"words of {rec['speaker']}"),
+                               note=f"too little in common with any record; nearest is by {rec['speaker']}")
             if verdict == "verified" or h.score >= PARAPHRASE_MISATTRIBUTED_MIN:
                 return v
             return Verdict("unverified", suggestion=self._suggest(v, f"loosely similar to words of {rec['speaker']}"),

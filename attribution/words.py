@@ -49,7 +49,8 @@ _QUANTITY_WORDS = frozenset("""half halves quarter quarters third thirds double 
 hundreds thousands millions billions trillions dozens
 third fourth fifth sixth seventh eighth ninth tenth
 january february march april june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight""".split())
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+saturdays sundays weekday weekdays weekend weekends today tomorrow yesterday tonight""".split())
 
 _RUN = re.compile(r"[^\W_]+")
 #: A number as printed: "25", "2.5", "2,500,000", optionally with a magnitude written onto it ("2.6million", "5bn").

@@ -23,7 +23,8 @@ from conftest import ROOT
 CHECK_DIR = ROOT / "fixtures" / "check"
 PORT_ALDER = CHECK_DIR / "port_alder_ferries.txt"
 NORTHFIELD = CHECK_DIR / "northfield_clinic_hours.txt"
-DATES = {PORT_ALDER: "2025-11-10", NORTHFIELD: "2025-12-03"}
+RIVERSIDE = CHECK_DIR / "riverside_library.txt"
+DATES = {PORT_ALDER: "2025-11-10", NORTHFIELD: "2025-12-03", RIVERSIDE: "2025-12-05"}
 CHECK_KEYS = {"verdict", "score", "match", "record", "context", "diff", "flags", "suggestion", "note"}
 RECORD_KEYS = {"id", "speaker", "text", "said_on", "source_url"}
 
@@ -54,6 +55,14 @@ EXPECTED = {
         ("The longer hours will save", "unverified", None, None, []),
         ('the evening hours were "a lifeline', "altered", 12, "Amara Okafor", ["replaced"]),  # its quoted words
     ],
+    "riverside_library": [
+        ("next year's budget", "unverified", None, None, []),
+        # "Republican Dana Whitfield" in the article, "Councillor Dana J. Whitfield" on record: one person
+        ("We will not close a single library", "verified", 13, "Dana J. Whitfield", []),
+        # Omar Haddad's words, credited through "she": on record from someone else, but no accusation
+        ("The reading room on Mill Street", "unverified", 14, "Omar Haddad", ["speaker_uncertain"]),
+        ("The budget grew by 25 percent", "unverified", None, None, []),
+    ],
 }
 
 
@@ -61,7 +70,7 @@ EXPECTED = {
 def records_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("check") / "records.db"
     db = open_db(path)
-    assert import_records(db, read_records(CHECK_DIR / "records.csv")) == 12
+    assert import_records(db, read_records(CHECK_DIR / "records.csv")) == 14
     return path
 
 
@@ -110,7 +119,7 @@ def test_diffs_show_what_changed(checked):
     changes = {q["text"][:20]: [d for d in q["diff"] if d["op"] != "equal"] for q in port if q["verdict"] == "altered"}
     assert changes == {
         "We will raise ferry ": [{"op": "delete", "record": "not", "quote": ""}],
-        "The new terminal wil": [{"op": "replace", "record": "42", "quote": "48"}],
+        "The new terminal wil": [{"op": "replace", "record": "42 million", "quote": "48 million"}],
         "The harbour board wi": [{"op": "delete", "record": "once the second ferry is back from repairs", "quote": ""}],
     }
     fragment = port[7]
@@ -168,6 +177,17 @@ def test_cli_exits_0_when_nothing_is_wrong(nlp, records_db):
     assert result.exit_code == 0, result.output
     (quote,) = json.loads(result.stdout)[0]["quotes"]
     assert (quote["verdict"], quote["record"]["id"]) == ("verified", 9)
+
+
+def test_a_weak_attribution_is_reported_never_accused(checked, nlp, records_db):
+    quote = checked["riverside_library"]["quotes"][2]
+    assert (quote["speaker"]["mention"], quote["suggestion"]["verdict"]) == ("she", "misattributed")
+    assert quote["note"] == ("these words are on record from Omar Haddad (2025-11-20); who says them here is "
+                             "uncertain (the speaker was found through “she”): a person must look")
+    result = CliRunner().invoke(cli, ["check", str(RIVERSIDE), "--db", str(records_db), "--date", "2025-12-05"])
+    assert result.exit_code == 0, result.output  # nothing confident is wrong
+    assert "  3. UNVERIFIED    direct   Republican Dana Whitfield\n" in result.stdout
+    assert "     flags: speaker_uncertain\n" in result.stdout
 
 
 def test_cli_errors_exit_2(nlp, records_db, tmp_path):

@@ -31,7 +31,7 @@ def small_fixtures(tmp_path) -> Path:
 
 def test_every_fixture_article_has_its_date():
     dates = {a.id: a.date.isoformat() for a in demo_articles()}
-    assert len(dates) == 23
+    assert len(dates) == 24
     assert dates["ledger-calder-dam"] == "2025-09-05" and dates["weekly-breakwater"] == "2025-10-16"
     assert dates["port_alder_ferries"] == "2025-11-10" and dates["northfield_clinic_hours"] == "2025-12-03"
     assert dates["okinawa_coral_bleaching"] == "2025-10-23"
@@ -40,12 +40,12 @@ def test_every_fixture_article_has_its_date():
 def test_demo_builds_once_and_again_adds_nothing(small_fixtures, tmp_path, nlp):
     path = tmp_path / "demo.db"
     first = build_demo(path, small_fixtures)
-    assert (first.ingest.articles_added, first.ingest.articles_skipped) == (9, 0)
-    assert first.records_added == 33
+    assert (first.ingest.articles_added, first.ingest.articles_skipped) == (10, 0)
+    assert first.records_added == 35
     assert sum(first.verdicts.values()) == first.ingest.quotes_added
-    assert dict(first.verdicts) == {"verified": 8, "misattributed": 3, "altered": 6, "unverified": 32}
+    assert dict(first.verdicts) == {"verified": 9, "misattributed": 3, "altered": 6, "unverified": 35}
     again = build_demo(path, small_fixtures)
-    assert (again.ingest.articles_added, again.ingest.articles_skipped, again.records_added) == (0, 9, 0)
+    assert (again.ingest.articles_added, again.ingest.articles_skipped, again.records_added) == (0, 10, 0)
     assert again.verdicts == first.verdicts
     db = open_db(path)
     counts = [db[t].count for t in ("articles", "records", "quotes", "checks")]
@@ -53,7 +53,7 @@ def test_demo_builds_once_and_again_adds_nothing(small_fixtures, tmp_path, nlp):
                               "where corroborated = 1 order by statements.id").fetchall()
     db.close()
     assert corroborated == [("Ines Calder",), ("Lena Ostrova",)]  # three outlets; two sources of three outlets
-    assert counts == [9, 33, first.ingest.quotes_added, first.ingest.quotes_added]
+    assert counts == [10, 35, first.ingest.quotes_added, first.ingest.quotes_added]
 
 
 def test_demo_without_fixtures_is_a_clear_error(tmp_path):

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from attribution import store
 from attribution.identity import bare_name, name_key, resolve_speaker
 from attribution.store import open_db
 
@@ -39,6 +40,25 @@ def test_bare_name_drops_the_title(name, bare):
     ("Dr. Keiko Yamada", "keiko yamada"),
     ("Takaichi,", "takaichi"),
     ("...", ""),
+    # party labels, descriptors, offices and middle initials are not the person
+    ("Republican Donald Trump", "donald trump"),
+    ("President Donald J. Trump", "donald trump"),
+    ("Mr. Trump", "trump"),
+    ("Democrat National Chairperson Donna Brazile", "donna brazile"),
+    ("Representatives James E. Clyburn", "james clyburn"),
+    ("then-Sen. Joe Biden", "joe biden"),
+    ("Former Secretary of State Hillary Clinton", "hillary clinton"),
+    ("Brian Schatz of Hawaii", "brian schatz"),
+    ("George Miller (D-Calif.)", "george miller"),
+    # accents and case never count
+    ("José Núñez", "jose nunez"),
+    ("JOSE NUNEZ", "jose nunez"),
+    # a son is not his father; an organisation's name is all name
+    ("Donald Trump Jr.", "donald trump jr"),
+    ("Martin Luther King Jr.", "martin luther king jr"),
+    ("Democratic National Committee", "democratic national committee"),
+    ("Republican National Committee", "republican national committee"),
+    ("National Institutes of Health", "national institutes of health"),
 ])
 def test_name_key(name, key):
     assert name_key(name) == key
@@ -64,6 +84,50 @@ def test_an_ambiguous_surname_is_not_guessed(db):
     assert resolve_speaker(db, "Aiko Sato") == 2
     assert resolve_speaker(db, "Sato", create=False) is None
     assert [s[1] for s in speakers(db)] == ["Kenji Sato", "Aiko Sato"]
+
+
+def test_one_person_however_labelled(db):
+    assert resolve_speaker(db, "Donald Trump") == 1
+    for name in ("Republican Donald Trump", "President Donald J. Trump", "Mr. Trump", "Trump", "GOP nominee Trump"):
+        assert resolve_speaker(db, name, create=False) == 1, name
+    assert resolve_speaker(db, "José Núñez") == 2
+    assert resolve_speaker(db, "Jose Nunez", create=False) == 2
+    assert resolve_speaker(db, "DJ Beverly Bond") == 3  # a word the key does not know, before a full name
+    assert resolve_speaker(db, "Beverly Bond", create=False) == 3
+
+
+def test_one_surname_two_spellings_of_one_person(db):
+    resolve_speaker(db, "Donald Trump")
+    db.execute("insert into speakers (name, type, aliases, key, surname) "  # as an older key left it
+               "values ('Donald J. Trump', 'PERSON', '[]', 'donald j. trump', 'trump')")
+    assert resolve_speaker(db, "Trump", create=False) is None  # two keys: not one person yet
+    db.execute("update speakers set key = 'donald trump' where id = 2")  # as migration 6 makes it
+    assert resolve_speaker(db, "Trump", create=False) == 1
+
+
+def test_people_who_share_a_surname_stay_apart(db):
+    assert resolve_speaker(db, "Maria Gonzalez") == 1
+    assert resolve_speaker(db, "Luis Gonzalez") == 2
+    assert resolve_speaker(db, "Gonzalez", create=False) is None
+    assert resolve_speaker(db, "Donald Trump") == 3
+    assert resolve_speaker(db, "Donald Trump Jr.") == 4
+
+
+def test_migration_6_keys_stored_speakers_again(tmp_path, monkeypatch):
+    path = tmp_path / "v5.db"
+    monkeypatch.setattr(store, "MIGRATIONS", tuple(m for m in store.MIGRATIONS if m[0] <= 5))
+    old = open_db(path)  # as attribution made it before version 6
+    old.execute("insert into speakers (name, type, aliases, key, surname) values ('Republican Donald Trump', "
+                "'PERSON', '[\"Republican Donald Trump\"]', 'republican donald trump', 'trump')")
+    old.conn.commit()
+    old.close()
+    monkeypatch.undo()
+    db = open_db(path)
+    assert [r["version"] for r in db.query("select version from _migrations")][-1] == 6
+    assert db.execute("select key, surname from speakers").fetchall() == [("donald trump", "trump")]
+    assert db.execute("select alias_key from speaker_aliases").fetchall() == [("donald trump",)]
+    assert resolve_speaker(db, "Donald Trump", create=False) == 1
+    db.close()
 
 
 def test_different_people_get_different_rows(db):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from attribution.identity import resolve_speaker
 from attribution.normalize import normalize_quote, quote_hash
@@ -230,3 +231,139 @@ def test_a_name_with_no_words_is_no_speaker(db):
     assert (v.verdict, v.flags, v.note) == (  # as ingested
         "unverified", ["speaker_uncertain"], "these words are on record from Elena Marsh (2025-11-07); who says them "
                                              "here is uncertain (no speaker is named here): a person must look")
+
+
+# --- one person, one identity -------------------------------------------------------------------------
+
+TRUMP = "We are going to build a wall, and we are going to make the other side pay for every foot of it."
+
+
+def test_a_party_label_title_or_middle_initial_is_the_same_person(db, checker):
+    add(db, "Donald J. Trump", TRUMP)
+    for name in ("Republican Donald Trump", "President Donald J. Trump", "Mr. Trump", "Trump", "Donald Trump"):
+        v = checker.verdict(TRUMP, speaker=name)
+        assert (v.verdict, v.record["speaker"]) == ("verified", "Donald J. Trump"), name
+
+
+def test_accents_are_never_a_misattribution(db, checker):
+    text = "The café on the quay will stay open all winter, whatever the harbour board decides."
+    add(db, "José Núñez", text)
+    v = checker.verdict(text, speaker="Jose Nunez")
+    assert (v.verdict, v.record["speaker"], v.flags) == ("verified", "José Núñez", [])
+    v = checker.verdict(text.replace("café", "cafe"), speaker="José Núñez")
+    assert (v.verdict, v.score, v.flags) == ("verified", 100.0, ["spelling"])
+
+
+def test_a_shared_surname_on_record_is_reported_not_accused(db, checker):
+    maria = "The school on Birch Road needs a new roof before the next winter storms arrive."
+    add(db, "Maria Gonzalez", maria)
+    add(db, "Luis Gonzalez", "The bus depot will move to the old rail yard by the end of next year.")
+    assert checker.verdict(maria, speaker="Maria Gonzalez").verdict == "verified"
+    for name in ("Gonzalez", "Luis Gonzalez"):
+        v = checker.verdict(maria, speaker=name)
+        assert (v.verdict, v.flags, v.suggestion["verdict"]) == ("unverified", ["speaker_uncertain"], "misattributed")
+    assert v.suggestion["reason"] == ("these words are on record from Maria Gonzalez (2025-11-07); "
+                                      "Luis Gonzalez and Maria Gonzalez share a surname")
+
+
+# --- an accusation needs evidence ------------------------------------------------------------------------
+
+def test_a_firm_attribution_to_someone_else_is_misattributed(checker):
+    v = checker.verdict(REYES_PIER, speaker="Rosa Lindqvist", mention="Lindqvist",
+                        context="“The budget leaves nothing for the north pier,” Lindqvist said.")
+    assert (v.verdict, v.record["speaker"], v.flags) == ("misattributed", "Tomas Reyes", [])
+
+
+@pytest.mark.parametrize("speaker, type, mention, context, why", [
+    ("Rosa Lindqvist", "PERSON", "she", "", "the speaker was found through “she”"),
+    ("Rosa Lindqvist", "PERSON", "a board member", "", "the speaker was found through “a board member”"),
+    ("Rosa Lindqvist", "PERSON", "Lindqvist", "Asked about Tomas Reyes, Lindqvist said it again.",
+     "Tomas Reyes is named in the same passage"),
+    ("the harbour board", "OTHER", "the harbour board", "", "“the harbour board” is not a named person or organisation"),
+    ("Port Alder", "GPE", "Port Alder", "", "“Port Alder” is not a named person or organisation"),
+    (None, None, None, "", "no speaker is named here"),
+])
+def test_a_weak_attribution_is_unverified_with_what_was_found(checker, speaker, type, mention, context, why):
+    v = checker.verdict(REYES_PIER, "direct", speaker, type, mention=mention, context=context)
+    assert (v.verdict, v.flags, v.record) == ("unverified", ["speaker_uncertain"], None)
+    assert (v.suggestion["verdict"], v.suggestion["record"]["speaker"]) == ("misattributed", "Tomas Reyes")
+    assert v.note == (f"these words are on record from Tomas Reyes (2025-11-07); who says them here is uncertain "
+                      f"({why}): a person must look")
+
+
+def test_a_paraphrase_needs_enough_shared_content(checker):
+    # 3 content words shared (terminal, open, march): too few to say whose statement it is
+    v = checker.verdict("the terminal would open in March", "indirect", "Tomas Reyes")
+    assert (v.verdict, v.suggestion["reason"]) == ("unverified", "shares only 3 content words with words of Elena Marsh")
+    # 7 words, the same content as a record of someone else: enough to accuse
+    v = checker.verdict("the new terminal would open in March", "indirect", "Tomas Reyes", mention="Reyes")
+    assert v.verdict == "misattributed"
+
+
+def test_function_words_alone_never_make_a_quote_altered(checker):
+    v = checker.verdict("And Port Alder cannot run a modern harbour on a timetable written in 1987", speaker="Elena Marsh")
+    assert (v.verdict, v.flags) == ("verified", ["inserted"])
+    assert v.diff[0] == {"op": "insert", "record": "", "quote": "And"}
+
+
+# --- numbers are values --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("record, quote", [
+    ("The harbour traffic grew by 2.5 percent in the last twelve months.", "The harbour traffic grew by 25 percent in the last twelve months."),
+    ("The harbour traffic grew by 3.5 percent in the last twelve months.", "The harbour traffic grew by 35 percent in the last twelve months."),
+    ("The schools will hire twenty five new teachers before the spring term.", "The schools will hire 205 new teachers before the spring term."),
+    ("The storm cost the island millions of dollars in lost trade this year.", "The storm cost the island billions of dollars in lost trade this year."),
+    ("Half of the ferry crossings were cancelled during the November storms.", "All of the ferry crossings were cancelled during the November storms."),
+])
+def test_a_changed_number_is_altered(db, checker, record, quote):
+    add(db, "Elena Marsh", record)
+    v = checker.verdict(quote, speaker="Elena Marsh")
+    assert (v.verdict, "number" in v.flags) == ("altered", True), v.diff
+
+
+@pytest.mark.parametrize("record, quote", [
+    ("The new pier will cost 2.6 million dollars and open in the spring.", "The new pier will cost 2.6million dollars and open in the spring."),
+    ("The fund has $5 billion to spend on the harbour over ten years.", "The fund has $5bn to spend on the harbour over ten years."),
+    ("The schools will hire twenty five new teachers before the spring term.", "The schools will hire 25 new teachers before the spring term."),
+])
+def test_one_number_written_two_ways_is_verified(db, checker, record, quote):
+    add(db, "Elena Marsh", record)
+    v = checker.verdict(quote, speaker="Elena Marsh")
+    assert (v.verdict, v.flags) == ("verified", ["spelling"])
+
+
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
+         "seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _in_words(n: int) -> str:
+    if n < 20:
+        return _UNITS[n]
+    if n < 100:
+        return _TENS[n // 10 - 2] + ("" if n % 10 == 0 else " " + _UNITS[n % 10])
+    return _UNITS[n // 100] + " hundred" + ("" if n % 100 == 0 else " and " + _in_words(n % 100))
+
+
+def _written(value, form: str) -> str:
+    if form == "words" and value == int(value) and value < 1000:
+        return _in_words(int(value))
+    if form == "grouped" and value == int(value):
+        return f"{int(value):,}"
+    return f"{value:g}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(old=st.decimals("0", "999", places=1), new=st.decimals("0", "999", places=1),
+       old_form=st.sampled_from(["digits", "words", "grouped"]), new_form=st.sampled_from(["digits", "words", "grouped"]))
+def test_changing_any_number_in_a_verified_quote_never_leaves_it_verified(tmp_path_factory, old, new, old_form,
+                                                                          new_form):
+    sentence = "The council will spend {} million dollars on the new harbour wall next spring."
+    db = open_db(tmp_path_factory.mktemp("numbers") / "n.db")
+    add(db, "Elena Marsh", sentence.format(_written(old, old_form)))
+    v = Checker(db).verdict(sentence.format(_written(new, new_form)), speaker="Elena Marsh")
+    if old == new:
+        assert v.verdict == "verified"
+    else:
+        assert (v.verdict, "number" in v.flags) == ("altered", True), (old, new, v.diff)
+    db.close()
