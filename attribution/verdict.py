@@ -1,20 +1,29 @@
 """The verdict on one quote: verified, misattributed, altered or unverified, and why.
 
-Rules (thresholds are the module constants; scores are 0-100, see :mod:`attribution.match`):
+Words are compared as :mod:`attribution.words` reads them: case and accents folded, numbers as
+values ("2.5" is not "25", "twenty five" is 25, "2.6million" is "2.6 million"). Rules (thresholds
+are the module constants; scores are 0-100, see :mod:`attribution.match`):
 
 Direct quotes (``quote`` mode: word-level ``whole`` ratio or ``fragment`` partial ratio):
 
 - **verified** -- a record of the named speaker has exactly these words, whole or as a
   contiguous fragment (``match`` says which; ``context`` gives the record's words around a
   fragment). Words that differ only in spelling ("organisation"/"organization", "per
-  cent"/"percent", "5"/"five") still verify, with the flag ``spelling``.
+  cent"/"percent", "5"/"five", "café"/"cafe") still verify, with the flag ``spelling``; so does a
+  quote that differs only by an article or an opening "And"/"But"/"So" (flagged ``inserted`` etc.).
 - **altered** -- the best record of the named speaker scores at least ``ALTERED_MIN`` but its
   words differ inside the quoted stretch. ``diff`` is the word-level diff (ops ``equal``,
   ``replace``, ``delete`` = in the record, not the quote; ``insert`` = in the quote, not the
   record) and ``flags`` name what changed: ``negation`` (a not/no/never/n't added or removed),
-  ``number`` (a number or date changed), ``dropped``, ``inserted``, ``replaced``.
+  ``number`` (a number, quantity or date changed: any change of value), ``dropped``,
+  ``inserted``, ``replaced``.
 - **misattributed** -- no record of the named speaker is close, but a record of someone else
-  scores at least ``MISATTRIBUTED_MIN``; ``record`` is theirs (its speaker is named).
+  scores at least ``MISATTRIBUTED_MIN``; ``record`` is theirs (its speaker is named). This accuses
+  the article, so it also needs a firm attribution (:func:`doubt`): a person or organisation named
+  near the quote (not a pronoun, a description or no one), who shares no surname with the record's
+  speaker, with the record's speaker not named in the passage. Otherwise the quote is
+  **unverified** with the flag ``speaker_uncertain``, the record as the ``suggestion`` and a note
+  saying what was found and why a person must look.
 - **unverified** -- nothing close enough. The nearest record, if any, is the ``suggestion``.
 
 The diff aligns the quote with the record so that as many quote words as possible are matched,
@@ -27,22 +36,23 @@ speaker's own, so they can be altered. When that part matches nothing, the whole
 a paraphrase, as indirect speech always is.
 
 Indirect speech is paraphrase (``paraphrase`` mode: 200·k/(k+u) for k of the quote's u
-distinct words found in the record, word order ignored): it is verified when a record of the
-named speaker scores at least ``PARAPHRASE_MIN`` and misattributed when only someone else's
-scores at least ``PARAPHRASE_MISATTRIBUTED_MIN``; it is never altered. A paraphrase whose
-negation or numbers disagree with the record is not verified: it stays unverified, with those
-flags on the suggestion.
+distinct content words found in the record, word order ignored): it is verified when a record of
+the named speaker scores at least ``PARAPHRASE_MIN`` and misattributed when only someone else's
+scores at least ``PARAPHRASE_MISATTRIBUTED_MIN``; it is never altered. Either needs at least
+``PARAPHRASE_MIN_SHARED`` content words in common, and a misattribution a paraphrase of at
+least ``ACCUSE_MIN_WORDS`` words. A paraphrase whose negation or numbers disagree with the
+record is not verified: it stays unverified, with those flags on the suggestion.
 
 A quote of at most ``SHORT_WORDS`` words is never more than unverified: what it would have been
-is returned as the ``suggestion``. So is a matching quote with no named speaker.
+is returned as the ``suggestion``.
 
 The speaker of a quote and of a record are the same person when :mod:`attribution.identity`
-says so ("Takaichi", "Prime Minister Sanae Takaichi", "Sanae Takaichi"), read without
+says so ("Takaichi", "Prime Minister Sanae Takaichi", "Republican Sanae Takaichi"), read without
 writing to the database.
 
 Among several fitting records of the named speaker one with exactly the quote's words wins,
-then the best score, then the one said closest to the quote's date; the flag ``said_on`` marks a record more than ``SAID_ON_DAYS``
-days from it.
+then the best score, then the one said closest to the quote's date; the flag ``said_on`` marks a
+record more than ``SAID_ON_DAYS`` days from it.
 """
 
 from __future__ import annotations
@@ -60,7 +70,7 @@ from .quotes import find_quotes
 from .words import NEGATIONS, Token, is_negation, is_numeric, keys as word_keys, tokens
 
 __all__ = ["ACCUSE_MIN_WORDS", "ALTERED_MIN", "Checker", "FLAGS", "MISATTRIBUTED_MIN", "PARAPHRASE_MIN",
-           "PARAPHRASE_MISATTRIBUTED_MIN", "SHORT_WORDS", "VERDICTS", "Verdict", "doubt"]
+           "PARAPHRASE_MIN_SHARED", "PARAPHRASE_MISATTRIBUTED_MIN", "SHORT_WORDS", "VERDICTS", "Verdict", "doubt"]
 
 VERDICTS = ("verified", "misattributed", "altered", "unverified")
 #: Every flag, in the order they are listed.
@@ -458,6 +468,8 @@ class Checker:
             if verdict == "verified":
                 note = (f"{'part of' if al.context else 'matches'} a record of {rec['speaker']}"
                         f" ({rec['said_on']})")
+                if {"dropped", "inserted", "replaced"} & set(al.flags):
+                    note += ", apart from an article or an opening “and”, “but”, “so”"
             else:
                 note = f"differs from a record of {rec['speaker']} ({rec['said_on']}): " + ", ".join(al.flags)
             return Verdict(verdict, round(h.score, 1), match, self._public(rec), al.context, al.diff, flags,

@@ -47,7 +47,7 @@ def test_every_fixture_article_extracts_the_same_with_a_full_parse(fixture_resul
 def test_the_check_fixtures_extract_the_same_with_a_full_parse():
     articles = list(read_articles(CHECK_ARTICLES, default_date=dt.date(2025, 10, 23)))
     full = list(extract(articles, parse="full"))
-    assert [d.article.id for d in full] == ["northfield_clinic_hours", "port_alder_ferries"]
+    assert [d.article.id for d in full] == ["northfield_clinic_hours", "port_alder_ferries", "riverside_library"]
     assert _json(list(extract(articles))) == _json(full)
 
 
@@ -101,8 +101,9 @@ def test_worker_processes_give_the_same_documents_in_order():
     articles = list(read_articles(CHECK_ARTICLES, default_date=dt.date(2025, 10, 23))) + [HARBOUR]
     before = selective.COUNTS.copy()
     in_workers = list(extract(articles, jobs=2))
-    assert [d.article.id for d in in_workers] == ["northfield_clinic_hours", "port_alder_ferries", "harbour"]
-    assert (selective.COUNTS - before).articles == 3  # the workers' parsing is counted here
+    assert [d.article.id for d in in_workers] == ["northfield_clinic_hours", "port_alder_ferries", "riverside_library",
+                                                  "harbour"]
+    assert (selective.COUNTS - before).articles == 4  # the workers' parsing is counted here
     assert _json(in_workers) == _json(list(extract(articles)))
 
 
@@ -114,7 +115,7 @@ def test_cli_parse_full_and_jobs(tmp_path):
                                      "--parse", mode])
         assert result.exit_code == 0, result.output
         out[mode] = result.output
-    assert out["selective"] == out["full"] and out["full"].count("\n") == 2
+    assert out["selective"] == out["full"] and out["full"].count("\n") == 3
     bad = runner.invoke(cli, ["extract", CHECK_ARTICLES[0], "--jobs", "0"])
     assert bad.exit_code == 2 and "0 is not in the range x>=1" in bad.output
 

@@ -308,28 +308,30 @@ def test_function_words_alone_never_make_a_quote_altered(checker):
 
 # --- numbers are values --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("record, quote", [
-    ("The harbour traffic grew by 2.5 percent in the last twelve months.", "The harbour traffic grew by 25 percent in the last twelve months."),
-    ("The harbour traffic grew by 3.5 percent in the last twelve months.", "The harbour traffic grew by 35 percent in the last twelve months."),
-    ("The schools will hire twenty five new teachers before the spring term.", "The schools will hire 205 new teachers before the spring term."),
-    ("The storm cost the island millions of dollars in lost trade this year.", "The storm cost the island billions of dollars in lost trade this year."),
-    ("Half of the ferry crossings were cancelled during the November storms.", "All of the ferry crossings were cancelled during the November storms."),
-])
-def test_a_changed_number_is_altered(db, checker, record, quote):
-    add(db, "Elena Marsh", record)
-    v = checker.verdict(quote, speaker="Elena Marsh")
-    assert (v.verdict, "number" in v.flags) == ("altered", True), v.diff
+_GREW = "The harbour traffic grew by {} percent in the last twelve months."
+_HIRE = "The schools will hire {} new teachers before the spring term."
+_COST = "The storm cost the island {} of dollars in lost trade this year."
+_PIER = "The new pier will cost {} dollars and open in the spring."
 
 
-@pytest.mark.parametrize("record, quote", [
-    ("The new pier will cost 2.6 million dollars and open in the spring.", "The new pier will cost 2.6million dollars and open in the spring."),
-    ("The fund has $5 billion to spend on the harbour over ten years.", "The fund has $5bn to spend on the harbour over ten years."),
-    ("The schools will hire twenty five new teachers before the spring term.", "The schools will hire 25 new teachers before the spring term."),
+@pytest.mark.parametrize("record, quote, verdict, flags", [
+    # a change of value is altered with the flag number, never verified
+    (_GREW.format("2.5"), _GREW.format("25"), "altered", ["number", "replaced"]),
+    (_GREW.format("3.5"), _GREW.format("35"), "altered", ["number", "replaced"]),
+    (_HIRE.format("twenty five"), _HIRE.format("205"), "altered", ["number", "replaced"]),
+    (_COST.format("millions"), _COST.format("billions"), "altered", ["number", "replaced"]),
+    ("Half of the ferry crossings were cancelled in November.", "All of the ferry crossings were cancelled in November.",
+     "altered", ["number", "replaced"]),
+    # one value written two ways is the same words
+    (_PIER.format("2.6 million"), _PIER.format("2.6million"), "verified", ["spelling"]),
+    ("The fund has $5 billion to spend on the harbour over ten years.",
+     "The fund has $5bn to spend on the harbour over ten years.", "verified", ["spelling"]),
+    (_HIRE.format("twenty five"), _HIRE.format("25"), "verified", ["spelling"]),
 ])
-def test_one_number_written_two_ways_is_verified(db, checker, record, quote):
+def test_numbers_compare_by_value(db, checker, record, quote, verdict, flags):
     add(db, "Elena Marsh", record)
     v = checker.verdict(quote, speaker="Elena Marsh")
-    assert (v.verdict, v.flags) == ("verified", ["spelling"])
+    assert (v.verdict, v.flags) == (verdict, flags), v.diff
 
 
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " \
