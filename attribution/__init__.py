@@ -4,19 +4,19 @@ store them, and check them against verified records.
 The public API; the CLI (``attribution.cli``) is a thin layer over it.
 """
 
-from .article import Article, read_articles
-from .check import check_document
-from .claimreview import claim_reviews
+from .text.article import Article, read_articles
+from .check.quotes import check_document
+from .store.claimreview import claim_reviews
 from .errors import (AttributionError, BadConfig, BadDatabase, BadInput, BadRecord, FetchFailed, ModelsMissing,
                      ReviewRefused, ServerBusy)
 from .ingest import IngestReport, ingest_articles
 from .model import Cue, Quote, Speaker
-from .nlp import download_models, load_pipeline
-from .pipeline import extract
-from .records import add_record, import_records, read_records
-from .review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
-from .store import open_db
-from .verdict import Checker
+from .nlp.models import download_models, load_pipeline
+from .extract.runner import extract
+from .store.records import add_record, import_records, read_records
+from .store.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
+from .store.database import open_db
+from .check.verdict import Checker
 
 __all__ = [
     "Article",

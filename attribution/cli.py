@@ -14,23 +14,23 @@ from typing import Iterator
 import click
 import sqlite_utils
 
-from . import nlp
-from .article import read_articles
-from .check import PROBLEMS, check_document, check_stored, summary, write_check_table
-from .claimreview import claim_reviews, publisher_from_env
-from .dates import parse_iso_date
+from .nlp import models as nlp
+from .text.article import read_articles
+from .check.quotes import PROBLEMS, check_document, check_stored, summary, write_check_table
+from .store.claimreview import claim_reviews, publisher_from_env
+from .text.dates import parse_iso_date
 from .demo import build_demo
 from .errors import AttributionError, BadDatabase
-from .identity import find_speakers
+from .store.identity import find_speakers
 from .ingest import IngestReport, ingest_articles
-from .output import FORMATS, write_json, write_jsonl, write_table
-from .pipeline import extract
-from .selective import PARSE_MODES
-from .records import add_record, import_records, read_records
-from .review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
-from .statements import list_statements, update_statements, write_statements_table
-from .store import DEFAULT_DB, open_db
-from .verdict import Checker
+from .extract.output import FORMATS, write_json, write_jsonl, write_table
+from .extract.runner import extract
+from .nlp.selective import PARSE_MODES
+from .store.records import add_record, import_records, read_records
+from .store.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
+from .store.statements import list_statements, update_statements, write_statements_table
+from .store.database import DEFAULT_DB, open_db
+from .check.verdict import Checker
 
 __all__ = ["cli"]
 
@@ -379,8 +379,8 @@ def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_c
     ATTRIBUTION_PASSWORD_HASH_<ID> holding a `datasette hash-password` hash adds the reviewer
     login <id> (lower case).
     """
-    from .review_plugin import reviewer_accounts
-    from .serve import make_datasette, serve
+    from .web.review_pages import reviewer_accounts
+    from .web.serve import make_datasette, serve
 
     with _user_errors():
         ds = make_datasette(db_path, metadata=metadata, models_dir=models_dir,

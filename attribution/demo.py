@@ -17,17 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .article import Article, read_articles
-from .check import check_stored
+from .text.article import Article, read_articles
+from .check.quotes import check_stored
 from .errors import BadInput
 from .ingest import IngestReport, ingest_articles
-from .records import import_records, read_records
-from .store import open_db
+from .store.records import import_records, read_records
+from .store.database import open_db
 
 __all__ = ["CHECK_DATES", "DemoReport", "FIXTURES", "build_demo", "demo_articles"]
 
-#: The fixtures directory of the source checkout.
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+#: The project's own fixture articles and records, shipped with the package (in a checkout, a link to fixtures/).
+FIXTURES = Path(__file__).resolve().parent / "demo_fixtures"
 
 #: Publication dates of the checker's articles (fixtures/check/README.md).
 CHECK_DATES = {"port_alder_ferries": "2025-11-10", "northfield_clinic_hours": "2025-12-03",

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .article import Article
-    from .quotes import QuoteSpan
+    from .text.article import Article
+    from .text.quote_marks import QuoteSpan
     from .model import Quote
 
 __all__ = ["Document", "Entity", "Sentence", "Word", "from_stanza"]

@@ -8,8 +8,8 @@ fails midway leaves every finished article complete and no article
 half-written; running it again picks up where it stopped.
 
 After the articles, the run gives the new quotes their verdicts (``checks``,
-see :func:`attribution.check.check_stored`) and puts them into statements
-(:func:`attribution.statements.update_statements`); both steps take what is
+see :func:`attribution.check.quotes.check_stored`) and puts them into statements
+(:func:`attribution.store.statements.update_statements`); both steps take what is
 left undone, so a killed run is finished by the next one.
 """
 
@@ -21,15 +21,15 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import sqlite_utils
 
-from .article import Article, content_hash
-from .check import check_stored
+from .text.article import Article, content_hash
+from .check.quotes import check_stored
 from .errors import AttributionError
-from .identity import resolve_speaker
+from .store.identity import resolve_speaker
 from .model import Quote
-from .normalize import norm_hash, normalize_quote
-from .pipeline import extract
-from .statements import update_statements
-from .store import transaction, utc_now
+from .text.normalize import norm_hash, normalize_quote
+from .extract.runner import extract
+from .store.statements import update_statements
+from .store.database import transaction, utc_now
 
 __all__ = ["IngestReport", "content_hash", "ingest_articles", "quote_rows", "store_document"]
 
@@ -73,7 +73,7 @@ def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quot
     """The quotes table rows for an article's quotes, resolving (and creating) their speakers.
 
     Call inside the article's transaction: new speakers are part of it. Names are looked up per
-    article (an indexed lookup, :func:`attribution.identity.resolve_speaker`), never cached across
+    article (an indexed lookup, :func:`attribution.store.identity.resolve_speaker`), never cached across
     articles: a surname that named one person may be ambiguous by the next article.
     """
     rows, resolved = [], {}  # one lookup per person in the article (its names are already resolved by coref)

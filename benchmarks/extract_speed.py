@@ -7,7 +7,7 @@ Usage (from the repository root)::
             [--peer-python /work/peer-venv/bin/python] [--jobs 2]
 
 ``ARTICLES.jsonl`` is one JSON object per line with at least ``"id"`` and
-``"text"`` (read with :func:`attribution.article.read_articles`).
+``"text"`` (read with :func:`attribution.text.article.read_articles`).
 
 What is timed, in this one process, on the same texts, after building the
 pipeline once (``load``, reported on its own) and one warm-up call:
@@ -20,13 +20,13 @@ pipeline once (``load``, reported on its own) and one warm-up call:
 * **bare Stanza, per article** -- ``nlp(text)`` for each article, no
   extraction: how the pipeline was used before batching; once with
   Stanza's own cycle search in the dependency decoder, once with ours
-  (``attribution.mst``, same trees), which every other run uses;
+  (``attribution.nlp.mst``, same trees), which every other run uses;
 * **bare Stanza, bulk** -- ``nlp.bulk_process(texts)`` in batches of the
   same size as ours, no extraction; **ours, full** over it is what our
   conversion and stages add (target: at most 10%), and **convert + stages**
   times them directly, on the bulk run's output
   (:func:`attribution.document.from_stanza` and
-  :func:`attribution.pipeline.extract_document`);
+  :func:`attribution.extract.runner.extract_document`);
 * **Stanza without the parse / tokenize and NER only, bulk** -- the same
   batches with fewer processors: the floor under any exact selective
   scheme (every sentence is tokenized, tagged, lemmatized and NER-tagged,
@@ -73,14 +73,14 @@ from typing import Callable
 import torch
 from stanza.models.common import chuliu_edmonds
 
-from attribution import mst
-from attribution.article import Article, read_articles
-from attribution.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
+from attribution.nlp import mst
+from attribution.text.article import Article, read_articles
+from attribution.nlp.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
 from attribution.errors import BadInput
-from attribution.nlp import PROCESSORS, load_pipeline
+from attribution.nlp.models import PROCESSORS, load_pipeline
 from attribution.document import from_stanza
-from attribution.pipeline import extract, extract_document
-from attribution.selective import COUNTS
+from attribution.extract.runner import extract, extract_document
+from attribution.nlp.selective import COUNTS
 
 RATIO_TARGET = 1.0  #: ours at least as fast as the peer, in articles/s
 OVERHEAD_TARGET = 0.10  #: our conversion and stages add at most 10% to Stanza's time

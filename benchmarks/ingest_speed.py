@@ -24,10 +24,10 @@ import tempfile
 import time
 
 from attribution import ingest
-from attribution.article import Article
+from attribution.text.article import Article
 from attribution.ingest import store_document
 from attribution.model import Cue, Quote, Speaker
-from attribution.store import open_db
+from attribution.store.database import open_db
 from match_speed import Sentences  # this directory: the generator the matching benchmark uses
 
 CUES = [("said", "say"), ("told", "tell"), ("added", "add"), ("warned", "warn"), ("according to", "according to")]

@@ -27,13 +27,13 @@ kinds:
 
 Figures printed, per kind and overall:
 
-* **check** -- wall-clock latency of :meth:`attribution.verdict.Checker.verdict`,
+* **check** -- wall-clock latency of :meth:`attribution.check.verdict.Checker.verdict`,
   the whole per-quote check (exact-hash lookup, candidate search, scoring,
   fetching records, word diff), p50 / p95 / max, in ms (target: p95 ≤ 50 ms at
   1M records);
 * **search** -- the candidate search and scoring alone (:meth:`Matcher.search`),
   with the mean number of candidates scored;
-* **brute** -- the same search by :class:`attribution.match.BruteForce`, which
+* **brute** -- the same search by :class:`attribution.check.match.BruteForce`, which
   scores every record (pre-encoded once, timed apart) with the same scorer and
   cutoff, on the first B queries (default: all; at 1M records each takes
   about a second); **ratio** = brute / search;
@@ -64,11 +64,11 @@ from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from attribution.identity import name_key  # noqa: E402
-from attribution.match import BruteForce  # noqa: E402
-from attribution.normalize import normalize_quote, quote_hash  # noqa: E402
-from attribution.store import open_db  # noqa: E402
-from attribution.verdict import Checker  # noqa: E402
+from attribution.store.identity import name_key  # noqa: E402
+from attribution.check.match import BruteForce  # noqa: E402
+from attribution.text.normalize import normalize_quote, quote_hash  # noqa: E402
+from attribution.store.database import open_db  # noqa: E402
+from attribution.check.verdict import Checker  # noqa: E402
 
 FUNCTION_WORDS = """the a an to of and in that is it for on we will not be this with as are have was
 our by at but from they you i he she can would should could has had been their there which who what

@@ -9,11 +9,11 @@ import sqlite_utils
 
 from datasette.plugins import pm
 
-from attribution import review_plugin
-from attribution.identity import resolve_speaker
-from attribution.normalize import normalize_quote, quote_hash
-from attribution.records import add_record
-from attribution.store import open_db
+from attribution.web import review_pages as review_plugin
+from attribution.store.identity import resolve_speaker
+from attribution.text.normalize import normalize_quote, quote_hash
+from attribution.store.records import add_record
+from attribution.store.database import open_db
 
 KOIZUMI_WORDS = "We cannot afford to wait on defence spending."
 ALTERED_WORDS = "We can afford to wait on defence spending."
@@ -72,5 +72,5 @@ def build_review_db(path: Path) -> sqlite_utils.Database:
 
 def register_review_plugin() -> None:
     """The entry point registers the plugin once the package is installed; a checkout run in place may predate it."""
-    if not any(getattr(p, "__name__", "") == "attribution.review_plugin" for p in pm.get_plugins()):
+    if not any(getattr(p, "__name__", "") == "attribution.web.review_pages" for p in pm.get_plugins()):
         pm.register(review_plugin, name="attribution_review")

@@ -14,14 +14,16 @@ import zlib
 import pytest
 from click.testing import CliRunner
 
-from attribution import annotations, selective
-from attribution.annotations import decode, encode
-from attribution.article import read_articles
-from attribution.check import check_document
+from attribution.nlp import annotation_cache as annotations
+
+from attribution.nlp import selective
+from attribution.nlp.annotation_cache import decode, encode
+from attribution.text.article import read_articles
+from attribution.check.quotes import check_document
 from attribution.cli import cli
-from attribution.output import article_dict
-from attribution.pipeline import annotate, extract
-from attribution.store import open_db
+from attribution.extract.output import article_dict
+from attribution.extract.runner import annotate, extract
+from attribution.store.database import open_db
 
 from conftest import ROOT
 

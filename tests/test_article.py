@@ -1,4 +1,4 @@
-"""Tests for attribution.article: every input format and every bad-input message."""
+"""Tests for attribution.text.article: every input format and every bad-input message."""
 
 import datetime
 import io
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from attribution import article as article_module
-from attribution.article import MAX_CHARS, Article, article_from_html, read_articles
+from attribution.text import article as article_module
+from attribution.text.article import MAX_CHARS, Article, article_from_html, read_articles
 from attribution.errors import BadInput
 
 DATA = Path(__file__).parent / "data"

@@ -10,13 +10,13 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from attribution.article import read_articles
-from attribution.check import check_document, summary
+from attribution.text.article import read_articles
+from attribution.check.quotes import check_document, summary
 from attribution.cli import cli
-from attribution.pipeline import extract
-from attribution.records import import_records, read_records
-from attribution.store import open_db
-from attribution.verdict import Checker
+from attribution.extract.runner import extract
+from attribution.store.records import import_records, read_records
+from attribution.store.database import open_db
+from attribution.check.verdict import Checker
 
 from conftest import ROOT
 

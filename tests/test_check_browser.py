@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from attribution.records import import_records, read_records
-from attribution.serve import asgi_app, make_datasette
-from attribution.store import open_db
+from attribution.store.records import import_records, read_records
+from attribution.web.serve import asgi_app, make_datasette
+from attribution.store.database import open_db
 
 from live_server import CHROMIUM, launch_chromium, live_server
 

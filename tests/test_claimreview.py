@@ -9,12 +9,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from attribution.claimreview import Publisher, claim_reviews, publisher_from_env
+from attribution.store.claimreview import Publisher, claim_reviews, publisher_from_env
 from attribution.cli import cli
 from attribution.errors import BadConfig
-from attribution.normalize import normalize_quote, quote_hash
-from attribution.review import confirm_check, overturn_check
-from attribution.store import open_db
+from attribution.text.normalize import normalize_quote, quote_hash
+from attribution.store.review import confirm_check, overturn_check
+from attribution.store.database import open_db
 
 from conftest import ROOT
 

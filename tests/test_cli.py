@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from attribution.cli import cli
 from attribution.model import KINDS, SPEAKER_TYPES
-from attribution.pipeline import MAX_NLP_CHARS
+from attribution.extract.runner import MAX_NLP_CHARS
 
 from conftest import ARTICLES_DIR
 

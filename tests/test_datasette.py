@@ -10,10 +10,10 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
-from attribution.identity import resolve_speaker
-from attribution.normalize import normalize_quote, quote_hash
-from attribution.statements import update_statements
-from attribution.store import open_db
+from attribution.store.identity import resolve_speaker
+from attribution.text.normalize import normalize_quote, quote_hash
+from attribution.store.statements import update_statements
+from attribution.store.database import open_db
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

@@ -1,10 +1,10 @@
-"""Tests for attribution.dates: one table per newsroom convention."""
+"""Tests for attribution.text.dates: one table per newsroom convention."""
 
 import datetime
 
 import pytest
 
-from attribution.dates import parse_iso_date, resolve_date
+from attribution.text.dates import parse_iso_date, resolve_date
 from attribution.errors import BadInput
 
 D = datetime.date

@@ -12,7 +12,7 @@ import pytest
 
 from attribution.demo import build_demo, demo_articles
 from attribution.errors import BadInput
-from attribution.store import open_db
+from attribution.store.database import open_db
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

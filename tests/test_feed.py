@@ -13,7 +13,7 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
-from attribution.review import confirm_check, overturn_check
+from attribution.store.review import confirm_check, overturn_check
 
 from conftest import ROOT
 from live_server import free_port

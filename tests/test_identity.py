@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from attribution import store
-from attribution.identity import bare_name, name_key, resolve_speaker
-from attribution.store import open_db
+from attribution.store import database as store
+from attribution.store.identity import bare_name, name_key, resolve_speaker
+from attribution.store.database import open_db
 
 
 @pytest.fixture

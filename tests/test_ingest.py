@@ -23,11 +23,11 @@ import pytest
 from click.testing import CliRunner
 
 from attribution import ingest
-from attribution.article import read_articles
+from attribution.text.article import read_articles
 from attribution.cli import cli
 from attribution.ingest import IngestReport, content_hash, ingest_articles, store_document
-from attribution.normalize import quote_hash
-from attribution.store import open_db
+from attribution.text.normalize import quote_hash
+from attribution.store.database import open_db
 
 from conftest import ARTICLES_DIR
 

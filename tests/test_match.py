@@ -1,4 +1,4 @@
-"""The candidate search (:mod:`attribution.match`): its scores, its bounds, and above all that it finds
+"""The candidate search (:mod:`attribution.check.match`): its scores, its bounds, and above all that it finds
 exactly what a brute-force scan of every record finds."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from attribution.match import BruteForce, Hit, Matcher, find_candidates, make_plan, min_shared, unsafe_words
-from attribution.normalize import normalize_quote, quote_hash
-from attribution.store import open_db
-from attribution.words import tokens
+from attribution.check.match import BruteForce, Hit, Matcher, find_candidates, make_plan, min_shared, unsafe_words
+from attribution.text.normalize import normalize_quote, quote_hash
+from attribution.store.database import open_db
+from attribution.text.words import tokens
 
 
 def add(db, speaker_id: int, text: str, said_on: str = "2025-01-01") -> int:

@@ -8,7 +8,7 @@ import numpy as np
 import stanza
 from stanza.models.common import chuliu_edmonds
 
-from attribution import mst
+from attribution.nlp import mst
 
 
 def _stanza_tarjan():

@@ -1,6 +1,6 @@
-"""Tests for attribution.quotes: one test per quoting phenomenon."""
+"""Tests for attribution.text.quote_marks: one test per quoting phenomenon."""
 
-from attribution.quotes import QuoteSpan, find_quotes
+from attribution.text.quote_marks import QuoteSpan, find_quotes
 
 
 def contents(text: str) -> list[str]:

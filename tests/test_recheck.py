@@ -7,9 +7,9 @@ import json
 
 from click.testing import CliRunner
 
-from attribution.check import check_stored
+from attribution.check.quotes import check_stored
 from attribution.cli import cli
-from attribution.store import open_db
+from attribution.store.database import open_db
 
 from test_check import CHECK_DIR, DATES, EXPECTED
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from attribution.cli import cli
 from attribution.errors import BadRecord
-from attribution.normalize import quote_hash
-from attribution.records import RecordRow, add_record, import_records, read_records
-from attribution.store import open_db
+from attribution.text.normalize import quote_hash
+from attribution.store.records import RecordRow, add_record, import_records, read_records
+from attribution.store.database import open_db
 
 from conftest import ROOT
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from attribution.records import add_record, import_records, read_records
-from attribution.serve import asgi_app, make_datasette
-from attribution.store import open_db
+from attribution.store.records import add_record, import_records, read_records
+from attribution.web.serve import asgi_app, make_datasette
+from attribution.store.database import open_db
 
 RECORDS = Path(__file__).resolve().parent.parent / "fixtures" / "check" / "records.csv"
 
@@ -85,7 +85,7 @@ async def test_a_forged_host_header_gets_its_own_page(served):
 
 @pytest.mark.asyncio
 async def test_kept_pages_are_bounded_in_bytes(served, monkeypatch):
-    from attribution import response_cache
+    from attribution.web import response_cache
 
     path, app, client = served
     monkeypatch.setattr(response_cache, "MAX_BYTES", 3_000)

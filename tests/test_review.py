@@ -9,13 +9,13 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from attribution.check import check_stored
+from attribution.check.quotes import check_stored
 from attribution.cli import cli
 from attribution.errors import BadRecord, ReviewRefused
-from attribution.normalize import normalize_quote, quote_hash
-from attribution.statements import update_statements
-from attribution.store import open_db
-from attribution.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
+from attribution.text.normalize import normalize_quote, quote_hash
+from attribution.store.statements import update_statements
+from attribution.store.database import open_db
+from attribution.store.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
 
 from review_data import KOIZUMI_WORDS, build_review_db
 

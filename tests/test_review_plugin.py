@@ -15,7 +15,7 @@ import yaml
 from datasette.app import Datasette
 from datasette_auth_passwords.utils import hash_password
 
-from attribution.store import open_db
+from attribution.store.database import open_db
 
 from conftest import ROOT
 from live_server import free_port
@@ -67,7 +67,7 @@ def history(path) -> list[tuple]:
 
 def test_the_entry_point_is_declared():
     entry_points = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["entry-points"]["datasette"]
-    assert entry_points["attribution_review"] == "attribution.review_plugin"
+    assert entry_points["attribution_review"] == "attribution.web.review_pages"
 
 
 @pytest.mark.asyncio
@@ -110,7 +110,7 @@ async def test_an_actor_who_is_not_a_reviewer_is_refused(ds, path):
 
 @pytest.mark.asyncio
 async def test_password_guessing_is_slowed_to_a_few_tries_a_minute(ds, monkeypatch):
-    from attribution import review_plugin
+    from attribution.web import review_pages as review_plugin
 
     monkeypatch.setattr(review_plugin, "LOGIN_ATTEMPTS_PER_MINUTE", 2)
     cookies = await form_token(ds, "/-/login", {})

@@ -1,4 +1,4 @@
-"""Tests for attribution.said_on: which time expression dates a statement.
+"""Tests for attribution.extract.said_on: which time expression dates a statement.
 
 The first group builds documents by hand (no parse: every word is its own
 root), so it pins down the linear rules exactly. The second group runs the
@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from attribution.article import Article
+from attribution.text.article import Article
 from attribution.document import Document, Sentence, Word
-from attribution.pipeline import extract
-from attribution.said_on import said_on
+from attribution.extract.runner import extract
+from attribution.extract.said_on import said_on
 
 PUBLISHED = dt.date(2025, 11, 7)  # a Friday
 THU, MON, WED = dt.date(2025, 11, 6), dt.date(2025, 11, 3), dt.date(2025, 11, 5)

@@ -14,13 +14,13 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from attribution import selective
-from attribution.article import Article, read_articles
+from attribution.nlp import selective
+from attribution.text.article import Article, read_articles
 from attribution.cli import cli
 from attribution.document import Document
-from attribution.output import article_dict
-from attribution.pipeline import annotate, extract, extract_document
-from attribution.selective import unparsed_reads
+from attribution.extract.output import article_dict
+from attribution.extract.runner import annotate, extract, extract_document
+from attribution.nlp.selective import unparsed_reads
 
 from conftest import ROOT
 
@@ -125,7 +125,7 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
     import os
     import signal
 
-    from attribution import batches
+    from attribution.nlp import batches
     from attribution.errors import AttributionError
 
     monkeypatch.setattr(batches, "BATCH_ARTICLES", 1)  # one article a batch: several in flight

@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from attribution.article import read_articles
-from attribution.check import check_document
-from attribution.check_page import MAX_CHECK_CHARS, highlight
+from attribution.text.article import read_articles
+from attribution.check.quotes import check_document
+from attribution.web.check_page import MAX_CHECK_CHARS, highlight
 from attribution.cli import cli
 from attribution.errors import BadDatabase
 from attribution.ingest import ingest_articles
-from attribution.pipeline import extract
-from attribution.records import import_records, read_records
-from attribution.serve import make_datasette
-from attribution.store import open_db
+from attribution.extract.runner import extract
+from attribution.store.records import import_records, read_records
+from attribution.web.serve import make_datasette
+from attribution.store.database import open_db
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PORT_ALDER = FIXTURES / "check" / "port_alder_ferries.txt"
@@ -289,7 +289,7 @@ async def test_the_limit_counts_characters_not_bytes(ds):
 
 @pytest.mark.asyncio
 async def test_checks_beyond_the_queue_are_refused_at_once(ds, monkeypatch):
-    from attribution import check_service
+    from attribution.web import check_service
 
     monkeypatch.setattr(check_service, "MAX_PENDING", 0)
     response = await ds.client.post("/-/check.json", content=b'{"text": "Hello there."}',

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from attribution.cli import cli
-from attribution.identity import resolve_speaker
-from attribution.normalize import normalize_quote
-from attribution.review import merge_speakers
-from attribution.statements import list_statements, same_statement, update_statements
-from attribution.store import open_db
+from attribution.store.identity import resolve_speaker
+from attribution.text.normalize import normalize_quote
+from attribution.store.review import merge_speakers
+from attribution.store.statements import list_statements, same_statement, update_statements
+from attribution.store.database import open_db
 
 from conftest import ROOT
 

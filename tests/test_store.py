@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
-from attribution import store
+from attribution.store import database as store
 from attribution.errors import BadDatabase
-from attribution.store import open_db, transaction
+from attribution.store.database import open_db, transaction
 
 VERSIONS = [version for version, _, _ in store.MIGRATIONS]
 

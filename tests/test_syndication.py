@@ -1,8 +1,8 @@
-"""One story printed by several outlets is one source (attribution.syndication)."""
+"""One story printed by several outlets is one source (attribution.store.syndication)."""
 
 from __future__ import annotations
 
-from attribution.syndication import shingles, stories
+from attribution.store.syndication import shingles, stories
 
 WIRE = ("Harbor Commissioner Lena Ostrova on Tuesday approved a new stone breakwater for the marina, ending a "
         "two-year dispute over how to shield the moorings from winter storms. Construction is due to begin in "

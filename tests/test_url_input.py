@@ -12,11 +12,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from click.testing import CliRunner
 
-from attribution.article import read_articles
+from attribution.text.article import read_articles
 from attribution.cli import cli
 from attribution.errors import BadInput, FetchFailed
-from attribution.fetch import article_from_url, fetch_html
-from attribution.store import open_db
+from attribution.text.fetch import article_from_url, fetch_html
+from attribution.store.database import open_db
 
 from conftest import ARTICLES_DIR, ROOT
 

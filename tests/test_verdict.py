@@ -1,14 +1,14 @@
-"""Verdicts (:mod:`attribution.verdict`) on quotes checked against a small real SQLite store."""
+"""Verdicts (:mod:`attribution.check.verdict`) on quotes checked against a small real SQLite store."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from attribution.identity import resolve_speaker
-from attribution.normalize import normalize_quote, quote_hash
-from attribution.store import open_db
-from attribution.verdict import Checker
+from attribution.store.identity import resolve_speaker
+from attribution.text.normalize import normalize_quote, quote_hash
+from attribution.store.database import open_db
+from attribution.check.verdict import Checker
 
 MARSH_FARES = "We will not raise ferry fares this winter, because families on the islands have already paid enough."
 MARSH_TERMINAL = "The new terminal will open in March and will cost 42 million dollars, less than the council first feared."

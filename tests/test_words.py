@@ -1,11 +1,11 @@
-"""The one tokenizer the checker compares words by (:mod:`attribution.words`): numbers as values,
+"""The one tokenizer the checker compares words by (:mod:`attribution.text.words`): numbers as values,
 accents folded, spans into the printed text."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from attribution.words import fold, is_negation, is_numeric, keys, tokens
+from attribution.text.words import fold, is_negation, is_numeric, keys, tokens
 
 
 def test_typography_and_case_never_count():

@@ -1,0 +1,3 @@
+"""Checking quotes against the verified records: matching, the verdict, checking documents and stored quotes."""
+
+__all__: list[str] = []

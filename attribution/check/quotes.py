@@ -1,0 +1,156 @@
+"""Checking an article's quotes against the verified records: the ``attribution check`` library side.
+
+:func:`check_document` returns the extraction JSON object (:func:`attribution.extract.output.article_dict`)
+with every quote extended by its verdict (see :mod:`attribution.check.verdict`)::
+
+    "verdict": "verified" | "misattributed" | "altered" | "unverified",
+    "score": 0-100 (how closely the quote matches "record"; 0 when there is none),
+    "match": "whole" | "fragment" | "paraphrase" | null,
+    "record": {"id", "speaker", "text", "said_on", "source_url"} | null,
+    "context": {"before", "after"} | null   (the record's words around a quoted fragment),
+    "diff": [{"op": "equal"|"replace"|"delete"|"insert", "record": str, "quote": str}, ...],
+    "flags": ["negation", "number", "dropped", "inserted", "replaced", "spelling", "said_on"],
+    "suggestion": null | {"verdict", "score", "match", "record", "context", "diff", "flags", "reason"},
+    "note": str   (one line for people)
+
+:func:`check_document` writes nothing. :func:`check_stored` gives the stored quotes (those of
+``attribution ingest``) their verdicts and keeps them in the ``checks`` table, one row per quote.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from typing import IO, Iterable
+
+import sqlite_utils
+
+from ..document import Document
+from ..extract.output import article_dict, shorten
+from ..store.database import transaction, utc_now
+from .verdict import Checker, VERDICTS
+
+__all__ = ["PASSAGE_REACH", "PROBLEMS", "check_document", "check_stored", "passage", "summary", "write_check_table"]
+
+#: Verdicts that make ``attribution check`` exit with status 1.
+PROBLEMS = ("misattributed", "altered")
+
+
+def check_document(db: sqlite_utils.Database, doc: Document, checker: Checker | None = None) -> dict:
+    """The article's extraction object with a verdict on every quote (pass one ``checker`` for many documents)."""
+    checker = checker or Checker(db)
+    out = article_dict(doc)
+    for quote, item in zip(doc.quotes, out["quotes"]):
+        speaker = quote.speaker
+        v = checker.verdict(quote.text, quote.kind, speaker.name if speaker else None,
+                            speaker.type if speaker else None, quote.said_on,
+                            mention=speaker.mention if speaker else None,
+                            context=passage(doc.text, quote.start, quote.end))
+        item.update(v.to_dict())
+    return out
+
+
+#: Only the verdict's own columns: anything else a reviewer adds to a checks row survives a recheck.
+_UPSERT_CHECK = (
+    "INSERT INTO checks (quote_id, record_id, verdict, score, match, diff, flags, note, suggestion, checked_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (quote_id) DO UPDATE SET record_id = excluded.record_id, "
+    "verdict = excluded.verdict, score = excluded.score, match = excluded.match, diff = excluded.diff, "
+    "flags = excluded.flags, note = excluded.note, suggestion = excluded.suggestion, "
+    "checked_at = excluded.checked_at")
+
+_BATCH = 500  #: quotes checked per transaction, so a long recheck never holds the write lock for long
+
+
+def check_stored(db: sqlite_utils.Database, *, unchecked_only: bool = False,
+                 checker: Checker | None = None) -> Counter:
+    """Check the stored quotes against the records and save each verdict in ``checks``; how many got each.
+
+    Run it after records change (``attribution recheck``); ``unchecked_only`` checks just the quotes
+    that have no verdict yet (what ``attribution ingest`` does for the quotes it adds).
+    """
+    checker = checker or Checker(db)
+    counts = Counter({v: 0 for v in VERDICTS})
+    rows = db.execute(
+        "select quotes.id, quotes.text, quotes.kind, speakers.name, speakers.type, quotes.said_on, quotes.mention, "
+        "substr(articles.text, max(1, quotes.start + 1 - :reach), quotes.[end] - quotes.start + 2 * :reach), "
+        "quotes.start - max(0, quotes.start - :reach) from quotes "
+        "join articles on articles.id = quotes.article_id "
+        "left join speakers on speakers.id = quotes.speaker_id "
+        + ("where not exists (select 1 from checks where checks.quote_id = quotes.id) " if unchecked_only else "")
+        + "order by quotes.id", {"reach": PASSAGE_REACH}).fetchall()
+    for at in range(0, len(rows), _BATCH):
+        values = []
+        for quote_id, text, kind, speaker, speaker_type, said_on, mention, around, lead in rows[at:at + _BATCH]:
+            v = checker.verdict(text, kind, speaker, speaker_type, said_on, mention=mention,
+                                context=passage(around, lead, lead + len(text)))
+            counts[v.verdict] += 1
+            values.append((quote_id, v.record["id"] if v.record else None, v.verdict, v.score, v.match,
+                           json.dumps(v.diff) if v.diff else None, json.dumps(v.flags), v.note,
+                           json.dumps(v.suggestion) if v.suggestion else None, utc_now()))
+        with transaction(db):
+            db.conn.executemany(_UPSERT_CHECK, values)
+    return counts
+
+
+#: Characters read either side of a quote for its passage (a sentence is rarely longer).
+PASSAGE_REACH = 400
+_SENTENCE_END = re.compile(r"(?:[.!?][\"'”’)]*\s+|\n\s*)")
+
+
+def passage(text: str, start: int, end: int) -> str:
+    """The sentence(s) of ``text`` holding characters ``start``..``end`` and the sentence before (a quote
+    often continues one: '“...,” Hannity said. “Maybe ...”'), at most :data:`PASSAGE_REACH` characters
+    either side: where the article would name who said it, or whom it is about."""
+    lo, hi = max(0, start - PASSAGE_REACH), min(len(text), end + PASSAGE_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)][-2:-1]
+    after = _SENTENCE_END.search(text, end, hi)
+    return text[ends[-1] if ends else lo:after.start() if after else hi]
+
+
+def summary(results: Iterable[dict]) -> Counter:
+    """How many quotes got each verdict."""
+    counts = Counter({v: 0 for v in VERDICTS})
+    for art in results:
+        counts.update(q["verdict"] for q in art["quotes"])
+    return counts
+
+
+def _diff_text(diff: list[dict]) -> str:
+    """A word diff in wdiff's notation: [-in the record-]{+in the quote+}."""
+    parts = []
+    for op in diff:
+        if op["op"] == "equal":
+            parts.append(op["record"])
+        else:
+            parts.append((f"[-{op['record']}-]" if op["record"] else "") + (f"{{+{op['quote']}+}}" if op["quote"] else ""))
+    return " ".join(parts)
+
+
+def write_check_table(art: dict, out: IO[str], width: int = 70) -> None:
+    """A readable report for one checked article."""
+    out.write(f"== {art['id']}" + (f" ({art['date']})" if art["date"] else "") + (f": {art['title']}" if art["title"] else "") + "\n")
+    if not art["quotes"]:
+        out.write("   no quotes found\n")
+    for n, q in enumerate(art["quotes"], 1):
+        text = shorten(q["text"], width)
+        who = q["speaker"]["name"] if q["speaker"] else "(unknown)"
+        score = f" · {q['score']:g}" if q["record"] else ""
+        out.write(f"{n:3}. {q['verdict'].upper():13} {q['kind']:8} {who}{score}\n     “{text}”\n")
+        if q["note"]:
+            out.write(f"     {q['note']}\n")
+        rec = q["record"]
+        if rec:
+            out.write(f"     record {rec['id']}: {rec['speaker']}, {rec['said_on']}, {rec['source_url']}\n")
+        if q["context"]:
+            around = " ".join(p for p in (q["context"]["before"], "[...]", q["context"]["after"]) if p)
+            out.write(f"     in context: {around}\n")
+        if q["verdict"] in PROBLEMS and q["diff"]:
+            out.write(f"     diff: {_diff_text(q['diff'])}\n")
+        if q["flags"]:
+            out.write(f"     flags: {', '.join(q['flags'])}\n")
+        if q["suggestion"]:
+            s = q["suggestion"]
+            out.write(f"     suggestion: {s['verdict']} (record {s['record']['id']}, {s['record']['speaker']}): "
+                      f"{s['reason']}\n")
+    out.write("\n")

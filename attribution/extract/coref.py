@@ -1,0 +1,434 @@
+"""One canonical person or organisation per speaker mention, per article.
+
+Names introduced in full ("Defense Minister Shinjiro Koizumi") become the
+canonical form for later surnames ("Koizumi"), titles ("the minister",
+"Prime Minister Takaichi") and pronouns ("he", "she", "they"). Titles are
+kept apart from names. Names come from runs of proper nouns, not only from
+the entity tagger, which often cuts them short; the tagger decides the type
+where it has an opinion. Gender comes only from the article itself
+(honorifics, and pronouns in sentences about one person), never from lists
+of first names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from ..model import Speaker
+from .speakers import mention_words
+from ..text.timewords import names_a_time
+
+__all__ = ["ROLE_WORDS", "Resolver"]
+
+#: Words that make the words before them (and themselves) a title, not part of a name.
+ROLE_WORDS = frozenset("""
+president minister secretary senator sen. sen representative rep. rep governor gov. gov mayor chief
+director judge justice chairman chairwoman chair ceo spokesman spokeswoman spokesperson leader
+commissioner ambassador general gen. adm. admiral officer chancellor premier king queen prince
+speaker candidate nominee attorney sheriff councillor councilman councilwoman councilmember
+superintendent treasurer prosecutor head manager founder executive coach captain professor
+economist analyst principal lawyer doctor teacher dr. dr mr. mr ms. ms mrs. mrs
+""".split())
+_HONORIFIC_GENDER = {"mr.": "Masc", "mr": "Masc", "mrs.": "Fem", "mrs": "Fem", "ms.": "Fem", "ms": "Fem"}
+_PRONOUN_GENDER = {"he": "Masc", "him": "Masc", "his": "Masc", "she": "Fem", "her": "Fem", "hers": "Fem"}
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+#: Nouns that make a name an organisation's, and that "the <noun>" uses to refer back to one.
+ORG_WORDS = frozenset("""ministry department agency party company inc. inc corp. corp corporation council
+committee commission association union university government office bureau court board bank group
+campaign network times post news service institute foundation league federation police club
+exchange authority securities motors firm school hospital centre center museum festival""".split())
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass
+class Entity:
+    """A canonical person or organisation of the article."""
+
+    name: str
+    type: str
+    title: str | None = None
+    gender: str | None = None
+
+
+class Resolver:
+    """Resolves mention heads to canonical entities, reading the document's names once up front."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.entities: list[Entity] = []
+        #: (first word, tie-breaker, entity, head word) of every name mention, kept in text order
+        self._timeline: list[tuple[int, int, Entity, int]] = []
+        self._run_of: dict[int, list[int]] = {}
+        for run in _proper_runs(doc):
+            self._register(run)
+            self._run_of.update((i, run) for i in run)
+        self._learn_genders()
+
+    # -- building the entity list ---------------------------------------------------------
+
+    def _register(self, words: list[int], etype: str | None = None) -> Entity | None:
+        """Add (or find) the entity named by some words: "Judge Patricia Morales" → Patricia Morales."""
+        doc = self.doc
+        title_words, name_words = _split_title(doc, words)
+        if not name_words:
+            return None
+        etype = etype or _type_of(doc, name_words)
+        if etype not in _NAMED_TYPES and etype != "OTHER":
+            return None
+        name = _name_text(doc, name_words, etype)
+        entity = self._find_by_name(name, etype)
+        if entity is None:
+            entity = Entity(name=name, type=etype)
+            self.entities.append(entity)
+        elif len(name) > len(entity.name) and entity.type == etype:
+            entity.name = name  # "Koizumi" first, "Shinjiro Koizumi" later
+        titles = [w for w in title_words if doc.words[w].lower not in _HONORIFIC_GENDER]
+        if titles and entity.title is None:
+            entity.title = _text(doc, titles)
+        for w in title_words:
+            entity.gender = _HONORIFIC_GENDER.get(doc.words[w].lower, entity.gender)
+        head = name_words[-1]
+        bisect.insort(self._timeline, (words[0], len(self._timeline), entity, head))
+        return entity
+
+    def _find_by_name(self, name: str, etype: str) -> Entity | None:
+        """Same name; for people the same surname or a longer form; for organisations a fuller name."""
+        parts = name.lower().split()
+        if not parts:
+            return None
+        if len(parts) == 1:  # a bare surname: the tagger's type for it is unreliable ("Tanaka" as GPE)
+            for entity in reversed(self.entities):
+                if entity.type == "PERSON" and len(entity.name.split()) > 1 and entity.name.lower().split()[-1] == parts[0]:
+                    return entity
+        for entity in reversed(self.entities):
+            have = entity.name.lower().split()
+            if have == parts:
+                return entity
+            if etype in ("PERSON", "OTHER") and entity.type in ("PERSON", "OTHER", "ORG") and (
+                    (len(parts) == 1 and parts[0] == have[-1]) or (len(have) == 1 and have[0] == parts[-1])) and (
+                    entity.type == "PERSON" or not set(have) & ORG_WORDS):
+                if entity.type != "PERSON" and etype == "PERSON":
+                    entity.type = "PERSON"  # "Mei Higa" tagged ORG, then "Higa" speaks as a person
+                return entity
+            if etype == "ORG" and entity.type == "ORG" and _contains(have, parts):
+                return entity  # "the Meteorological Agency" after "the Japan Meteorological Agency"
+        return None
+
+    def _learn_genders(self) -> None:
+        """A sentence about one person with he/his or she/her tells that person's gender."""
+        doc = self.doc
+        by_sentence: dict[int, set[int]] = {}
+        for word, _, entity, _ in self._timeline:
+            if entity.type == "PERSON":
+                by_sentence.setdefault(doc.words[word].sent, set()).add(id(entity))
+        people = {id(e): e for e in self.entities}
+        for sent in doc.sentences:
+            ids = by_sentence.get(sent.index, set())
+            if len(ids) != 1:
+                continue
+            entity = people[next(iter(ids))]
+            seen = {_PRONOUN_GENDER[w.lower] for w in doc.words[sent.first:sent.last]
+                    if w.lower in _PRONOUN_GENDER and not doc.inside_marks[w.i]}
+            if len(seen) == 1 and entity.gender is None:
+                entity.gender = seen.pop()
+
+    # -- resolving one mention ------------------------------------------------------------
+
+    def speaker(self, head: int) -> Speaker:
+        """The canonical speaker for a mention headed by word ``head``."""
+        doc = self.doc
+        around = head + 1 if doc.words[head].lower in ROLE_WORDS and head + 1 < len(doc.words) else head
+        words = sorted(set(mention_words(doc, head)) | set(_run_around(doc, head)) | set(_run_around(doc, around)))
+        words = [w for w in words if not doc.inside_marks[w]]
+        if words and words[-1] in self._run_of:  # "the Ministry of Health, Labour and Welfare": the whole name
+            words = sorted(set(words) | set(range(words[-1], self._run_of[words[-1]][-1] + 1)))
+        named = _named_beside(doc, words) if doc.words[head].upos == "NOUN" else []
+        if named:  # "..., said Naomi Clarke, a senior economist": the name, not the description
+            words = named
+        start, end = doc.span(words or [head])
+        mention = doc.text[start:end]
+        entity = self._resolve(head, words)
+        if entity is None:
+            return Speaker(name=" ".join(mention.split()), mention=mention, start=start, end=end, type="OTHER")
+        title = entity.title or _appositive_title(doc, words)
+        return Speaker(name=entity.name, mention=mention, start=start, end=end, type=entity.type, title=title)
+
+    def _resolve(self, head: int, words: list[int]) -> Entity | None:
+        doc = self.doc
+        w = doc.words[head]
+        if w.upos == "PRON" and len(words) <= 1:
+            return self._antecedent(head, _PRONOUN_GENDER.get(w.lower), w.lower in _PLURAL_PRONOUNS)
+        proper = _proper_part(doc, words)
+        if proper and w.upos == "NOUN" and w.lower not in ROLE_WORDS and max(proper) == head - 1:
+            return None  # "Opposition lawmakers", "Sanders supporters": a group described, not named
+        if proper and not _describes(doc, head, proper):
+            return self._register(proper)
+        if w.text[:1].isupper() and w.upos in ("NOUN", "ADJ", "X"):
+            known = self._find_by_name(w.text, "PERSON")  # "Brooks" tagged as a plural noun
+            if known is not None:
+                return known
+        if words and doc.words[words[0]].lower == "the":
+            return self._by_role(words)
+        return None
+
+    def _antecedent(self, before: int, gender: str | None, plural: bool) -> Entity | None:
+        """The nearest earlier entity that fits, preferring subjects of the same or previous sentence."""
+        doc = self.doc
+        sent = doc.words[before].sent
+        wanted = ("ORG", "NORP", "GPE") if plural else ("PERSON",)
+        candidates = [(w, e, head) for w, _, e, head in self._timeline if w < before and e.type in wanted]
+        if gender:
+            candidates = [c for c in candidates if c[1].gender in (None, gender)]
+        if not candidates:
+            return None
+        nearest_sent = doc.words[candidates[-1][0]].sent
+        if sent - nearest_sent > 6:
+            return None
+        same = [c for c in candidates if doc.words[c[0]].sent == nearest_sent]
+        # the parse is read only when it decides (selective parsing parses only what is read)
+        chosen = same[0][1] if len(same) == 1 else next((c for c in reversed(same) if _is_subject(doc, c[2])), same[-1])[1]
+        if gender and chosen.gender is None:
+            chosen.gender = gender
+        return chosen
+
+    def _by_role(self, words: list[int]) -> Entity | None:
+        """ "the minister" → the last person titled minister; "the ministry"/"the company" → the last such organisation."""
+        doc = self.doc
+        nouns = [doc.words[i].lower for i in words if doc.words[i].upos in ("NOUN", "PROPN")]
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        earlier = [e for w, _, e, _ in reversed(self._timeline) if w < words[0]]
+        for entity in earlier:
+            if (entity.title and noun in entity.title.lower().split()) or (
+                    entity.type == "ORG" and noun in entity.name.lower().split()):
+                return entity
+        if noun in ORG_WORDS:  # "the company": the organisation last named
+            return next((e for e in earlier if e.type == "ORG"), None)
+        return None
+
+
+def _proper_runs(doc: Document) -> list[list[int]]:
+    """Every name outside quotation marks, with the title words just before it."""
+    runs, run = [], []
+    for w in doc.words:
+        if _in_name(doc, w.i, run):
+            run.append(w.i)
+            continue
+        if run:
+            runs.append(_with_title_before(doc, _trim_name(doc, run)))
+        run = [w.i] if _in_name(doc, w.i, []) else []
+    if run:
+        runs.append(_with_title_before(doc, _trim_name(doc, run)))
+    return _joined([r for r in runs if r], doc)
+
+
+def _joined(runs: list[list[int]], doc: Document) -> list[list[int]]:
+    """Join names split by a nickname (Kenji “The Hammer” Morita) or by the inner words of an
+    organisation's name (Ministry of the Environment; Fire and Disaster Management Agency)."""
+    out: list[list[int]] = []
+    for run in runs:
+        if out and _NICKNAME.fullmatch(_between(doc, out[-1], run)) and _same_sentence(doc, out[-1], run):
+            out[-1] = out[-1] + run  # the nickname's words stay out of the name
+        elif out and _joins(doc, out[-1], run):
+            out[-1] = list(range(out[-1][0], run[-1] + 1))
+        else:
+            out.append(run)
+    return out
+
+
+def _between(doc: Document, left: list[int], right: list[int]) -> str:
+    return doc.text[doc.words[left[-1]].end:doc.words[right[0]].start]
+
+
+def _same_sentence(doc: Document, left: list[int], right: list[int]) -> bool:
+    return doc.words[left[-1]].sent == doc.words[right[0]].sent
+
+
+def _joins(doc: Document, left: list[int], right: list[int]) -> bool:
+    between = _between(doc, left, right)
+    if not _same_sentence(doc, left, right):
+        return False
+    glue = between.split()
+    if glue in (["of"], ["of", "the"]):
+        return any(doc.words[i].lower in ORG_WORDS for i in left)  # "Ministry of the Environment"
+    org = any(doc.words[i].lower in ORG_WORDS for i in left + right)
+    return org and (glue in (["and"], ["&"]) or between.strip() == ",")
+
+
+_NICKNAME = re.compile(r"\s*[\"“‘'][^\"”’']{1,30}[\"”’']\s*")
+
+
+def _in_name(doc: Document, i: int, run: list[int]) -> bool:
+    """A proper noun, a capitalised word the tagger puts in a name, or a name's inner "of"/"and"/","
+    ("Ministry of Health, Labour and Welfare")."""
+    w = doc.words[i]
+    if doc.inside_marks[i] or (run and run[-1] != i - 1):
+        return False
+    if w.upos == "PROPN" or (w.ner != "O" and w.text[:1].isupper() and w.ner[2:] in _NAMED_TYPES):
+        return True
+    if run and w.upos in ("ADJ", "NOUN") and w.text[:1].isupper():
+        return True  # "Kansai International Film Festival"
+    return bool(run) and w.ner[:2] in ("I-", "E-") and w.ner[2:] in _NAMED_TYPES
+
+
+def _trim_name(doc: Document, run: list[int]) -> list[int]:
+    while run and doc.words[run[-1]].upos in ("ADP", "CCONJ", "PUNCT", "DET"):
+        run = run[:-1]
+    return run
+
+
+def _with_title_before(doc: Document, run: list[int]) -> list[int]:
+    """ "Student council president Leo Martin", "Agriculture Minister Norikazu Suzuki": the title
+    words before a name (up to a determiner or punctuation) belong with it."""
+    if not run:
+        return run
+    i = run[0] - 1
+    starts_with_role = doc.words[run[0]].lower in ROLE_WORDS
+    if i < 0 or not (starts_with_role or doc.words[i].lower in ROLE_WORDS):
+        return run
+    sent = doc.words[run[0]].sent
+    while i >= 0 and doc.words[i].sent == sent and doc.words[i].upos in ("NOUN", "ADJ", "PROPN") and not doc.inside_marks[i]:
+        i -= 1
+    return list(range(i + 1, run[0])) + run
+
+
+def _run_around(doc: Document, head: int) -> list[int]:
+    """The proper nouns touching a proper-noun head: parsers often split "Sarah Whitman" apart."""
+    if doc.words[head].upos != "PROPN":
+        return []
+    sent = doc.sentence_of(head)
+    first = last = head
+    while first - 1 >= sent.first and doc.words[first - 1].upos == "PROPN":
+        first -= 1
+    while last + 1 < sent.last and doc.words[last + 1].upos == "PROPN":
+        last += 1
+    return list(range(first, last + 1))
+
+
+def _proper_part(doc: Document, words: list[int]) -> list[int]:
+    """The proper-noun run of a mention, with its title words ("Prime Minister Sanae Takaichi")."""
+    proper = [i for i in words if doc.words[i].upos == "PROPN" or doc.words[i].lower in ROLE_WORDS]
+    if not any(doc.words[i].upos == "PROPN" for i in proper):
+        return []
+    # keep the last contiguous stretch of the mention ending with a proper noun
+    last = max(i for i in proper if doc.words[i].upos == "PROPN")
+    first = last
+    while first - 1 in words and (doc.words[first - 1].upos in ("PROPN", "NOUN", "ADJ", "ADP", "CCONJ", "PUNCT")
+                                  or doc.words[first - 1].lower in ROLE_WORDS
+                                  or (doc.words[first - 1].lower == "the" and first - 2 in words and doc.words[first - 2].lower == "of")
+                                  ) and doc.words[first - 1].lower not in _POSSESSIVE:
+        first -= 1
+    stretch = [i for i in range(first, last + 1) if i in words]
+    while stretch and doc.words[stretch[0]].upos in ("ADP", "CCONJ", "PUNCT"):
+        stretch.pop(0)
+    return stretch
+
+
+def _describes(doc: Document, head: int, proper: list[int]) -> bool:
+    """ "a spokesperson for the Ministry of Health": a description that mentions a name, not the name."""
+    names = [i for i in proper if doc.words[i].upos == "PROPN"]
+    return doc.words[head].upos == "NOUN" and head < names[0] and any(
+        doc.words[i].upos == "ADP" for i in range(head + 1, names[0]))
+
+
+def _named_beside(doc: Document, words: list[int]) -> list[int]:
+    """For a description ("a senior economist at X") set off by a comma after a name, that name."""
+    if not words or words[0] < 2:
+        return []
+    comma = words[0] - 1
+    if comma >= 3 and doc.words[comma - 1].upos == "NUM" and doc.words[comma - 2].lower == ",":
+        comma -= 2  # "Margaret Olsen, 71, a retired nurse"
+    before = doc.words[comma - 1]
+    if doc.words[comma].lower != "," or before.upos != "PROPN" or before.ner[2:] in ("DATE", "TIME") \
+            or names_a_time(before):
+        return []  # "On Monday, officials said": a day is no name
+    end = comma - 1
+    start = end
+    while start - 1 >= 0 and doc.words[start - 1].upos == "PROPN" and not doc.inside_marks[start - 1]:
+        start -= 1
+    return list(range(start, end + 1))
+
+
+def _appositive_title(doc: Document, words: list[int]) -> str | None:
+    """ "Noda, leader of the party," → "leader of the party"."""
+    if not words:
+        return None
+    after = words[-1] + 1
+    if after + 1 >= len(doc.words) or doc.words[after].lower != ",":
+        return None
+    sent = doc.sentence_of(after)
+    end = after + 1
+    while end < sent.last and doc.words[end].lower not in (",", ".", ";", ":") and doc.words[end].upos != "VERB":
+        end += 1
+    title = [i for i in range(after + 1, end) if doc.words[i].upos != "DET" or i > after + 1]
+    if not title or not any(doc.words[i].lower in ROLE_WORDS for i in title):
+        return None
+    return _text(doc, title)
+
+
+def _split_title(doc: Document, words: list[int]) -> tuple[list[int], list[int]]:
+    """ "Defense Minister Shinjiro Koizumi" → (Defense Minister, Shinjiro Koizumi)."""
+    if any(doc.words[i].lower in _POSSESSIVE for i in words):  # "Japan's Digital Agency" → Digital Agency
+        last = max(n for n, i in enumerate(words) if doc.words[i].lower in _POSSESSIVE)
+        words = words[last + 1:]
+    while words and doc.words[words[0]].upos in ("DET", "PUNCT"):
+        words = words[1:]
+    while words and doc.words[words[-1]].upos == "PUNCT":
+        words = words[:-1]
+    cut = 0
+    for n, i in enumerate(words):
+        if doc.words[i].lower in ROLE_WORDS:
+            cut = n + 1
+    if cut and cut < len(words) and doc.words[words[cut]].lower == "of":
+        return [], words  # "Ministry of ...", "Secretary of State" stays whole
+    return words[:cut], words[cut:]
+
+
+def _type_of(doc: Document, words: list[int]) -> str:
+    """The tagger's type where it has one for these words, else a guess from the words themselves."""
+    tags = [doc.words[i].ner.split("-", 1)[-1] for i in words if doc.words[i].ner != "O"]
+    if any(doc.words[i].lower in ORG_WORDS for i in words):
+        return "ORG"
+    for t in ("PERSON", "ORG", "GPE", "NORP"):
+        if t in tags:
+            return t
+    if tags and tags[0] in _NOT_NAMES:
+        return tags[0]  # a date or a number: not a source
+    return "PERSON" if len(words) >= 2 else "OTHER"
+
+
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _name_text(doc: Document, words: list[int], etype: str) -> str:
+    """The words of a name as written, from its first to last word (organisations drop "the")."""
+    if etype == "ORG":
+        while words and doc.words[words[0]].lower == "the":
+            words = words[1:]
+    return " ".join(doc.words[i].text for i in words) if _gappy(words) else _text(doc, words)
+
+
+def _gappy(words: list[int]) -> bool:
+    return any(b != a + 1 for a, b in zip(words, words[1:]))
+
+
+def _is_subject(doc: Document, word: int) -> bool:
+    w = doc.words[word]
+    while w.deprel in ("flat", "compound") and w.head is not None:
+        w = doc.words[w.head]
+    return w.deprel.startswith("nsubj")
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    small = [s for s in small if s != "the"]
+    return bool(small) and all(s in big for s in small)
+
+
+def _text(doc: Document, words: list[int]) -> str:
+    start, end = doc.span(words)
+    return doc.text[start:end]

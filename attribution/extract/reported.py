@@ -1,0 +1,420 @@
+"""Indirect speech from the parse: "X said that ...", "according to X, ...".
+
+A cue is a speech verb (or "according to", or a speech noun such as "concern"
+in "voiced concern that ..."); its content is the clause the parse attaches
+to it. Statements inside quotation marks belong to the direct quote around
+them, so cues inside quotation marks are left to that quote.
+"""
+
+from __future__ import annotations
+
+from .coref import ORG_WORDS, ROLE_WORDS
+from ..text.lexicon import INTENT_VERBS, PHRASAL_CUES, SAYING_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
+from ..document import Document
+from ..model import Quote
+from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
+from ..text.timewords import is_time_word, names_a_time
+
+__all__ = ["complement_of", "find_reported", "to_clause_end", "trim"]
+
+_CLAUSE_RELS = ("ccomp",)
+_MIN_WORDS = 3
+
+
+def find_reported(doc: Document) -> list[Quote]:
+    """Every cue outside quotation marks with a clause it reports."""
+    found = []
+    for w in doc.words:
+        if doc.inside_marks[w.i]:
+            continue
+        if w.lower == "according" and w.i + 1 < len(doc.words) and doc.words[w.i + 1].lower == "to":
+            quote = _according_to(doc, w.i)
+        elif _phrasal(doc, w.i):
+            quote = _quote(doc, to_clause_end(doc, [w.i + 2]), w.i, speaker_of(doc, w.i), "subject") \
+                if w.i + 2 < doc.sentence_of(w.i).last else None
+            if quote is not None:
+                quote.cue_last = w.i + 1  # "called for"
+        elif _reporting_verb(doc, w.i):
+            content = complement_of(doc, w.i)
+            if content and content[0] > w.i:
+                content = to_clause_end(doc, content)
+            quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
+        elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
+            quote = _noun_complement(doc, w.i)
+        else:
+            quote = None
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _reporting_verb(doc: Document, i: int) -> bool:
+    """A speech, intention or stance verb, or any verb with a subject and a that-clause."""
+    w = doc.words[i]
+    if w.text[:1].isupper() and w.lower.endswith("ing") and i + 1 < len(doc.words) and doc.words[i + 1].lower == "by":
+        return False  # a credit line, "(Reporting by A; Editing by B)", reports nothing
+    return is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) \
+        or _states(doc, i)
+
+
+def _phrasal(doc: Document, verb: int) -> bool:
+    nxt = verb + 1
+    return doc.words[verb].upos == "VERB" and nxt < len(doc.words) and (
+        doc.words[verb].lemma, doc.words[nxt].lower) in PHRASAL_CUES
+
+
+def _states(doc: Document, verb: int) -> bool:
+    """A verb outside the lexicon that still reports a stance: it has a subject and a that-clause.
+
+    The words are checked before the parse, so a sentence with no "that"/"whether"/"if" is never
+    parsed for this (see selective.py)."""
+    if doc.words[verb].upos != "VERB" or not _has_complementizer(doc, verb):
+        return False
+    kids = doc.children[verb]
+    return any(doc.words[c].deprel.startswith("nsubj") for c in kids) and any(
+        doc.words[c].deprel == "ccomp" and c > verb and any(
+            doc.words[m].deprel == "mark" and doc.words[m].lower in _COMPLEMENTIZERS for m in doc.children[c])
+        for c in kids)
+
+
+_COMPLEMENTIZERS = ("that", "whether", "if")
+
+
+def _has_complementizer(doc: Document, verb: int) -> bool:
+    sent = doc.sentence_of(verb)
+    return any(w.lower in _COMPLEMENTIZERS for w in doc.words[sent.first:sent.last])
+
+
+def complement_of(doc: Document, verb: int) -> list[int] | None:
+    """The words a cue verb reports, by the first rule that applies."""
+    words, kids = doc.words, doc.children[verb]
+    aside = _parenthetical(doc, verb)
+    if aside:  # "The golf industry, she said, is doing better"
+        sent = doc.sentence_of(verb)
+        rest = [i for i in range(sent.first, sent.last) if not aside[0] <= i <= aside[1]]
+        return rest if len(rest) >= _MIN_WORDS else None
+    before = _before_inverted_cue(doc, verb)
+    if before:  # "The fund grew 4 percent, said Mary Stone, a board member"
+        return before
+    for c in kids:
+        if words[c].deprel in _CLAUSE_RELS and c > verb and not _participle_aside(doc, c):
+            # "aides said the average donation ... was $27": a subject misread as the verb's object
+            objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
+                       and words[verb].lemma not in ADDRESSEE_VERBS and not is_time_word(words[o].text)]
+            return sorted(set(doc.subtree(c)).union(*(doc.subtree(o) for o in objects)))
+    if words[verb].lemma in INTENT_VERBS:
+        for c in kids:
+            if words[c].deprel == "xcomp" and c > verb:
+                return doc.subtree(c)
+    for c in kids:  # "said: the plan ..." and "told reporters that ..." parsed loosely
+        if c > verb and words[c].deprel in ("parataxis", "ccomp", "advcl", "obj", "obl", "acl"):
+            that = _that_clause(doc, c)
+            if that:
+                return that
+    for c in kids:  # "The supply arrived on Monday, officials said.": the content comes first, up to the
+        if words[c].deprel in _CLAUSE_RELS and c < verb and not doc.inside_marks[c]:  # comma before the source
+            subject = next((k for k in kids if words[k].deprel.startswith("nsubj") and c < k < verb), verb)
+            edge = min(doc.subtree(subject)) if subject != verb else verb  # "..., John Lee, a spokesman, said"
+            comma = next((j for j in range(edge - 1, c, -1) if words[j].lower == ","), None)
+            return list(range(doc.sentence_of(verb).first, comma)) if comma is not None else doc.subtree(c)
+    if words[verb].lemma in STANCE_VERBS:
+        for c in kids:
+            if words[c].deprel == "obj" and c > verb:
+                return doc.subtree(c)  # "denounced the United Nations"
+    after = _after_cue(doc, verb)
+    if after:
+        return after
+    if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
+        return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
+    return None
+
+
+def _before_inverted_cue(doc: Document, verb: int) -> list[int] | None:
+    """After "..., said" comes the source ("said David Gilbert, its president"), so what was said is the
+    sentence before the comma, whatever the parse hangs on the verb."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    if words[verb].lemma not in SAYING_VERBS or words[verb].xpos not in ("VBD", "VBZ", "VBP") \
+            or words[verb].deprel == "conj" or verb - 1 <= sent.first or words[verb - 1].lower != ",":
+        return None  # not "..., saying ...", nor "She stood up, said a few words and left"
+    speaker = speaker_of(doc, verb)
+    if speaker is None or speaker < verb or words[verb + 1].upos not in ("PROPN", "DET", "ADJ", "NOUN") \
+            or is_time_word(words[verb + 1].text) or not _a_source(words[speaker]):
+        return None  # the source must follow: a name or "a spokesman" ("said Friday that", "said a few words")
+    content = list(range(sent.first, verb - 1))
+    comma = next((j for j in range(speaker + 1, sent.last) if words[j].lower == ","), None)
+    if comma is not None and comma + 1 < sent.last and words[comma + 1].upos in ("VERB", "AUX"):
+        content += list(range(comma + 1, sent.last))  # "The worst flooding, said Kono, was in the old town"
+    if len(content) < _MIN_WORDS or any(doc.inside_marks[i] for i in content):
+        return None  # '"...," said X': the direct quote is what was said
+    return content
+
+
+_NP = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON", "PART")
+
+
+def _after_cue(doc: Document, cue: int) -> list[int] | None:
+    """Read linearly when the parse gives no complement: after the cue, past time and place phrases
+    ("on Friday", "in a statement") and the addressee ("told reporters"), a clause that follows is
+    the content: "The festival said attendance rose 12 percent"."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    if words[cue].lemma not in SAYING_VERBS or is_passive(doc, cue):
+        return None
+    if cue > sent.first and words[cue - 1].upos == "PUNCT" and cue + 1 < sent.last \
+            and words[cue + 1].upos in ("PROPN", "DET", "ADJ", "NOUN"):
+        return None  # "..., said David Gilbert, its president": the name follows, the content came before
+    i = cue + 1
+    addressee = words[cue].lemma in ADDRESSEE_VERBS
+    while i < sent.last:
+        w = words[i]
+        if w.lower == "to" and w.upos == "PART":
+            return None  # "seeking to stem ...": an infinitive, not a report
+        if w.upos in ("ADV", "PART") or (w.upos == "ADP" and w.lower != "that"):
+            i += 1
+        elif addressee and w.upos in _NP:
+            addressee = False
+            while i < sent.last and words[i].upos in _NP:
+                i += 1
+        elif i > cue + 1 and words[i - 1].upos == "ADP" and w.upos in _NP:
+            while i < sent.last and words[i].upos in _NP:
+                i += 1
+        else:
+            break
+    marked = i < sent.last and words[i].lower == "that"
+    if marked:
+        i += 1
+    if i >= sent.last or inside_quote(doc, i) or words[i].upos == "PUNCT":
+        return None  # "he said, popping a soda": what follows a comma is not what was said
+    content = to_clause_end(doc, [i])
+    clause_like = any(words[j].upos in ("VERB", "AUX") for j in content) or (
+        len(content) >= 4 and words[content[0]].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM"))
+    if len(content) < _MIN_WORDS or not (marked or clause_like):
+        return None
+    return content
+
+
+def inside_quote(doc: Document, i: int) -> bool:
+    return doc.inside_marks[i]
+
+
+def _participle_aside(doc: Document, node: int) -> bool:
+    """ "he said, popping a soda": a participle after a comma describes the speaker, it is not said."""
+    return doc.words[node].xpos == "VBG" and node > 0 and doc.words[node - 1].lower == ","
+
+
+def _parenthetical(doc: Document, verb: int) -> tuple[int, int] | None:
+    """ "X, he said, Y": the words of a cue and its subject set off by commas inside the sentence."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    left = verb - 1
+    while left > sent.first and words[left].upos in ("PRON", "PROPN", "ADV", "AUX"):
+        left -= 1
+    right = verb + 1
+    while right < sent.last - 1 and words[right].upos == "ADV":
+        right += 1
+    after = right + 1
+    while after < sent.last and not any(ch.isalnum() for ch in words[after].text):
+        after += 1
+    if left > sent.first and left < verb - 1 and words[left].lower == "," and right < sent.last - 1 \
+            and words[right].lower == "," and not doc.inside_marks[left] and after < sent.last \
+            and not doc.inside_marks[after] and words[after].xpos != "VBG":
+        return left, right  # not '"A," he said, popping ...' nor 'Trump yelled, "Out!"'
+    return None
+
+
+def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:
+    """The rest of the sentence around a cue that reports nothing of its own ("..., he said.")."""
+    sent = doc.sentence_of(verb)
+    own = set(doc.subtree(verb))
+    solid = [i for i in own if doc.words[i].upos != "PUNCT"]
+    lo, hi = min(solid), max(solid)
+    if lo > sent.first and doc.words[lo - 1].upos != "PUNCT":
+        return None  # the cue clause must stand apart: "..., he said" not "he said ..."
+    if hi + 1 < sent.last and doc.words[hi + 1].upos != "PUNCT":
+        return None
+    rest = [i for i in range(sent.first, sent.last) if i not in own]
+    if lo > sent.first and hi + 2 < sent.last and doc.words[hi + 2].upos == "CCONJ" and any(
+            is_cue_verb(doc.words[j].lemma, doc.words[j].upos) for j in range(hi + 3, sent.last)):
+        rest = [i for i in rest if i < lo]  # "A, records show, and experts say B": B is the experts' own
+    return rest if len(rest) >= _MIN_WORDS else None
+
+
+_STOPS = frozenset({";", ":"})
+
+
+def to_clause_end(doc: Document, content: list[int]) -> list[int]:
+    """Reported content after its cue runs on to the end of the sentence: parsers often cut the
+    clause short. It stops at a semicolon or colon, and before ", adding ..." or ", according to"."""
+    words, sent = doc.words, doc.sentence_of(content[0])
+    end = content[-1]
+    i = end + 1
+    while i < sent.last:
+        w = words[i]
+        if w.lower in _STOPS or (is_cue_verb(w.lemma, w.upos) and i not in content and _starts_clause(doc, i)):
+            end = _before_last_comma(doc, content[-1], i, end)
+            break  # "..., but he said Trump could ...": the next statement is its own
+        if w.lower == "," and i + 1 < sent.last and (
+                words[i + 1].lower == "according" or is_cue_verb(words[i + 1].lemma, words[i + 1].upos)
+                or (i + 2 < sent.last and is_cue_verb(words[i + 2].lemma, words[i + 2].upos))):
+            break
+        end = i
+        i += 1
+    return sorted(set(content) | set(range(content[0], end + 1)))
+
+
+def _starts_clause(doc: Document, cue: int) -> bool:
+    """A cue that opens a new statement: ", but he said", "and added" (not "would have to report")."""
+    return any(doc.words[j].lower in (",", ";", "and", "but") for j in range(max(0, cue - 3), cue))
+
+
+def _before_last_comma(doc: Document, floor: int, cue: int, end: int) -> int:
+    """Where the content ends when another cue follows it: before the last comma ahead of that cue."""
+    for j in range(cue - 1, floor, -1):
+        if doc.words[j].lower in (",", ";", "—", "--"):
+            return j - 1
+    return min(end, cue - 1) if floor < cue else end
+
+
+def _that_clause(doc: Document, node: int) -> list[int] | None:
+    """A clause introduced by "that" somewhere under ``node`` (the parser often misattaches it)."""
+    for i in doc.subtree(node):
+        w = doc.words[i]
+        if w.lower == "that" and w.deprel == "mark" and w.head is not None and w.head > i:
+            return doc.subtree(w.head)
+    return None
+
+
+def _according_to(doc: Document, according: int) -> Quote | None:
+    """ "According to X, <content>" / "<content>, according to X": read linearly, since parsers
+    attach the phrase anywhere. The source runs from "to" to the next punctuation."""
+    words, sent = doc.words, doc.sentence_of(according)
+    end = according + 2
+    while end < sent.last and words[end].upos != "PUNCT" and words[end].lower not in ("who", "which", "that"):
+        end += 1
+    source = [i for i in range(according + 2, end) if words[i].upos in ("PROPN", "NOUN", "PRON")
+              and not names_a_time(words[i])]  # "according to a report on Wednesday": the report
+    if not source:
+        return None
+    phrase = set(range(according, end))
+    if according > sent.first and words[according - 1].upos == "PUNCT":
+        # "..., according to X[, more]": the content is the sentence around the phrase
+        tail = end
+        if end < sent.last and words[end].lower == ",":
+            while tail < sent.last and not (words[tail].upos == "PUNCT" and tail > end and words[tail].lower == ","):
+                tail += 1
+        phrase |= set(range(according - 1, min(tail, end + 1)))
+    content = [i for i in range(sent.first, sent.last) if i not in phrase]
+    head = _last_noun_before_of(doc, source)
+    quote = _quote(doc, content, according, head, "according")
+    if quote is not None:
+        quote.cue_last = according + 1
+    return quote
+
+
+#: Nouns for someone (or something) that speaks: titles, organisations, and these.
+_SOURCE_NOUNS = ROLE_WORDS | ORG_WORDS | frozenset("official officials source sources aide aides statement report".split())
+
+
+def _a_source(word) -> bool:
+    """A name, or a noun for someone who speaks ("a spokesman", "officials") or an organisation."""
+    return word.upos == "PROPN" or word.ner != "O" or word.lower in _SOURCE_NOUNS
+
+
+def _last_noun_before_of(doc: Document, nouns: list[int]) -> int:
+    """The head of "the Ministry of Defense's records": the last noun before "of"/"'s" material."""
+    head = nouns[0]
+    for i in nouns:
+        if i > head + 1 and doc.words[i - 1].lower in ("of", "for", "at", "in"):
+            break
+        head = i
+    return head
+
+
+def _noun_complement(doc: Document, noun: int) -> Quote | None:
+    """ "voiced concern that ...", "conveyed the goal of keeping ...": what follows the noun's
+    "that" (or "of" with a gerund) is the content; the governing verb is the cue, its subject the
+    source. Read linearly: parsers attach these clauses anywhere."""
+    words = doc.words
+    verb = noun - 1
+    while verb >= 0 and words[verb].upos in ("DET", "ADJ", "PRON") and words[verb].sent == words[noun].sent:
+        verb -= 1  # "expressed (its) (deep) concern"
+    if verb < 0 or words[verb].upos != "VERB" or doc.inside_marks[noun]:
+        return None
+    nxt = noun + 1
+    if nxt >= len(words) or words[nxt].sent != words[noun].sent:
+        return None
+    if words[nxt].lower == "that" or (words[nxt].lower == "of" and nxt + 1 < len(words)
+                                      and words[nxt + 1].xpos == "VBG"):
+        quote = _quote(doc, to_clause_end(doc, [nxt + 1]), verb, speaker_of(doc, verb), "noun")
+        if quote is not None:
+            quote.cue_last = noun  # "expressed confidence"
+        return quote
+    return None
+
+
+def trim(content: list[int], doc: Document) -> list[int]:
+    """Content words without a leading "that"/"to" and without punctuation at either end."""
+    words = doc.words
+    content = list(content)
+    while content and (words[content[0]].upos == "PUNCT" or (
+            words[content[0]].lower in ("that", "to") and words[content[0]].deprel == "mark")):
+        content.pop(0)
+    while content and words[content[-1]].upos in ("PUNCT", "CCONJ"):
+        content.pop()  # and a dangling "and": 'that the festival had become "the heart of our autumn" and promised'
+    return _with_paired_marks(content, doc)
+
+
+_OPEN, _CLOSE = ("“", "«", "``"), ("”", "»", "''")
+
+
+def _with_paired_marks(content: list[int], doc: Document) -> list[int]:
+    """Trimming must not cut a quotation mark off from its pair inside the content: 'become "the heart
+    of our autumn"' keeps its closing mark, '"a direct threat" to Americans' its opening one."""
+    if not content:
+        return content
+    words = doc.words
+    texts = [words[i].text for i in content]
+    unclosed = sum(t in _OPEN for t in texts) - sum(t in _CLOSE for t in texts)
+    odd_straight = texts.count('"') % 2 == 1
+    after, before = content[-1] + 1, content[0] - 1
+    if after < len(words) and ((unclosed > 0 and words[after].text in _CLOSE) or (odd_straight and words[after].text == '"')):
+        return content + [after]
+    if before >= 0 and ((unclosed < 0 and words[before].text in _OPEN) or (odd_straight and words[before].text == '"')):
+        return [before] + content
+    return content
+
+
+#: After a comma, words that open the writer's own aside, not more of what was said: ", which forced ...",
+#: ", while the host sought ...".
+_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
+
+
+def _comma_after(doc: Document, words: list[int]) -> bool:
+    """Whether a comma outside quotation marks closes an aside: "the law, which takes effect in May, will
+    cut ..." goes on after it."""
+    return any(doc.words[i].lower == "," and not doc.inside_marks[i] for i in words)
+
+
+def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how: str) -> Quote | None:
+    """A candidate from content words: trimmed of a leading "that" and edge punctuation."""
+    content = trim([i for i in content if i != cue and (speaker is None or i != speaker)], doc)
+    stop = next((k for k, i in enumerate(content) if i > cue and not doc.inside_marks[i] and (
+        doc.words[i].lower == ";" or (doc.words[i].lower == "," and i + 1 < len(doc.words)
+                                     and doc.words[i + 1].lower in _ASIDE_OPENERS
+                                     and not _comma_after(doc, content[k + 1:])))), None)
+    if stop is not None:  # "X said A; 62 percent of those were B", "A, which ...": the rest is not theirs
+        content = trim(content[:stop], doc)
+    if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
+        para = doc.paragraphs[doc.paragraph_at(doc.words[cue].start)]
+        content = [i for i in content if para[0] <= doc.words[i].start < para[1]]
+    if len(content) < _MIN_WORDS:
+        return None
+    if speaker is not None and content[0] <= speaker <= content[-1] and not content[0] <= cue <= content[-1]:
+        # a content span cannot contain its own source, unless as an aside ("A, he said, B"); a source
+        # named after it ends it: "The supply arrived on Monday, John Lee, a ministry spokesman, said."
+        name = speaker
+        while name - 1 in content and doc.words[name - 1].upos == "PROPN":
+            name -= 1
+        content = trim([i for i in content if i < name], doc) if cue > content[-1] else []
+        if len(content) < _MIN_WORDS or doc.words[content[-1] + 1].lower != ",":
+            return None
+    start, end = doc.span(content)
+    return Quote(start=start, end=end, kind="indirect", cue_word=cue, speaker_word=speaker, how=how)

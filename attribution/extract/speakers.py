@@ -1,0 +1,229 @@
+"""Who said it: the speaker mention tied to a cue, read from the dependency parse.
+
+The subject of the cue verb covers "X said", inverted "..., said X" and
+colon-introduced quotes alike; relative clauses ("X, who took office last
+week, said") lead back to the noun they modify; shared subjects of
+coordinated or controlled verbs ("X smiled and said") are inherited.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..text.timewords import is_time_word
+
+__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "is_passive", "mention_words", "speaker_of", "subject_of"]
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+#: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
+_OUTSIDE_MENTION = frozenset({"appos", "acl", "acl:relcl", "punct", "parataxis", "advcl", "dep",
+                              "cc", "conj", "ccomp", "xcomp", "discourse", "list"})
+_SUBJECTS = ("nsubj", "nsubj:outer", "csubj")
+_INHERIT = ("conj", "xcomp", "advcl")
+
+
+def speaker_of(doc: Document, cue: int) -> int | None:
+    """The speaker mention's head for a cue: its subject, else the noun phrase beside it.
+
+    Words inside quotation marks are never the speaker: a parser that reads
+    '"Education is the driver," he said' as "Education ... said" is wrong.
+    """
+    subject = subject_of(doc, cue)
+    if subject is not None and subject < cue:
+        named = _named_after(doc, cue)
+        if named is not None:
+            return named  # "..., says political scientist Dossym Satpayev": the parse took a word before
+    if subject is not None and not doc.inside_marks[subject]:
+        return subject
+    if is_passive(doc, cue):
+        return None  # "a report which was published": no one is named as saying it
+    beside = _adjacent_noun(doc, cue)
+    head = doc.words[cue].head
+    if beside is None and head is not None and doc.words[cue].xpos == "VBG" and head < cue:
+        return speaker_of(doc, head)  # "Mr. Hedge said, referring to the resorts": Hedge refers
+    return beside
+
+
+_NP_WORDS = ("PROPN", "NOUN", "PRON")
+_NOT_SOURCES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _left_noun(doc: Document, cue: int) -> int | None:
+    """The noun right before a cue (past adverbs and auxiliaries), if that is what precedes it."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    i = cue - 1
+    while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i] and _wordlike(doc, i):
+        return i
+    return None
+
+
+def _adjacent_noun(doc: Document, cue: int) -> int | None:
+    """ '"...," Blackwell concluded' or '"...," said James Lewis, an expert' read linearly."""
+    words = doc.words
+    sent = doc.sentence_of(cue)
+    i = cue - 1
+    while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i > sent.first and words[i].lower == ")":  # "Sen. Mitch McConnell (R-Ky.) said"
+        while i > sent.first and words[i].lower != "(":
+            i -= 1
+        i -= 1
+    if i > sent.first and words[i].lower == ",":  # "The minister, speaking to reporters, warned"
+        j = i - 1
+        while j > sent.first and words[j].lower != ",":
+            j -= 1
+        if words[j].lower == "," and j - 1 >= sent.first:
+            i = j - 1
+    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i] and _wordlike(doc, i):
+        return i
+    j = cue + 1
+    while j < sent.last and words[j].upos in ("DET", "ADJ", "NUM"):
+        j += 1
+    if j < sent.last and words[j].upos in _NP_WORDS and not doc.inside_marks[j] and words[j].lower != "it" \
+            and _wordlike(doc, j):
+        while j + 1 < sent.last and words[j + 1].upos == "PROPN":
+            j += 1  # "said Rubio spokesman Alex Conant": the name's last word heads it
+        return j
+    return None
+
+
+def _named_after(doc: Document, cue: int) -> int | None:
+    """ '..., says political scientist Dossym Satpayev.': after a comma, a cue followed by a title and a
+    name ending its clause is inverted; the name's last word heads the speaker."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    if cue - 1 <= sent.first or words[cue - 1].lower != "," or doc.inside_marks[cue - 1]:
+        return None
+    i = cue + 1
+    while i < sent.last and words[i].upos in ("DET", "ADJ", "NOUN"):
+        i += 1
+    if i == cue + 1 or i >= sent.last or words[i].upos != "PROPN" or is_time_word(words[i].text):
+        return None  # a title must come first: plain "said Kono" is the parser's to read
+    while i + 1 < sent.last and words[i + 1].upos == "PROPN":
+        i += 1
+    after = words[i + 1].lower if i + 1 < sent.last else "."
+    return i if after in (",", ".", "in", "of", "at", "on", "from") or i + 1 == sent.last else None
+
+
+def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
+    """Head word of the speaker mention for the cue ``verb``, or None."""
+    words = doc.words
+    passive = is_passive(doc, verb)
+    if words[verb].xpos == "VBG" and depth < 2:  # a participle has no subject of its own
+        carrier = _carrier(doc, verb)
+        if carrier is not None:
+            return subject_of(doc, carrier, depth + 1)
+    for c in doc.children[verb]:
+        rel = words[c].deprel
+        if rel == "obl:agent" or (rel == "obl" and passive and _has_case(doc, c, "by")):
+            return c
+    subjects = [c for c in doc.children[verb] if _wordlike(doc, c) and (
+        words[c].deprel in _SUBJECTS or (words[c].deprel == "nsubj:pass" and not passive))]
+    if subjects:
+        c = min(subjects, key=lambda c: abs(verb - c))  # "The industry, she said, is ...": she
+        if words[c].lower in RELATIVE_PRONOUNS:
+            if words[verb].deprel == "acl:relcl":
+                return words[verb].head
+            if c >= 2 and words[c - 1].lower == "," and words[c - 2].upos in ("PROPN", "NOUN"):
+                return c - 2  # "Robert Chen, who ..., said": the parse lost the relative clause
+        return c
+    if passive:
+        return None  # "it was reported": no source
+    inverted = _inverted_subject(doc, verb)
+    if inverted is not None:
+        return inverted
+    head = words[verb].head
+    if depth < 2 and head is not None and words[verb].deprel in _INHERIT and words[head].upos == "VERB":
+        left = _left_noun(doc, verb)
+        if left is not None and left > head:
+            return left  # "..., and Governor Kazuo Ueda said": the noun before the verb, not the first clause's
+        return subject_of(doc, head, depth + 1)
+    return None
+
+
+#: Things that carry someone's words: "released a statement saying", "a video that said".
+_CARRIERS = frozenset("""statement message text video ad advertisement tweet post letter email release
+memo note sign banner report""".split())
+
+
+def _carrier(doc: Document, verb: int) -> int | None:
+    """For a cue modifying a carrier of words, the verb whose subject sent it
+    ("she released a statement saying ..." → released)."""
+    words = doc.words
+    noun = words[verb].head
+    if noun is None or words[verb].deprel not in ("acl", "acl:relcl", "xcomp", "advcl") \
+            or words[noun].lemma not in _CARRIERS or words[noun].upos != "NOUN":
+        noun = next((i for i in range(verb - 1, max(-1, verb - 4), -1)
+                     if words[i].lemma in _CARRIERS and words[i].upos == "NOUN"), None)
+        if noun is None:
+            return None
+    head = words[noun].head
+    return head if head is not None and words[head].upos == "VERB" else None
+
+
+def _inverted_subject(doc: Document, verb: int) -> int | None:
+    """ '"...," said Cuban': parsers often read the inverted subject as an object."""
+    words = doc.words
+    if words[verb].lemma in ADDRESSEE_VERBS:
+        return None  # "told reporters": the object is who was told
+    for c in doc.children[verb]:
+        if words[c].deprel in ("obj", "iobj") and c > verb and _wordlike(doc, c) and all(
+                words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "VERB", "NUM") for j in range(verb + 1, c)):
+            before = words[verb - 1] if verb > 0 else None
+            if before is not None and before.upos == "PUNCT":
+                return c
+    return None
+
+
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", "call", "thank", "inform"})
+
+
+def _wordlike(doc: Document, i: int) -> bool:
+    """Whether a word can head a speaker: a closing '' tagged as a noun cannot, nor can a date
+    ("said Friday that", "Monday, BuzzFeed announced")."""
+    w = doc.words[i]
+    nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
+    in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"
+    return any(ch.isalnum() for ch in w.text) and (in_name or not is_time_word(w.text)) \
+        and w.ner[2:] not in _NOT_SOURCES
+
+
+def is_passive(doc: Document, verb: int) -> bool:
+    """ "was published", "is expected": a passive auxiliary, or a form of "be" right before the verb."""
+    before = doc.words[verb - 1] if verb > 0 else None
+    return any(doc.words[c].deprel == "aux:pass" for c in doc.children[verb]) or (
+        before is not None and before.lemma == "be" and doc.words[verb].xpos == "VBN")
+
+
+def _has_case(doc: Document, noun: int, lemma: str) -> bool:
+    return any(doc.words[c].deprel == "case" and doc.words[c].lower == lemma for c in doc.children[noun])
+
+
+def _is_when(doc: Document, i: int) -> bool:
+    """A time modifier the parser hung on a name ("Governor Ines Calder on Monday unveiled ...")."""
+    w = doc.words[i]
+    return w.deprel.startswith(("nmod", "obl")) and (is_time_word(w.text) or w.ner.endswith(("DATE", "TIME")))
+
+
+def mention_words(doc: Document, head: int) -> list[int]:
+    """The words of the mention headed by ``head``, without clauses and appositions, contiguous."""
+    skip = {c for c in doc.children[head] if doc.words[c].deprel in _OUTSIDE_MENTION or _is_when(doc, c)}
+    idx = doc.subtree(head, skip)
+    # keep the contiguous run around the head: a bad parse must not glue far words on
+    run = [head]
+    pos = idx.index(head)
+    for j in reversed(idx[:pos]):
+        if j == run[0] - 1:
+            run.insert(0, j)
+        else:
+            break
+    for j in idx[pos + 1:]:
+        if j == run[-1] + 1:
+            run.append(j)
+        else:
+            break
+    while run and (doc.words[run[0]].upos == "PUNCT" or doc.words[run[0]].deprel == "case"):
+        run.pop(0)
+    while run and doc.words[run[-1]].upos == "PUNCT":
+        run.pop()
+    return run or [head]

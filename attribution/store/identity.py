@@ -1,0 +1,185 @@
+"""Who is who across articles and records: one speakers row per person or organisation.
+
+"Takaichi", "Prime Minister Sanae Takaichi" and "Sanae Takaichi" are one
+person, and so are "Republican Donald Trump", "President Donald J. Trump" and
+"Donald Trump": a name's key (:func:`name_key`) leaves out titles (the role
+words coreference uses), party labels, nationalities, honorifics and other
+descriptor words before the name, middle initials, accents and case. A bare
+surname is the person with that surname when only one is known (however many
+rows spell them). People who share a surname stay apart. Every form seen is
+kept in the row's ``aliases`` (a JSON list).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from ..extract.coref import ORG_WORDS, ROLE_WORDS
+from ..text.words import fold
+
+__all__ = ["DESCRIPTORS", "KnownSpeaker", "bare_name", "find_speakers", "match_speakers", "name_key",
+           "resolve_speaker", "surname"]
+
+#: Words before a name that describe the person rather than name them: parties, nationalities,
+#: honorifics, offices in the plural, and the adjectives of a title ("former", "national").
+DESCRIPTORS = ROLE_WORDS | frozenset("""
+republican republicans democrat democrats democratic gop labour labor conservative conservatives tory
+liberal liberals independent libertarian socialist progressive centrist
+american british english scottish welsh irish french german italian spanish russian ukrainian chinese
+japanese korean indian pakistani israeli palestinian iranian iraqi syrian afghan turkish egyptian saudi
+mexican canadian australian brazilian european african
+representatives senators governors ministers presidents chairperson chairperson's congressman
+congresswoman congressmember lawmaker legislator assemblyman assemblywoman delegate whip strategist
+pollster consultant adviser advisor aide activist
+former ex then late acting incoming outgoing interim deputy vice assistant associate senior junior
+top chief national state federal u.s. us uk un eu party committee campaign house senate
+sir dame lord lady rev rev. reverend rabbi imam sheikh father pastor bishop cardinal pope
+""".split())
+
+
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS}
+
+
+def bare_name(name: str) -> str:
+    """A name without the title before it: "Prime Minister Sanae Takaichi" → "Sanae Takaichi"."""
+    words = name.split()
+    lower = [w.strip(".,'’\"").lower() for w in words]
+    last = len(lower) - 1 - (len(lower) > 1 and lower[-1] in _SUFFIXES)  # "Martin Luther King Jr."
+    roles = [n for n, w in enumerate(lower[:last]) if w in ROLE_WORDS]
+    if roles and "of" not in lower[:roles[-1] + 2]:  # not "Minister of Health"
+        words = words[roles[-1] + 1:]
+    return " ".join(words)
+
+
+def name_key(name: str) -> str:
+    """The comparable form of a name: "Republican Donald J. Trump" → "donald trump", "José Núñez" →
+    "jose nunez"; descriptor words before a person's name (:data:`DESCRIPTORS`), what follows it ("of
+    Hawaii", "(D-Calif.)", ", HuffPost"), articles, middle initials, punctuation, case and accents
+    dropped. An organisation's name is kept whole ("Democratic National Committee"), and generational
+    suffixes stay: "Donald Trump Jr." is his son."""
+    name = re.split(r"\s*[(,;]", bare_name(name))[0]
+    words = [w for w in (fold(w).strip(".,'’\"()") for w in name.split()) if w]
+    if words and words[0] in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    if set(words) & _ORG_WORDS:
+        return " ".join(words)
+    while len(words) > 1:  # "Democrat National Chairperson Donna Brazile", "then-Sen. Joe Biden"
+        if words[0] in DESCRIPTORS or words[0].rstrip(".") in DESCRIPTORS or words[0].split("-")[0] in DESCRIPTORS:
+            words = words[1:]
+        elif words[0] == "of" and len(words) > 3:  # "(Secretary) of State Hillary Clinton"
+            words = words[2:]
+        else:
+            break
+    if "of" in words[2:] and "of" not in words[:2]:
+        words = words[:words.index("of")]  # "Brian Schatz of Hawaii"
+    if len(words) > 2:  # "Donald J. Trump", "James E. Clyburn": the middle initials
+        words = [words[0], *(w for w in words[1:-1] if len(w.rstrip(".")) > 1), words[-1]]
+    return " ".join(words)
+
+
+def surname(key: str) -> str:
+    """The surname of a name key: its last word, or the one before a generational suffix."""
+    words = key.split()
+    if len(words) > 1 and words[-1].rstrip(".") in _SUFFIXES:
+        return words[-2]
+    return words[-1] if words else ""
+
+
+
+@dataclass(frozen=True)
+class KnownSpeaker:
+    """A speakers row, with the comparable keys of its name and every alias."""
+
+    id: int
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    key: str
+    keys: frozenset[str]
+
+
+def find_speakers(db: sqlite_utils.Database, name: str, type: str = "PERSON") -> list[KnownSpeaker]:
+    """The known speakers a name refers to (see :func:`match_speakers`), writing nothing.
+
+    Only the rows the rules could pick are read, through indexes: those known by the same key, and
+    the people whose surname is the name or whose one-word name ends it.
+    """
+    key = name_key(name)
+    if not key:
+        return []
+    rows = db.execute(
+        "select id, name, type, aliases, key from speakers where id in ("
+        " select speaker_id from speaker_aliases where alias_key = ?"
+        " union select id from speakers where surname = ? or surname = ? or key = ?) order by id",
+        [key, key, surname(key), surname(key)]).fetchall()
+    keys: dict[int, set[str]] = {}
+    if rows:
+        ids = [r[0] for r in rows]
+        for alias_key, speaker_id in db.execute(
+                f"select alias_key, speaker_id from speaker_aliases where speaker_id in ({', '.join('?' * len(ids))})",
+                ids):
+            keys.setdefault(speaker_id, set()).add(alias_key)
+    known = [KnownSpeaker(sid, sname, stype or "PERSON", tuple(json.loads(aliases or "[]")), skey or "",
+                          frozenset(keys.get(sid, set()) | ({skey} if skey else set())))
+             for sid, sname, stype, aliases, skey in rows]
+    return match_speakers(known, name, type)
+
+
+def match_speakers(known: list[KnownSpeaker], name: str, type: str = "PERSON") -> list[KnownSpeaker]:
+    """The speakers among ``known`` a name refers to: the same name or alias; for a person, else the
+    one person with that surname, else the one person whose full name ends this one or is ended by
+    it, else a surname-only row the fuller name completes."""
+    key = name_key(name)
+    if not key:
+        return []
+    exact = [s for s in known if key in s.keys]
+    if exact or type != "PERSON":
+        return exact
+    people = [s for s in known if s.type == "PERSON" and s.key]
+    if " " not in key:  # a bare surname: one person, however many rows spell their full name
+        same = [s for s in people if surname(s.key) == key]
+        return same if len({s.key for s in same}) == 1 else []
+    # "DJ Beverly Bond" and "Beverly Bond": words before a full name that the key did not know to drop
+    longer = [s for s in people if " " in s.key and (_ends_with(key, s.key) or _ends_with(s.key, key))]
+    if longer:
+        return longer if len({s.key for s in longer}) == 1 else []
+    return [s for s in people if " " not in s.key and surname(key) == s.key]
+
+
+def _ends_with(key: str, tail: str) -> bool:
+    return key == tail or key.endswith(" " + tail)
+
+
+def resolve_speaker(db: sqlite_utils.Database, name: str, type: str = "PERSON", *, create: bool = True) -> int | None:
+    """The speakers row id for a name (see :func:`match_speakers`), remembering the form as an alias;
+    a new row when none matches and ``create``."""
+    key = name_key(name)
+    if not key:
+        return None
+    matches = find_speakers(db, name, type)
+    if matches:
+        speaker = matches[0]
+        if key not in speaker.keys and " " in key:  # "Takaichi" known first, "Sanae Takaichi" now: fuller wins
+            db.execute("update speakers set name = ?, key = ?, surname = ? where id = ?",
+                       [bare_name(name), key, surname(key), speaker.id])
+        return _remember(db, speaker, name, key)
+    if not create:
+        return None
+    # Plain SQL, not sqlite-utils' insert: this runs once per new name while ingesting.
+    speaker_id = db.execute("insert into speakers (name, type, aliases, key, surname) values (?, ?, ?, ?, ?)",
+                            [bare_name(name), type, json.dumps([name]), key, surname(key)]).lastrowid
+    db.execute("insert into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker_id])
+    return speaker_id
+
+
+def _remember(db: sqlite_utils.Database, speaker: KnownSpeaker, alias: str, key: str) -> int:
+    if alias not in speaker.aliases:
+        db.execute("update speakers set aliases = ? where id = ?", [json.dumps([*speaker.aliases, alias]), speaker.id])
+    if key not in speaker.keys:
+        db.execute("insert or ignore into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker.id])
+    return speaker.id

@@ -1,0 +1,83 @@
+"""Datasette plugin: SQL functions for matching quotes inside queries, and the check page.
+
+Registered through the ``datasette`` entry point, so ``attribution serve`` and
+a plain ``datasette db/attribution.db`` both get them:
+
+- ``fuzz_ratio(a, b)`` and ``fuzz_partial_ratio(a, b)``: rapidfuzz scores, 0–100;
+- ``normalize_quote(s)``: the normal form the store keeps in ``norm_text``;
+- ``:_site_url`` in canned queries: this instance's absolute URL (``https://host/``, with any
+  ``base_url``), for links that must work outside the site, such as the Atom feed's;
+- ``/-/check`` (a form) and ``/-/check.json`` (POST JSON): check an article's quotes against the
+  records of the database served as ``attribution`` (see :mod:`attribution.web.check_page`), with
+  "Check an article" in the menu.
+"""
+
+from __future__ import annotations
+
+from datasette import hookimpl
+from rapidfuzz import fuzz
+
+from . import check_page
+from .check_service import warm_up
+from ..text.normalize import normalize_quote
+from .serve import DB_NAME, models_dir_of
+
+__all__ = ["menu_links", "prepare_connection", "register_magic_parameters", "register_routes", "skip_csrf",
+           "startup"]
+
+
+def _scorer(function):
+    def score(a: str | None, b: str | None) -> float | None:
+        if a is None or b is None:
+            return None
+        return round(function(normalize_quote(a), normalize_quote(b)), 2)
+
+    return score
+
+
+@hookimpl
+def prepare_connection(conn) -> None:
+    """Register the matching functions on every connection Datasette opens."""
+    conn.create_function("fuzz_ratio", 2, _scorer(fuzz.ratio), deterministic=True)
+    conn.create_function("fuzz_partial_ratio", 2, _scorer(fuzz.partial_ratio), deterministic=True)
+    conn.create_function("normalize_quote", 1, lambda s: None if s is None else normalize_quote(s),
+                         deterministic=True)
+
+
+@hookimpl
+def register_magic_parameters(datasette) -> list:
+    def site(key: str, request) -> str:
+        if key != "url":
+            raise KeyError(key)
+        return datasette.absolute_url(request, datasette.urls.instance())
+
+    return [("site", site)]
+
+
+@hookimpl
+def register_routes(datasette) -> list:
+    return [(r"^/-/check$", check_page.check_page), (r"^/-/check\.json$", check_page.check_json)]
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Oversized check requests are refused before they are read (asgi-csrf would read a form whole)."""
+    return check_page.limit_bodies
+
+
+@hookimpl
+def menu_links(datasette, actor, request) -> list[dict]:
+    return [{"href": datasette.urls.path(check_page.CHECK_PATH), "label": "Check an article"}]
+
+
+@hookimpl
+def skip_csrf(datasette, scope) -> bool:
+    """JSON POSTs to /-/check.json carry no form token (see :mod:`attribution.web.check_page`)."""
+    return check_page.is_json_check(datasette, scope)
+
+
+@hookimpl
+def startup(datasette) -> None:
+    """Load the Stanza models in the background when the check page has a database to check against."""
+    if DB_NAME in datasette.databases:
+        warm_up(models_dir_of(datasette))
