@@ -4,19 +4,28 @@ store them, and check them against verified records.
 The public API; the CLI (``attribution.cli``) is a thin layer over it.
 """
 
-from .text.article import Article, read_articles
 from .check.quotes import check_document
-from .store.claimreview import claim_reviews
-from .errors import (AttributionError, BadConfig, BadDatabase, BadInput, BadRecord, FetchFailed, ModelsMissing,
-                     ReviewRefused, ServerBusy)
+from .check.verdict import Checker
+from .errors import (
+                     AttributionError,
+                     BadConfig,
+                     BadDatabase,
+                     BadInput,
+                     BadRecord,
+                     FetchFailed,
+                     ModelsMissing,
+                     ReviewRefused,
+                     ServerBusy,
+)
+from .extract.runner import extract
 from .ingest import IngestReport, ingest_articles
 from .model import Cue, Quote, Speaker
 from .nlp.models import download_models, load_pipeline
-from .extract.runner import extract
+from .store.claimreview import claim_reviews
+from .store.database import open_db
 from .store.records import add_record, import_records, read_records
 from .store.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
-from .store.database import open_db
-from .check.verdict import Checker
+from .text.article import Article, read_articles
 
 __all__ = [
     "Article",

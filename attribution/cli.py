@@ -14,50 +14,64 @@ from typing import Iterator
 import click
 import sqlite_utils
 
-from .nlp import models as nlp
-from .text.article import read_articles
-from .check.quotes import PROBLEMS, check_document, check_stored, summary, write_check_table
-from .store.claimreview import claim_reviews, publisher_from_env
-from .text.dates import parse_iso_date
+from .check.quotes import PROBLEMS, check_document, check_stored, summary
+from .check.verdict import Checker
 from .demo import build_demo
 from .errors import AttributionError, BadDatabase
-from .store.identity import find_speakers
-from .ingest import IngestReport, ingest_articles
-from .extract.output import FORMATS, write_json, write_jsonl, write_table
+from .extract.output import FORMATS, write_json, write_jsonl
 from .extract.runner import extract
+from .ingest import IngestReport, ingest_articles
+from .model import VERDICTS
+from .nlp import models as nlp
 from .nlp.selective import PARSE_MODES
+from .store.claimreview import claim_reviews, publisher_from_env
+from .store.database import DEFAULT_DB, open_db
+from .store.identity import find_speakers
 from .store.records import add_record, import_records, read_records
 from .store.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
-from .store.statements import list_statements, update_statements, write_statements_table
-from .store.database import DEFAULT_DB, open_db
-from .check.verdict import Checker
+from .store.statements import list_statements, update_statements
+from .tables import write_check_table, write_statements_table, write_table
+from .text.article import read_articles
+from .text.dates import parse_iso_date
 
 __all__ = ["cli"]
 
 
+class _CheckError(click.ClickException):
+    """An error in ``check``: exit status 2, since 1 means "a quote is misattributed or altered"."""
+
+    exit_code = 2
+
+
 @contextlib.contextmanager
-def _user_errors() -> Iterator[None]:
-    """Library errors become click's one-line "Error: ..." and exit status 1."""
+def _user_errors(error: type[click.ClickException] = click.ClickException) -> Iterator[None]:
+    """Library errors become click's one-line "Error: ..." (``error`` says the exit status: 1 by default)."""
     try:
         yield
     except AttributionError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise error(str(exc)) from exc
 
 
 @contextlib.contextmanager
-def _database(db_path: str, must_exist: bool = False) -> Iterator[sqlite_utils.Database]:
-    """The database one command works on, closed however the command ends; errors as one-line messages.
+def _database(db_path: str, *, missing: str | None = None,
+              error: type[click.ClickException] = click.ClickException) -> Iterator[sqlite_utils.Database]:
+    """The database one command works on: opened one way, closed however the command ends, its errors
+    one-line messages (as ``error``).
 
-    ``must_exist`` for commands that only make sense on stored data (a review never starts an empty database).
+    ``missing`` says what to do first when there is no database yet, for commands that only make sense
+    on stored data (a review never starts an empty database, a check needs records).
     """
-    with _user_errors():
-        if must_exist and not os.path.isfile(db_path):
-            raise BadDatabase(f"no database at {db_path}: ingest articles first, or give --db")
+    with _user_errors(error):
+        if missing and not os.path.isfile(db_path):
+            raise BadDatabase(f"no database at {db_path}: {missing}, or give --db")
         db = open_db(db_path)
         try:
             yield db
         finally:
             db.close()
+
+
+_NOTHING_STORED = "ingest articles first"
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -169,8 +183,7 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, ur
         if added is not None:
             stored.articles_added += 1
 
-    with _user_errors():
-        db = open_db(db_path)
+    with _database(db_path) as db:
         try:
             articles = read_articles(inputs, default_date=date, stdin=sys.stdin)
             if sys.stderr.isatty():
@@ -186,8 +199,6 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, ur
                 raise AttributionError(f"{exc} ({_count(stored.articles_added, 'article')} before it stored in "
                                        f"{db_path}; fix the input and run again to add the rest)") from exc
             raise
-        finally:
-            db.close()
     click.echo(f"{_count(report.articles_added, 'article')} added ({_count(report.quotes_added, 'quote')}), "
                f"{report.articles_skipped:,} already stored: {db_path}")
     if sum(report.verdicts.values()):
@@ -216,11 +227,8 @@ def records_import(file: str, db_path: str) -> None:
     """
     with _user_errors():
         rows = read_records(file)  # before creating any database
-        db = open_db(db_path)
-        try:
-            added = import_records(db, rows)
-        finally:
-            db.close()
+    with _database(db_path) as db:
+        added = import_records(db, rows)
     click.echo(f"{_count(added, 'record')} added from {file}, {len(rows) - added:,} already stored: {db_path}")
 
 
@@ -245,12 +253,6 @@ def records_add(speaker: str, text: str, said_on: str, source_url: str, source_t
 
 
 # --- check ----------------------------------------------------------------------------------------
-
-class _CheckError(click.ClickException):
-    """An error in ``check``: exit status 2, since 1 means "a quote is misattributed or altered"."""
-
-    exit_code = 2
-
 
 def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
@@ -280,29 +282,25 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
     db_path = db_path or DEFAULT_DB
     results: list[dict] = []
     try:
-        if not os.path.isfile(db_path):
-            raise _CheckError(f"no records database at {db_path}: import verified records first, or give --db")
-        db = open_db(db_path)
-        if not db["records"].count:
-            click.echo(f"Warning: {db_path} has no records: every quote will be unverified", err=True)
-        _models_ready(models_dir, jobs)
-        checker = Checker(db)
-        for doc in extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir, cache=db, jobs=jobs):
-            art = check_document(db, doc, checker)
-            results.append(art)
-            if fmt == "table":
-                write_check_table(art, sys.stdout)
-                sys.stdout.flush()
+        with _database(db_path, missing="import verified records first", error=_CheckError) as db:
+            if not db["records"].count:
+                click.echo(f"Warning: {db_path} has no records: every quote will be unverified", err=True)
+            _models_ready(models_dir, jobs)
+            checker = Checker(db)
+            articles = read_articles(inputs, default_date=date, stdin=sys.stdin)
+            for doc in extract(articles, models_dir, cache=db, jobs=jobs):
+                art = check_document(db, doc, checker)
+                results.append(art)
+                if fmt == "table":
+                    write_check_table(art, sys.stdout)
+                    sys.stdout.flush()
         if fmt == "json":
             json.dump(results, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:
-            counts = summary(results)
-            click.echo(f"checked {_verdicts(counts)}")
+            click.echo(f"checked {_verdicts(summary(results))}")
     except click.ClickException:
         raise
-    except AttributionError as exc:
-        raise _CheckError(str(exc)) from exc
     except sqlite3.Error as exc:
         raise _CheckError(f"database {db_path}: {exc}") from exc
     except Exception as exc:  # a bug: still exit 2, never the 1 that means "problems found"
@@ -319,7 +317,7 @@ def recheck_command(db_path: str) -> None:
 
     Run it after importing or adding records. Reviewers' notes on a check are kept.
     """
-    with _database(db_path, must_exist=True) as db:
+    with _database(db_path, missing=_NOTHING_STORED) as db:
         counts = check_stored(db)
     click.echo(f"checked {_verdicts(counts)}: {db_path}")
 
@@ -334,7 +332,7 @@ def statements_command(db_path: str, speaker: str | None, corroborated: bool, fm
 
     Quotes stored since the last run are clustered first.
     """
-    with _database(db_path, must_exist=True) as db:
+    with _database(db_path, missing=_NOTHING_STORED) as db:
         update_statements(db)
         ids = [s.id for s in find_speakers(db, speaker)] if speaker else None
         found = list_statements(db, ids, corroborated_only=corroborated)
@@ -410,7 +408,7 @@ def _reviewer_option(*names: str):
 def records_promote(quote_id: int, actor: str, source_url: str, source_type: str | None, notes: str | None,
                     db_path: str) -> None:
     """Make extracted quote QUOTE_ID a verified record (its speaker, words and date)."""
-    with _database(db_path, must_exist=True) as db:
+    with _database(db_path, missing=_NOTHING_STORED) as db:
         record_id = promote_quote(db, quote_id, actor, source_url, source_type=source_type, notes=notes)
     click.echo(f"quote {quote_id} promoted to record {record_id} by {actor}: {db_path}")
 
@@ -422,7 +420,7 @@ def records_promote(quote_id: int, actor: str, source_url: str, source_type: str
 @db_option
 def records_reject(quote_id: int, actor: str, note: str | None, db_path: str) -> None:
     """Mark extracted quote QUOTE_ID as not to become a record."""
-    with _database(db_path, must_exist=True) as db:
+    with _database(db_path, missing=_NOTHING_STORED) as db:
         reject_quote(db, quote_id, actor, note)
     click.echo(f"quote {quote_id} rejected by {actor}: {db_path}")
 
@@ -439,7 +437,7 @@ def checks_group() -> None:
 @db_option
 def checks_confirm(check_id: int, actor: str, note: str | None, db_path: str) -> None:
     """The verdict of check CHECK_ID stands."""
-    with _database(db_path, must_exist=True) as db:
+    with _database(db_path, missing=_NOTHING_STORED) as db:
         row = confirm_check(db, check_id, actor, note)
     click.echo(f"check {check_id} confirmed by {actor}: {row['ruling']} stands: {db_path}")
 
@@ -448,12 +446,12 @@ def checks_confirm(check_id: int, actor: str, note: str | None, db_path: str) ->
 @click.argument("check_id", type=int)
 @_reviewer_option("--by")
 @click.option("--note", required=True, help="Why the verdict is wrong.")
-@click.option("--to", "to", type=click.Choice(("verified", "misattributed", "altered", "unverified")),
+@click.option("--to", "to", type=click.Choice(VERDICTS),
               default="unverified", show_default=True, help="The verdict that stands instead.")
 @db_option
 def checks_overturn(check_id: int, actor: str, note: str, to: str, db_path: str) -> None:
     """The verdict of check CHECK_ID is wrong."""
-    with _database(db_path, must_exist=True) as db:
+    with _database(db_path, missing=_NOTHING_STORED) as db:
         row = overturn_check(db, check_id, actor, note, to=to)
     click.echo(f"check {check_id} overturned by {actor}: {row['reviewed_verdict']} → {row['ruling']}: {db_path}")
 
@@ -470,7 +468,7 @@ def speakers_group() -> None:
 @db_option
 def speakers_merge(keep: str, absorb: str, actor: str, db_path: str) -> None:
     """Speaker ABSORB is the same as KEEP (ids or names): KEEP takes over ABSORB's quotes, records and names."""
-    with _database(db_path, must_exist=True) as db:
+    with _database(db_path, missing=_NOTHING_STORED) as db:
         report = merge_speakers(db, keep, absorb, actor)
     kept, gone = report.kept, report.absorbed
     click.echo(f"speaker {gone['id']} ({gone['name']}) merged into {kept['id']} ({kept['name']}) by {actor}: "
@@ -500,7 +498,7 @@ def export_claimreview(since: dt.date | None, output, org_name: str | None, org_
     """Write schema.org ClaimReview JSON-LD (a JSON list) for every verdict a reviewer ruled on."""
     with _user_errors():
         publisher = publisher_from_env({}, name=org_name, url=org_url, site_url=site_url)
-    with _database(db_path, must_exist=True) as db:
+    with _database(db_path, missing=_NOTHING_STORED) as db:
         reviews = claim_reviews(db, publisher, since)
     json.dump(reviews, output, ensure_ascii=False, indent=2)
     output.write("\n")

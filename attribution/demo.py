@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .text.article import Article, read_articles
 from .check.quotes import check_stored
 from .errors import BadInput
 from .ingest import IngestReport, ingest_articles
-from .store.records import import_records, read_records
 from .store.database import open_db
+from .store.records import import_records, read_records
+from .text.article import Article, read_articles
 
 __all__ = ["CHECK_DATES", "DemoReport", "FIXTURES", "build_demo", "demo_articles"]
 

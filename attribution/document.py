@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .model import Quote
     from .text.article import Article
     from .text.quote_marks import QuoteSpan
-    from .model import Quote
 
 __all__ = ["Document", "Entity", "Sentence", "Word", "from_stanza"]
 

@@ -21,15 +21,15 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 import sqlite_utils
 
-from .text.article import Article, content_hash
 from .check.quotes import check_stored
 from .errors import AttributionError
-from .store.identity import resolve_speaker
-from .model import Quote
-from .text.normalize import norm_hash, normalize_quote
 from .extract.runner import extract
-from .store.statements import update_statements
+from .model import Quote
 from .store.database import transaction, utc_now
+from .store.identity import resolve_speaker
+from .store.statements import update_statements
+from .text.article import Article, content_hash
+from .text.normalize import norm_hash, normalize_quote
 
 __all__ = ["IngestReport", "content_hash", "ingest_articles", "quote_rows", "store_document"]
 

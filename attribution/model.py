@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-__all__ = ["Cue", "KINDS", "Quote", "SPEAKER_TYPES", "Speaker"]
+__all__ = ["Cue", "KINDS", "Quote", "SPEAKER_TYPES", "Speaker", "VERDICTS"]
 
 KINDS = ("direct", "mixed", "indirect")
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "NORP", "OTHER")
+#: What checking a quote against the records can say (see :mod:`attribution.check.verdict`).
+VERDICTS = ("verified", "misattributed", "altered", "unverified")
 
 
 @dataclass

@@ -50,8 +50,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from match_speed import Sentences, build, database_path, fts_deferred, pct  # noqa: E402
 
-from attribution.text.normalize import normalize_quote, quote_hash  # noqa: E402
 from attribution.store.database import open_db  # noqa: E402
+from attribution.text.normalize import normalize_quote, quote_hash  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUOTES_PER_ARTICLE = 20

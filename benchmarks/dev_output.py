@@ -18,10 +18,10 @@ import argparse
 import sys
 import time
 
-from attribution.text.article import read_articles
 from attribution.extract.output import write_jsonl
 from attribution.extract.runner import extract
 from attribution.nlp.selective import PARSE_MODES
+from attribution.text.article import read_articles
 
 
 def main(argv: list[str]) -> None:

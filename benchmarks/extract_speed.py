@@ -73,14 +73,14 @@ from typing import Callable
 import torch
 from stanza.models.common import chuliu_edmonds
 
-from attribution.nlp import mst
-from attribution.text.article import Article, read_articles
-from attribution.nlp.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
-from attribution.errors import BadInput
-from attribution.nlp.models import PROCESSORS, load_pipeline
 from attribution.document import from_stanza
+from attribution.errors import BadInput
 from attribution.extract.runner import extract, extract_document
+from attribution.nlp import mst
+from attribution.nlp.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
+from attribution.nlp.models import PROCESSORS, load_pipeline
 from attribution.nlp.selective import COUNTS
+from attribution.text.article import Article, read_articles
 
 RATIO_TARGET = 1.0  #: ours at least as fast as the peer, in articles/s
 OVERHEAD_TARGET = 0.10  #: our conversion and stages add at most 10% to Stanza's time

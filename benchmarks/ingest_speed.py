@@ -23,12 +23,13 @@ import random
 import tempfile
 import time
 
+from match_speed import Sentences  # this directory: the generator the matching benchmark uses
+
 from attribution import ingest
-from attribution.text.article import Article
 from attribution.ingest import store_document
 from attribution.model import Cue, Quote, Speaker
 from attribution.store.database import open_db
-from match_speed import Sentences  # this directory: the generator the matching benchmark uses
+from attribution.text.article import Article
 
 CUES = [("said", "say"), ("told", "tell"), ("added", "add"), ("warned", "warn"), ("according to", "according to")]
 

@@ -64,11 +64,11 @@ from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from attribution.store.identity import name_key  # noqa: E402
 from attribution.check.match import BruteForce  # noqa: E402
-from attribution.text.normalize import normalize_quote, quote_hash  # noqa: E402
-from attribution.store.database import open_db  # noqa: E402
 from attribution.check.verdict import Checker  # noqa: E402
+from attribution.store.database import open_db  # noqa: E402
+from attribution.store.identity import name_key  # noqa: E402
+from attribution.text.normalize import normalize_quote, quote_hash  # noqa: E402
 
 FUNCTION_WORDS = """the a an to of and in that is it for on we will not be this with as are have was
 our by at but from they you i he she can would should could has had been their there which who what

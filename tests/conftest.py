@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from attribution.text.article import read_articles
-from attribution.nlp.models import load_pipeline
 from attribution.extract.runner import extract
+from attribution.nlp.models import load_pipeline
+from attribution.text.article import read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES_DIR = ROOT / "fixtures" / "articles"

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
-
 from datasette.plugins import pm
 
-from attribution.web import review_pages as review_plugin
-from attribution.store.identity import resolve_speaker
-from attribution.text.normalize import normalize_quote, quote_hash
-from attribution.store.records import add_record
 from attribution.store.database import open_db
+from attribution.store.identity import resolve_speaker
+from attribution.store.records import add_record
+from attribution.text.normalize import normalize_quote, quote_hash
+from attribution.web import review_pages as review_plugin
 
 KOIZUMI_WORDS = "We cannot afford to wait on defence spending."
 ALTERED_WORDS = "We can afford to wait on defence spending."

@@ -13,19 +13,17 @@ import zlib
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
-from attribution.nlp import annotation_cache as annotations
-
-from attribution.nlp import selective
-from attribution.nlp.annotation_cache import decode, encode
-from attribution.text.article import read_articles
 from attribution.check.quotes import check_document
 from attribution.cli import cli
 from attribution.extract.output import article_dict
 from attribution.extract.runner import annotate, extract
+from attribution.nlp import annotation_cache as annotations
+from attribution.nlp import selective
+from attribution.nlp.annotation_cache import decode, encode
 from attribution.store.database import open_db
-
-from conftest import ROOT
+from attribution.text.article import read_articles
 
 PORT_ALDER = ROOT / "fixtures" / "check" / "port_alder_ferries.txt"
 RECORDS = ROOT / "fixtures" / "check" / "records.csv"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from attribution.errors import BadInput
 from attribution.text import article as article_module
 from attribution.text.article import MAX_CHARS, Article, article_from_html, read_articles
-from attribution.errors import BadInput
 
 DATA = Path(__file__).parent / "data"
 MARCH_1 = datetime.date(2022, 3, 1)

@@ -9,16 +9,15 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
-from attribution.text.article import read_articles
 from attribution.check.quotes import check_document, summary
+from attribution.check.verdict import Checker
 from attribution.cli import cli
 from attribution.extract.runner import extract
-from attribution.store.records import import_records, read_records
 from attribution.store.database import open_db
-from attribution.check.verdict import Checker
-
-from conftest import ROOT
+from attribution.store.records import import_records, read_records
+from attribution.text.article import read_articles
 
 CHECK_DIR = ROOT / "fixtures" / "check"
 PORT_ALDER = CHECK_DIR / "port_alder_ferries.txt"
@@ -194,7 +193,7 @@ def test_cli_errors_exit_2(nlp, records_db, tmp_path):
     runner = CliRunner()
     missing = runner.invoke(cli, ["check", str(PORT_ALDER), "--db", str(tmp_path / "none.db")])
     assert (missing.exit_code, missing.output) == (
-        2, f"Error: no records database at {tmp_path / 'none.db'}: import verified records first, or give --db\n")
+        2, f"Error: no database at {tmp_path / 'none.db'}: import verified records first, or give --db\n")
     assert not (tmp_path / "none.db").exists()
     bad_date = runner.invoke(cli, ["check", str(PORT_ALDER), "--db", str(records_db), "--date", "2025-13-40"])
     assert bad_date.exit_code == 2 and bad_date.output.startswith("Error: ")

@@ -7,13 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from live_server import CHROMIUM, launch_chromium, live_server
 from playwright.sync_api import expect, sync_playwright
 
+from attribution.store.database import open_db
 from attribution.store.records import import_records, read_records
 from attribution.web.serve import asgi_app, make_datasette
-from attribution.store.database import open_db
-
-from live_server import CHROMIUM, launch_chromium, live_server
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "check"
 

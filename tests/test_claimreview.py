@@ -8,17 +8,15 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
+from review_data import KOIZUMI_WORDS, build_review_db
 
-from attribution.store.claimreview import Publisher, claim_reviews, publisher_from_env
 from attribution.cli import cli
 from attribution.errors import BadConfig
-from attribution.text.normalize import normalize_quote, quote_hash
-from attribution.store.review import confirm_check, overturn_check
+from attribution.store.claimreview import Publisher, claim_reviews, publisher_from_env
 from attribution.store.database import open_db
-
-from conftest import ROOT
-
-from review_data import KOIZUMI_WORDS, build_review_db
+from attribution.store.review import confirm_check, overturn_check
+from attribution.text.normalize import normalize_quote, quote_hash
 
 CHECK_DIR = ROOT / "fixtures" / "check"
 PUBLISHER = Publisher("Example Fact Check", "https://factcheck.example.org", "https://data.example.org")

@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ARTICLES_DIR
 
 from attribution.cli import cli
-from attribution.model import KINDS, SPEAKER_TYPES
 from attribution.extract.runner import MAX_NLP_CHARS
-
-from conftest import ARTICLES_DIR
+from attribution.model import KINDS, SPEAKER_TYPES
 
 RIVERTON = ARTICLES_DIR / "riverton_night_buses.txt"  # plain text, with a stray straight quote mark
 KANTO = ARTICLES_DIR / "kanto_motors_forecast.txt"  # plain text, with a stray closing curly mark

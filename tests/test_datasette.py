@@ -10,10 +10,10 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
-from attribution.store.identity import resolve_speaker
-from attribution.text.normalize import normalize_quote, quote_hash
-from attribution.store.statements import update_statements
 from attribution.store.database import open_db
+from attribution.store.identity import resolve_speaker
+from attribution.store.statements import update_statements
+from attribution.text.normalize import normalize_quote, quote_hash
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

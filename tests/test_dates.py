@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from attribution.text.dates import parse_iso_date, resolve_date
 from attribution.errors import BadInput
+from attribution.text.dates import parse_iso_date, resolve_date
 
 D = datetime.date
 THU = D(2025, 10, 23)  # a Thursday

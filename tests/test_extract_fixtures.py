@@ -18,10 +18,9 @@ import re
 import string
 
 import pytest
+from conftest import fixture_articles
 
 from attribution.model import KINDS, Quote
-
-from conftest import fixture_articles
 
 ARTICLES = fixture_articles()
 

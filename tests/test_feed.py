@@ -11,13 +11,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
-from datasette.app import Datasette
-
-from attribution.store.review import confirm_check, overturn_check
-
 from conftest import ROOT
+from datasette.app import Datasette
 from live_server import free_port
 from review_data import build_review_db, register_review_plugin
+
+from attribution.store.review import confirm_check, overturn_check
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

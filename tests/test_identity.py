@@ -7,8 +7,8 @@ import json
 import pytest
 
 from attribution.store import database as store
-from attribution.store.identity import bare_name, name_key, resolve_speaker
 from attribution.store.database import open_db
+from attribution.store.identity import bare_name, name_key, resolve_speaker
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ subprocess that is killed in the middle of writing an article).
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 import hashlib
 import json
 import os
@@ -18,18 +17,18 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
+from conftest import ARTICLES_DIR
 
 from attribution import ingest
-from attribution.text.article import read_articles
 from attribution.cli import cli
 from attribution.ingest import IngestReport, content_hash, ingest_articles, store_document
-from attribution.text.normalize import quote_hash
 from attribution.store.database import open_db
-
-from conftest import ARTICLES_DIR
+from attribution.text.article import read_articles
+from attribution.text.normalize import quote_hash
 
 DEFENCE, ECONOMY, BOJ = "defence_spending_koizumi", "economic_package_takaichi", "boj_holds_rates"
 KOIZUMI_QUOTE = ("The security environment around Japan is the most severe it has been since the end of the war. "

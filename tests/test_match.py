@@ -8,8 +8,8 @@ import random
 import pytest
 
 from attribution.check.match import BruteForce, Hit, Matcher, find_candidates, make_plan, min_shared, unsafe_words
-from attribution.text.normalize import normalize_quote, quote_hash
 from attribution.store.database import open_db
+from attribution.text.normalize import normalize_quote, quote_hash
 from attribution.text.words import tokens
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
+from test_check import CHECK_DIR, DATES, EXPECTED
 
 from attribution.check.quotes import check_stored
 from attribution.cli import cli
 from attribution.store.database import open_db
-
-from test_check import CHECK_DIR, DATES, EXPECTED
 
 
 def _ingest_check_articles(db_path) -> None:

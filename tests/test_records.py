@@ -8,14 +8,13 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from attribution.cli import cli
 from attribution.errors import BadRecord
-from attribution.text.normalize import quote_hash
-from attribution.store.records import RecordRow, add_record, import_records, read_records
 from attribution.store.database import open_db
-
-from conftest import ROOT
+from attribution.store.records import RecordRow, add_record, import_records, read_records
+from attribution.text.normalize import quote_hash
 
 CSV = ROOT / "fixtures" / "records.csv"
 JSONL = ROOT / "fixtures" / "records.jsonl"

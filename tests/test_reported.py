@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from attribution.text.article import Article
 from attribution.extract.runner import extract
+from attribution.text.article import Article
 
 SENTENCES = [
     # an aside in the middle of what was said is part of it; only one that ends the content is cut off

@@ -8,9 +8,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from attribution.store.database import open_db
 from attribution.store.records import add_record, import_records, read_records
 from attribution.web.serve import asgi_app, make_datasette
-from attribution.store.database import open_db
 
 RECORDS = Path(__file__).resolve().parent.parent / "fixtures" / "check" / "records.csv"
 

@@ -8,16 +8,15 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from review_data import KOIZUMI_WORDS, build_review_db
 
 from attribution.check.quotes import check_stored
 from attribution.cli import cli
 from attribution.errors import BadRecord, ReviewRefused
-from attribution.text.normalize import normalize_quote, quote_hash
-from attribution.store.statements import update_statements
 from attribution.store.database import open_db
 from attribution.store.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
-
-from review_data import KOIZUMI_WORDS, build_review_db
+from attribution.store.statements import update_statements
+from attribution.text.normalize import normalize_quote, quote_hash
 
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$")
 

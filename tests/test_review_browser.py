@@ -9,13 +9,12 @@ import shutil
 
 import pytest
 from datasette_auth_passwords.utils import hash_password
-from playwright.sync_api import expect, sync_playwright
-
-from attribution.web.serve import asgi_app, make_datasette
-from attribution.store.database import open_db
-
 from live_server import CHROMIUM, launch_chromium, live_server
+from playwright.sync_api import expect, sync_playwright
 from review_data import build_review_db, register_review_plugin
+
+from attribution.store.database import open_db
+from attribution.web.serve import asgi_app, make_datasette
 
 PASSWORD = "correct horse battery staple"
 

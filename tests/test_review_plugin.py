@@ -12,14 +12,13 @@ import tomllib
 
 import pytest
 import yaml
+from conftest import ROOT
 from datasette.app import Datasette
 from datasette_auth_passwords.utils import hash_password
-
-from attribution.store.database import open_db
-
-from conftest import ROOT
 from live_server import free_port
 from review_data import build_review_db, register_review_plugin
+
+from attribution.store.database import open_db
 
 PASSWORD = "correct horse battery staple"
 HASH = hash_password(PASSWORD)

@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from attribution.text.article import Article
 from attribution.document import Document, Sentence, Word
 from attribution.extract.runner import extract
 from attribution.extract.said_on import said_on
+from attribution.text.article import Article
 
 PUBLISHED = dt.date(2025, 11, 7)  # a Friday
 THU, MON, WED = dt.date(2025, 11, 6), dt.date(2025, 11, 3), dt.date(2025, 11, 5)

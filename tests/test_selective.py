@@ -13,16 +13,15 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
-from attribution.nlp import selective
-from attribution.text.article import Article, read_articles
 from attribution.cli import cli
 from attribution.document import Document
 from attribution.extract.output import article_dict
 from attribution.extract.runner import annotate, extract, extract_document
+from attribution.nlp import selective
 from attribution.nlp.selective import unparsed_reads
-
-from conftest import ROOT
+from attribution.text.article import Article, read_articles
 
 CHECK_ARTICLES = sorted(str(p) for p in (ROOT / "fixtures" / "check").glob("*.txt"))
 
@@ -125,8 +124,8 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(monkeypatch):
     import os
     import signal
 
-    from attribution.nlp import batches
     from attribution.errors import AttributionError
+    from attribution.nlp import batches
 
     monkeypatch.setattr(batches, "BATCH_ARTICLES", 1)  # one article a batch: several in flight
     articles = list(read_articles(CHECK_ARTICLES, default_date=dt.date(2025, 10, 23))) * 4

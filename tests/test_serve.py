@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from attribution.text.article import read_articles
 from attribution.check.quotes import check_document
-from attribution.web.check_page import MAX_CHECK_CHARS, highlight
 from attribution.cli import cli
 from attribution.errors import BadDatabase
-from attribution.ingest import ingest_articles
 from attribution.extract.runner import extract
-from attribution.store.records import import_records, read_records
-from attribution.web.serve import make_datasette
+from attribution.ingest import ingest_articles
 from attribution.store.database import open_db
+from attribution.store.records import import_records, read_records
+from attribution.text.article import read_articles
+from attribution.web.check_page import MAX_CHECK_CHARS, highlight
+from attribution.web.serve import make_datasette
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PORT_ALDER = FIXTURES / "check" / "port_alder_ferries.txt"

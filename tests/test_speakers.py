@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from attribution.text.article import Article
 from attribution.extract.runner import extract
+from attribution.text.article import Article
 
 RELATIVE_CLAUSE_THEN_DAY = Article(id="ellis", date=dt.date(2025, 10, 24), text=(
     "Ellis, who previously questioned whether the judge's heritage made him biased due to his support for "

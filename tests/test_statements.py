@@ -8,15 +8,14 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 
 from attribution.cli import cli
+from attribution.store.database import open_db
 from attribution.store.identity import resolve_speaker
-from attribution.text.normalize import normalize_quote
 from attribution.store.review import merge_speakers
 from attribution.store.statements import list_statements, same_statement, update_statements
-from attribution.store.database import open_db
-
-from conftest import ROOT
+from attribution.text.normalize import normalize_quote
 
 DAM_PLAN = ROOT / "fixtures" / "statements" / "dam_plan.jsonl"
 BREAKWATER = ROOT / "fixtures" / "statements" / "breakwater_wire.jsonl"

@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from attribution.store import database as store
 from attribution.errors import BadDatabase
+from attribution.store import database as store
 from attribution.store.database import open_db, transaction
 
 VERSIONS = [version for version, _, _ in store.MIGRATIONS]

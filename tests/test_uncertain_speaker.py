@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from attribution.web import review_pages as review_plugin
-from attribution.text.article import read_articles
-from attribution.store.claimreview import Publisher, claim_reviews
 from attribution.ingest import ingest_articles
+from attribution.store.claimreview import Publisher, claim_reviews
+from attribution.store.database import open_db
 from attribution.store.records import import_records, read_records
 from attribution.store.review import confirm_check, overturn_check
+from attribution.text.article import read_articles
+from attribution.web import review_pages as review_plugin
 from attribution.web.serve import make_datasette
-from attribution.store.database import open_db
 
 CHECK_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "check"
 PUBLISHER = Publisher("Example Fact Check", "https://factcheck.example.org", "https://data.example.org")

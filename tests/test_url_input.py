@@ -11,14 +11,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from click.testing import CliRunner
+from conftest import ARTICLES_DIR, ROOT
 
-from attribution.text.article import read_articles
 from attribution.cli import cli
 from attribution.errors import BadInput, FetchFailed
-from attribution.text.fetch import article_from_url, fetch_html
 from attribution.store.database import open_db
-
-from conftest import ARTICLES_DIR, ROOT
+from attribution.text.article import read_articles
+from attribution.text.fetch import article_from_url, fetch_html
 
 PAGE = ARTICLES_DIR / "okinawa_coral_bleaching.html"
 HARBOUR = ROOT / "tests" / "data" / "harbour_article.html"  # has a site name and a canonical URL

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from attribution.check.verdict import Checker
+from attribution.store.database import open_db
 from attribution.store.identity import resolve_speaker
 from attribution.text.normalize import normalize_quote, quote_hash
-from attribution.store.database import open_db
-from attribution.check.verdict import Checker
 
 MARSH_FARES = "We will not raise ferry fares this winter, because families on the islands have already paid enough."
 MARSH_TERMINAL = "The new terminal will open in March and will cost 42 million dollars, less than the council first feared."

@@ -22,16 +22,17 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from typing import IO, Iterable
+from typing import Iterable
 
 import sqlite_utils
 
 from ..document import Document
-from ..extract.output import article_dict, shorten
+from ..extract.output import article_dict
+from ..model import VERDICTS
 from ..store.database import transaction, utc_now
-from .verdict import Checker, VERDICTS
+from .verdict import Checker
 
-__all__ = ["PASSAGE_REACH", "PROBLEMS", "check_document", "check_stored", "passage", "summary", "write_check_table"]
+__all__ = ["PASSAGE_REACH", "PROBLEMS", "check_document", "check_stored", "passage", "summary"]
 
 #: Verdicts that make ``attribution check`` exit with status 1.
 PROBLEMS = ("misattributed", "altered")
@@ -114,43 +115,3 @@ def summary(results: Iterable[dict]) -> Counter:
     for art in results:
         counts.update(q["verdict"] for q in art["quotes"])
     return counts
-
-
-def _diff_text(diff: list[dict]) -> str:
-    """A word diff in wdiff's notation: [-in the record-]{+in the quote+}."""
-    parts = []
-    for op in diff:
-        if op["op"] == "equal":
-            parts.append(op["record"])
-        else:
-            parts.append((f"[-{op['record']}-]" if op["record"] else "") + (f"{{+{op['quote']}+}}" if op["quote"] else ""))
-    return " ".join(parts)
-
-
-def write_check_table(art: dict, out: IO[str], width: int = 70) -> None:
-    """A readable report for one checked article."""
-    out.write(f"== {art['id']}" + (f" ({art['date']})" if art["date"] else "") + (f": {art['title']}" if art["title"] else "") + "\n")
-    if not art["quotes"]:
-        out.write("   no quotes found\n")
-    for n, q in enumerate(art["quotes"], 1):
-        text = shorten(q["text"], width)
-        who = q["speaker"]["name"] if q["speaker"] else "(unknown)"
-        score = f" · {q['score']:g}" if q["record"] else ""
-        out.write(f"{n:3}. {q['verdict'].upper():13} {q['kind']:8} {who}{score}\n     “{text}”\n")
-        if q["note"]:
-            out.write(f"     {q['note']}\n")
-        rec = q["record"]
-        if rec:
-            out.write(f"     record {rec['id']}: {rec['speaker']}, {rec['said_on']}, {rec['source_url']}\n")
-        if q["context"]:
-            around = " ".join(p for p in (q["context"]["before"], "[...]", q["context"]["after"]) if p)
-            out.write(f"     in context: {around}\n")
-        if q["verdict"] in PROBLEMS and q["diff"]:
-            out.write(f"     diff: {_diff_text(q['diff'])}\n")
-        if q["flags"]:
-            out.write(f"     flags: {', '.join(q['flags'])}\n")
-        if q["suggestion"]:
-            s = q["suggestion"]
-            out.write(f"     suggestion: {s['verdict']} (record {s['record']['id']}, {s['record']['speaker']}): "
-                      f"{s['reason']}\n")
-    out.write("\n")

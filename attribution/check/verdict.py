@@ -65,14 +65,14 @@ import sqlite_utils
 from rapidfuzz import fuzz
 
 from ..store.identity import find_speakers, name_key, surname
-from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, content_words
 from ..text.quote_marks import find_quotes
-from ..text.words import NEGATIONS, Token, is_negation, is_numeric, keys as word_keys, tokens
+from ..text.words import NEGATIONS, Token, is_negation, is_numeric, tokens
+from ..text.words import keys as word_keys
+from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, content_words
 
 __all__ = ["ACCUSE_MIN_WORDS", "ALTERED_MIN", "Checker", "FLAGS", "MISATTRIBUTED_MIN", "PARAPHRASE_MIN",
-           "PARAPHRASE_MIN_SHARED", "PARAPHRASE_MISATTRIBUTED_MIN", "SHORT_WORDS", "VERDICTS", "Verdict", "doubt"]
+           "PARAPHRASE_MIN_SHARED", "PARAPHRASE_MISATTRIBUTED_MIN", "SHORT_WORDS", "Verdict", "doubt"]
 
-VERDICTS = ("verified", "misattributed", "altered", "unverified")
 #: Every flag, in the order they are listed.
 FLAGS = ("negation", "number", "dropped", "inserted", "replaced", "spelling", "said_on", "speaker_uncertain")
 

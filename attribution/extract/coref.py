@@ -18,34 +18,21 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..model import Speaker
-from .speakers import mention_words
+from ..text.lexicon import ORG_WORDS, ROLE_WORDS
 from ..text.timewords import names_a_time
+from .speakers import mention_words
 
-__all__ = ["ROLE_WORDS", "Resolver"]
+__all__ = ["Referent", "Resolver"]
 
-#: Words that make the words before them (and themselves) a title, not part of a name.
-ROLE_WORDS = frozenset("""
-president minister secretary senator sen. sen representative rep. rep governor gov. gov mayor chief
-director judge justice chairman chairwoman chair ceo spokesman spokeswoman spokesperson leader
-commissioner ambassador general gen. adm. admiral officer chancellor premier king queen prince
-speaker candidate nominee attorney sheriff councillor councilman councilwoman councilmember
-superintendent treasurer prosecutor head manager founder executive coach captain professor
-economist analyst principal lawyer doctor teacher dr. dr mr. mr ms. ms mrs. mrs
-""".split())
 _HONORIFIC_GENDER = {"mr.": "Masc", "mr": "Masc", "mrs.": "Fem", "mrs": "Fem", "ms.": "Fem", "ms": "Fem"}
 _PRONOUN_GENDER = {"he": "Masc", "him": "Masc", "his": "Masc", "she": "Fem", "her": "Fem", "hers": "Fem"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
-#: Nouns that make a name an organisation's, and that "the <noun>" uses to refer back to one.
-ORG_WORDS = frozenset("""ministry department agency party company inc. inc corp. corp corporation council
-committee commission association union university government office bureau court board bank group
-campaign network times post news service institute foundation league federation police club
-exchange authority securities motors firm school hospital centre center museum festival""".split())
 _POSSESSIVE = ("'s", "’s")
 
 
 @dataclass
-class Entity:
+class Referent:
     """A canonical person or organisation of the article."""
 
     name: str
@@ -59,9 +46,9 @@ class Resolver:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.entities: list[Entity] = []
+        self.entities: list[Referent] = []
         #: (first word, tie-breaker, entity, head word) of every name mention, kept in text order
-        self._timeline: list[tuple[int, int, Entity, int]] = []
+        self._timeline: list[tuple[int, int, Referent, int]] = []
         self._run_of: dict[int, list[int]] = {}
         for run in _proper_runs(doc):
             self._register(run)
@@ -70,7 +57,7 @@ class Resolver:
 
     # -- building the entity list ---------------------------------------------------------
 
-    def _register(self, words: list[int], etype: str | None = None) -> Entity | None:
+    def _register(self, words: list[int], etype: str | None = None) -> Referent | None:
         """Add (or find) the entity named by some words: "Judge Patricia Morales" → Patricia Morales."""
         doc = self.doc
         title_words, name_words = _split_title(doc, words)
@@ -82,7 +69,7 @@ class Resolver:
         name = _name_text(doc, name_words, etype)
         entity = self._find_by_name(name, etype)
         if entity is None:
-            entity = Entity(name=name, type=etype)
+            entity = Referent(name=name, type=etype)
             self.entities.append(entity)
         elif len(name) > len(entity.name) and entity.type == etype:
             entity.name = name  # "Koizumi" first, "Shinjiro Koizumi" later
@@ -95,7 +82,7 @@ class Resolver:
         bisect.insort(self._timeline, (words[0], len(self._timeline), entity, head))
         return entity
 
-    def _find_by_name(self, name: str, etype: str) -> Entity | None:
+    def _find_by_name(self, name: str, etype: str) -> Referent | None:
         """Same name; for people the same surname or a longer form; for organisations a fuller name."""
         parts = name.lower().split()
         if not parts:
@@ -157,7 +144,7 @@ class Resolver:
         title = entity.title or _appositive_title(doc, words)
         return Speaker(name=entity.name, mention=mention, start=start, end=end, type=entity.type, title=title)
 
-    def _resolve(self, head: int, words: list[int]) -> Entity | None:
+    def _resolve(self, head: int, words: list[int]) -> Referent | None:
         doc = self.doc
         w = doc.words[head]
         if w.upos == "PRON" and len(words) <= 1:
@@ -175,7 +162,7 @@ class Resolver:
             return self._by_role(words)
         return None
 
-    def _antecedent(self, before: int, gender: str | None, plural: bool) -> Entity | None:
+    def _antecedent(self, before: int, gender: str | None, plural: bool) -> Referent | None:
         """The nearest earlier entity that fits, preferring subjects of the same or previous sentence."""
         doc = self.doc
         sent = doc.words[before].sent
@@ -195,7 +182,7 @@ class Resolver:
             chosen.gender = gender
         return chosen
 
-    def _by_role(self, words: list[int]) -> Entity | None:
+    def _by_role(self, words: list[int]) -> Referent | None:
         """ "the minister" → the last person titled minister; "the ministry"/"the company" → the last such organisation."""
         doc = self.doc
         nouns = [doc.words[i].lower for i in words if doc.words[i].upos in ("NOUN", "PROPN")]

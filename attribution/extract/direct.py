@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 
-from ..text.lexicon import SAYING_VERBS, is_cue_verb
 from ..document import Document
 from ..model import Quote
+from ..text.lexicon import SAYING_VERBS, is_cue_verb
 from ..text.quote_marks import QuoteSpan
 from .reported import complement_of, to_clause_end, trim
 from .speakers import speaker_of

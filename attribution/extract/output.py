@@ -1,4 +1,4 @@
-"""Writing extraction results: the JSON contract for scripts, a table for people."""
+"""Writing extraction results: the JSON contract scripts depend on (tables for people: :mod:`attribution.tables`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import IO
 
 from ..document import Document
 
-__all__ = ["FORMATS", "article_dict", "shorten", "write_json", "write_jsonl", "write_table"]
+__all__ = ["FORMATS", "article_dict", "write_json", "write_jsonl"]
 
 FORMATS = ("table", "json", "jsonl")
 
@@ -30,27 +30,4 @@ def write_jsonl(doc: Document, out: IO[str]) -> None:
 
 def write_json(docs: list[Document], out: IO[str]) -> None:
     json.dump([article_dict(d) for d in docs], out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def shorten(text: str, width: int) -> str:
-    """Text on one line for a table: spaces collapsed, cut to ``width`` characters with "…"."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def write_table(doc: Document, out: IO[str], width: int = 60) -> None:
-    """A readable listing: one block per quote."""
-    a = doc.article
-    out.write(f"== {a.id}" + (f" ({a.date.isoformat()})" if a.date else "") + (f": {a.title}" if a.title else "") + "\n")
-    if not doc.quotes:
-        out.write("   no quotes found\n")
-    for n, q in enumerate(doc.quotes, 1):
-        text = shorten(q.text, width)
-        who = q.speaker.name if q.speaker else "(unknown)"
-        if q.speaker and q.speaker.title:
-            who += f" [{q.speaker.title}]"
-        cue = q.cue.text if q.cue else "-"
-        said = q.said_on.isoformat() if q.said_on else "-"
-        out.write(f"{n:3}. {q.kind:8} {who} · {cue} · {said} · {q.confidence:.2f}\n     “{text}”\n")
     out.write("\n")

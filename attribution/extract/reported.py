@@ -8,12 +8,20 @@ them, so cues inside quotation marks are left to that quote.
 
 from __future__ import annotations
 
-from .coref import ORG_WORDS, ROLE_WORDS
-from ..text.lexicon import INTENT_VERBS, PHRASAL_CUES, SAYING_VERBS, SPEECH_NOUNS, STANCE_VERBS, is_cue_verb
 from ..document import Document
 from ..model import Quote
-from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
+from ..text.lexicon import (
+    INTENT_VERBS,
+    ORG_WORDS,
+    PHRASAL_CUES,
+    ROLE_WORDS,
+    SAYING_VERBS,
+    SPEECH_NOUNS,
+    STANCE_VERBS,
+    is_cue_verb,
+)
 from ..text.timewords import is_time_word, names_a_time
+from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
 
 __all__ = ["complement_of", "find_reported", "to_clause_end", "trim"]
 

@@ -13,14 +13,14 @@ from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
+from ..document import Document
+from ..model import Cue
+from ..nlp.batches import MAX_NLP_CHARS, annotate_articles
 from ..text.article import Article
+from ..text.quote_marks import find_quotes
 from .confidence import confidence
 from .coref import Resolver
 from .direct import find_direct
-from ..nlp.batches import MAX_NLP_CHARS, annotate_articles
-from ..document import Document
-from ..model import Cue
-from ..text.quote_marks import find_quotes
 from .reported import find_reported
 from .said_on import said_on
 

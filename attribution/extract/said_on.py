@@ -63,9 +63,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..text.lexicon import SPEECH_VERBS
-from ..text.dates import resolve_date
 from ..document import Document, Word
+from ..text.dates import resolve_date
+from ..text.lexicon import SPEECH_VERBS
 from ..text.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..text.article import Article, content_hash
 from ..document import Document, Entity, Sentence, Word
 from ..errors import BadDatabase
 from ..store.database import transaction, utc_now
+from ..text.article import Article, content_hash
 
 __all__ = ["AnnotationCache", "decode", "encode", "models_key"]
 

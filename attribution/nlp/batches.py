@@ -21,11 +21,11 @@ from concurrent.futures.process import BrokenProcessPool
 
 import sqlite_utils
 
-from . import selective
-from .annotation_cache import AnnotationCache, decode, encode
-from ..text.article import Article
 from ..document import Document
 from ..errors import AttributionError, BadInput
+from ..text.article import Article
+from . import selective
+from .annotation_cache import AnnotationCache, decode, encode
 from .models import check_models, load_pipeline, set_threads, threads_for
 from .selective import PARSE_MODES, Extractor, parse_articles, unparsed_reads
 

@@ -12,8 +12,8 @@ import functools
 import os
 from pathlib import Path
 
-from . import mst
 from ..errors import ModelsMissing
+from . import mst
 
 __all__ = ["PROCESSORS", "check_models", "download_models", "load_pipeline", "models_dir", "set_threads",
            "threads_for"]

@@ -22,9 +22,8 @@ import bisect
 from dataclasses import dataclass
 from typing import Callable
 
-
-from ..text.article import Article
 from ..document import Document, Sentence, Word, from_stanza
+from ..text.article import Article
 from .models import PROCESSORS
 
 __all__ = ["COUNTS", "PARSE_MODES", "ParseCounts", "parse_articles", "unparsed_reads"]

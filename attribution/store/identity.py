@@ -18,28 +18,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from ..extract.coref import ORG_WORDS, ROLE_WORDS
+from ..text.lexicon import DESCRIPTORS, ORG_WORDS, ROLE_WORDS
 from ..text.words import fold
 
-__all__ = ["DESCRIPTORS", "KnownSpeaker", "bare_name", "find_speakers", "match_speakers", "name_key",
+__all__ = ["KnownSpeaker", "bare_name", "find_speakers", "match_speakers", "name_key",
            "resolve_speaker", "surname"]
-
-#: Words before a name that describe the person rather than name them: parties, nationalities,
-#: honorifics, offices in the plural, and the adjectives of a title ("former", "national").
-DESCRIPTORS = ROLE_WORDS | frozenset("""
-republican republicans democrat democrats democratic gop labour labor conservative conservatives tory
-liberal liberals independent libertarian socialist progressive centrist
-american british english scottish welsh irish french german italian spanish russian ukrainian chinese
-japanese korean indian pakistani israeli palestinian iranian iraqi syrian afghan turkish egyptian saudi
-mexican canadian australian brazilian european african
-representatives senators governors ministers presidents chairperson chairperson's congressman
-congresswoman congressmember lawmaker legislator assemblyman assemblywoman delegate whip strategist
-pollster consultant adviser advisor aide activist
-former ex then late acting incoming outgoing interim deputy vice assistant associate senior junior
-top chief national state federal u.s. us uk un eu party committee campaign house senate
-sir dame lord lady rev rev. reverend rabbi imam sheikh father pastor bishop cardinal pope
-""".split())
-
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS}

@@ -27,12 +27,12 @@ from urllib.parse import urlsplit
 
 import sqlite_utils
 
+from ..errors import BadInput, BadRecord
 from ..text.article import json_type
 from ..text.dates import parse_iso_date
-from ..errors import BadInput, BadRecord
-from .identity import name_key, resolve_speaker
 from ..text.normalize import norm_hash, normalize_quote, quote_hash
 from .database import transaction, utc_now
+from .identity import name_key, resolve_speaker
 
 __all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RecordRow", "add_record", "find_record", "import_records",
            "read_records", "validate_record"]

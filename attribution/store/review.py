@@ -18,12 +18,12 @@ from typing import Any
 import sqlite_utils
 
 from ..errors import ReviewRefused
-from .identity import find_speakers
+from ..model import VERDICTS
 from ..text.normalize import norm_hash, normalize_quote
+from .database import transaction, utc_now
+from .identity import find_speakers
 from .records import find_record, validate_record
 from .statements import update_statements
-from .database import transaction, utc_now
-from ..check.verdict import VERDICTS
 
 __all__ = ["MergeReport", "confirm_check", "find_speaker", "merge_speakers",
            "overturn_check", "promote_quote", "reject_quote", "write_history"]

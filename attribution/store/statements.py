@@ -22,18 +22,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import IO, Iterable
+from typing import Iterable
 from urllib.parse import urlsplit
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
 
-from ..extract.output import shorten
 from .database import transaction, utc_now
 from .syndication import stories
 
 __all__ = ["FRAGMENT_MIN", "FRAGMENT_WORDS", "SAME_MIN", "StatementsReport", "list_statements",
-           "refresh_statements", "same_statement", "update_statements", "write_statements_table"]
+           "refresh_statements", "same_statement", "update_statements"]
 
 SAME_MIN = 90.0  #: fuzz.ratio of the normal forms for two wordings to be one statement
 FRAGMENT_MIN = 95.0  #: ... or fuzz.partial_ratio when the shorter one is a trimmed version of the longer
@@ -268,21 +267,3 @@ def _status(row: dict) -> str:
     if row["corroborated"]:
         return "corroborated"
     return "contested" if json.loads(row["conflicting_speakers"] or "[]") else "single source"
-
-
-def write_statements_table(statements: list[dict], out: IO[str], width: int = 70) -> None:
-    """A readable list: the statement, its first appearance, its spread, and its other wordings."""
-    if not statements:
-        out.write("no statements stored\n")
-    for n, st in enumerate(statements, 1):
-        first = st["first_appearance"]
-        out.write(f"{n:3}. {st['speaker']}: “{shorten(st['text'], width)}”  [{st['status']}]\n"
-                  f"     first: {first['outlet'] or '(unknown outlet)'}, {first['published'] or '(undated)'}; "
-                  f"carried by {len(st['outlets'])} outlet(s) in {st['articles']} article(s)"
-                  + (f": {', '.join(st['outlets'])}" if st["outlets"] else "") + "\n")
-        for group in st["syndicated"]:
-            out.write(f"     one story in {len(group)} outlets (one source): {', '.join(group)}\n")
-        for variant in st["variants"][1:]:
-            out.write(f"     also printed as: “{shorten(variant['text'], width)}” ({', '.join(variant['outlets']) or '?'})\n")
-        if st["conflicting_speakers"]:
-            out.write(f"     the same words are credited to: {', '.join(st['conflicting_speakers'])}\n")

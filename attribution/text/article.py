@@ -36,8 +36,9 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
-from .dates import parse_iso_date
 from attribution.errors import BadInput
+
+from .dates import parse_iso_date
 
 __all__ = [
     "Article",

@@ -14,8 +14,9 @@ import re
 import urllib.error
 import urllib.request
 from email.message import Message
-from .article import MAX_INPUT_BYTES, Article, article_from_html, is_web_address
+
 from ..errors import FetchFailed
+from .article import MAX_INPUT_BYTES, Article, article_from_html, is_web_address
 
 __all__ = ["FETCH_TIMEOUT", "HTML_TYPES", "MIN_WORDS", "article_from_url", "fetch_html"]
 

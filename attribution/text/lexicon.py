@@ -1,14 +1,19 @@
-"""Which words introduce speech: the cue lexicon.
+"""The shared vocabulary: which words introduce speech, and which describe who speaks.
 
-Lemmas, not forms, so "said", "says" and "saying" are one entry. The lists
-are deliberately about speech, writing, reporting and stated positions:
-attributions a fact-checker can verify against a record.
+Cues are lemmas, not forms, so "said", "says" and "saying" are one entry. The
+lists are deliberately about speech, writing, reporting and stated positions:
+attributions a fact-checker can verify against a record. Titles, organisation
+nouns and descriptors are what extraction and speaker identity read around names.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "DESCRIPTORS",
     "INTENT_VERBS",
+    "ORG_WORDS",
+    "PHRASAL_CUES",
+    "ROLE_WORDS",
     "SAYING_VERBS",
     "SPEECH_NOUNS",
     "SPEECH_VERBS",
@@ -65,3 +70,37 @@ def is_cue_verb(lemma: str, upos: str) -> bool:
     which small taggers do ("One in five say that ...")."""
     lemma = lemma.lower()
     return (upos == "VERB" and lemma in SPEECH_VERBS) or (upos == "NOUN" and lemma == "say")
+
+
+# --- who speaks ----------------------------------------------------------------------------------------
+
+#: Words that make the words before them (and themselves) a title, not part of a name.
+ROLE_WORDS = frozenset("""
+president minister secretary senator sen. sen representative rep. rep governor gov. gov mayor chief
+director judge justice chairman chairwoman chair ceo spokesman spokeswoman spokesperson leader
+commissioner ambassador general gen. adm. admiral officer chancellor premier king queen prince
+speaker candidate nominee attorney sheriff councillor councilman councilwoman councilmember
+superintendent treasurer prosecutor head manager founder executive coach captain professor
+economist analyst principal lawyer doctor teacher dr. dr mr. mr ms. ms mrs. mrs
+""".split())
+#: Nouns that make a name an organisation's, and that "the <noun>" uses to refer back to one.
+ORG_WORDS = frozenset("""ministry department agency party company inc. inc corp. corp corporation council
+committee commission association union university government office bureau court board bank group
+campaign network times post news service institute foundation league federation police club
+exchange authority securities motors firm school hospital centre center museum festival""".split())
+
+#: Words before a name that describe the person rather than name them: parties, nationalities,
+#: honorifics, offices in the plural, and the adjectives of a title ("former", "national").
+DESCRIPTORS = ROLE_WORDS | frozenset("""
+republican republicans democrat democrats democratic gop labour labor conservative conservatives tory
+liberal liberals independent libertarian socialist progressive centrist
+american british english scottish welsh irish french german italian spanish russian ukrainian chinese
+japanese korean indian pakistani israeli palestinian iranian iraqi syrian afghan turkish egyptian saudi
+mexican canadian australian brazilian european african
+representatives senators governors ministers presidents chairperson chairperson's congressman
+congresswoman congressmember lawmaker legislator assemblyman assemblywoman delegate whip strategist
+pollster consultant adviser advisor aide activist
+former ex then late acting incoming outgoing interim deputy vice assistant associate senior junior
+top chief national state federal u.s. us uk un eu party committee campaign house senate
+sir dame lord lady rev rev. reverend rabbi imam sheikh father pastor bishop cardinal pope
+""".split())

@@ -17,9 +17,9 @@ import json
 
 from datasette.utils.asgi import Request, Response
 
-from .check_service import check_text
-from ..text.dates import parse_iso_date
 from ..errors import AttributionError, ServerBusy
+from ..text.dates import parse_iso_date
+from .check_service import check_text
 from .serve import DB_NAME, models_dir_of, package_template
 
 __all__ = ["CHECK_JSON_PATH", "CHECK_PATH", "MAX_CHECK_CHARS", "check_json", "check_page", "highlight",

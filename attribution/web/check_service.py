@@ -21,14 +21,14 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from ..text.article import read_articles
-from ..check.quotes import check_document
-from ..errors import ServerBusy
 from ..check.match import Matcher
-from ..nlp.models import load_pipeline
-from ..extract.runner import extract
-from ..store.database import connect_readonly
+from ..check.quotes import check_document
 from ..check.verdict import Checker
+from ..errors import ServerBusy
+from ..extract.runner import extract
+from ..nlp.models import load_pipeline
+from ..store.database import connect_readonly
+from ..text.article import read_articles
 
 __all__ = ["CheckedText", "MAX_PENDING", "check_text", "warm_up"]
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 from datasette import hookimpl
 from rapidfuzz import fuzz
 
+from ..text.normalize import normalize_quote
 from . import check_page
 from .check_service import warm_up
-from ..text.normalize import normalize_quote
 from .serve import DB_NAME, models_dir_of
 
 __all__ = ["menu_links", "prepare_connection", "register_magic_parameters", "register_routes", "skip_csrf",

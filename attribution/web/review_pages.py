@@ -35,11 +35,11 @@ from datasette import hookimpl
 from datasette.utils.asgi import Forbidden, NotFound, Response
 from feedgen.feed import FeedGenerator
 
-from ..store import review
 from ..errors import AttributionError, ReviewRefused
-from .serve import package_template
+from ..model import VERDICTS
+from ..store import review
 from ..store.database import BUSY_TIMEOUT_MS, utc_now
-from ..check.verdict import VERDICTS
+from .serve import package_template
 
 __all__ = ["LOGIN_ATTEMPTS_PER_MINUTE", "PASSWORD_HASH_PREFIX", "REVIEW_PERMISSION", "asgi_wrapper", "get_metadata",
            "handle_exception", "menu_links", "permission_allowed", "register_routes", "reviewer_accounts"]
