@@ -112,12 +112,20 @@ class Document:
     def entity_at(self, word: int) -> Entity | None:
         return self._entity_at.get(word)
 
+    def opens_sentence(self, char: int) -> bool:
+        """Whether a quote starting at ``char`` begins its sentence ('"A," he said. "B."': B continues A)."""
+        first = next((s for s in self.sentences if s.end > char), None)
+        return first is not None and self.text[first.start:char].strip() in _OPENING_MARKS
+
     def paragraph_at(self, char: int) -> int:
         """Index of the paragraph holding a character offset."""
         for n, (s, e) in enumerate(self.paragraphs):
             if char < e:
                 return n
         return len(self.paragraphs) - 1
+
+
+_OPENING_MARKS = {"", '"', "“", "‘", "'", "«", "„"}
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Quote
 
-__all__ = ["confidence"]
+__all__ = ["confidence", "score_quotes"]
 
 _BY_RULE = {"cue": 0.85, "colon": 0.8, "after": 0.75, "according": 0.8, "subject": 0.7,
             "noun": 0.55, "carryover": 0.6, "split": 0.75, "context": 0.45, "": 0.35}
@@ -29,3 +29,9 @@ def confidence(doc: Document, quote: Quote) -> float:
     if quote.cue is None:
         score -= 0.05
     return max(0.0, min(1.0, score))
+
+
+def score_quotes(doc: Document) -> None:
+    """The scores stage: each quote's ``confidence``."""
+    for q in doc.quotes:
+        q.confidence = confidence(doc, q)

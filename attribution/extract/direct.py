@@ -18,7 +18,7 @@ from ..text.quote_marks import QuoteSpan
 from .reported import complement_of, to_clause_end, trim
 from .speakers import speaker_of
 
-__all__ = ["find_direct", "is_speech"]
+__all__ = ["add_direct", "find_direct", "is_speech"]
 
 #: Words right before a quotation that name a work rather than introduce speech.
 _WORK_NOUNS = frozenset("""book film movie report song album novel show series documentary article column
@@ -180,3 +180,8 @@ def _clause_verb(doc: Document, sent: int, before: int) -> int | None:
         if fallback is None and w.upos == "VERB":
             fallback = i
     return fallback
+
+
+def add_direct(doc: Document) -> None:
+    """The direct stage: ``doc.quotes`` are the marked quotes that are speech."""
+    doc.quotes = find_direct(doc)

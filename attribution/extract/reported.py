@@ -23,7 +23,7 @@ from ..text.lexicon import (
 from ..text.timewords import is_time_word, names_a_time
 from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
 
-__all__ = ["complement_of", "find_reported", "to_clause_end", "trim"]
+__all__ = ["add_reported", "complement_of", "find_reported", "to_clause_end", "trim"]
 
 _CLAUSE_RELS = ("ccomp",)
 _MIN_WORDS = 3
@@ -426,3 +426,32 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
             return None
     start, end = doc.span(content)
     return Quote(start=start, end=end, kind="indirect", cue_word=cue, speaker_word=speaker, how=how)
+
+
+def add_reported(doc: Document) -> None:
+    """The reported stage: indirect speech, merged with the direct quotes into one attribution per stretch of
+    text; reported speech around a partial quote is mixed."""
+    quotes = list(doc.quotes)
+    for cand in sorted(find_reported(doc), key=lambda q: q.start - q.end):
+        overlapping = [q for q in quotes if q.start < cand.end and cand.start < q.end]
+        if any(q.cue_word == cand.cue_word and q.kind == "direct" for q in quotes) and not overlapping:
+            continue  # the cue already introduces a direct quote: '"...," said Dan Conston, a senior adviser'
+        if not overlapping:
+            quotes.append(cand)
+            continue
+        inner = [q for q in overlapping if q.kind == "direct" and cand.start <= q.start and q.end <= cand.end
+                 and not doc.opens_sentence(q.start)]
+        if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 1:
+            for q in inner:  # 'X said Japan will "fundamentally reinforce" its defences'
+                quotes.remove(q)
+            cand.kind = "mixed"
+            quotes.append(cand)
+    for q in quotes:
+        if q.kind == "indirect" and any(m.start < q.end and q.start < m.end for m in doc.marks):
+            q.kind = "mixed"
+    doc.quotes = sorted(quotes, key=lambda q: q.start)
+
+
+def _words_outside_marks(doc: Document, quote: Quote) -> int:
+    return sum(1 for w in doc.words if quote.start <= w.start and w.end <= quote.end
+               and not doc.inside_marks[w.i] and any(ch.isalnum() for ch in w.text))

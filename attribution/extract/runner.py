@@ -1,172 +1,63 @@
-"""Extraction as small stages over one shared Document.
+"""Extraction as small stages over one shared Document: the table of stages, and the runner.
 
-Each stage declares what it needs and what it provides, as Stanza's
-processors do, so the order is checked once and a newcomer can read the data
-flow top to bottom: marks → direct → reported → speakers → dates → scores.
+Each stage declares the Document fields it needs and provides, as Stanza's processors do, so
+the order is checked once and a newcomer can read the data flow top to bottom: marks → direct
+→ reported → carry-over → speakers → dates → scores. The rules live in the stages' modules.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
 from ..document import Document
-from ..model import Cue
 from ..nlp.batches import MAX_NLP_CHARS, annotate_articles
 from ..text.article import Article
-from ..text.quote_marks import find_quotes
-from .confidence import confidence
-from .coref import Resolver
-from .direct import find_direct
-from .reported import find_reported
-from .said_on import said_on
+from .attribute import attribute_quotes
+from .carryover import carry_over
+from .confidence import score_quotes
+from .direct import add_direct
+from .marks import mark_quotes
+from .reported import add_reported
+from .said_on import date_quotes
 
-__all__ = ["MAX_NLP_CHARS", "STAGES", "Stage", "annotate", "extract", "extract_document"]
+__all__ = ["ANNOTATED", "MAX_NLP_CHARS", "STAGES", "Stage", "annotate", "extract", "extract_document"]
 
 @dataclass(frozen=True)
 class Stage:
+    """One step of extraction: the Document fields it reads and fills ("quotes.speaker": that field of
+    every quote), checked in order when this module loads."""
+
     name: str
     needs: frozenset[str]
     provides: frozenset[str]
     run: Callable[[Document], None]
 
 
-def _marks(doc: Document) -> None:
-    doc.marks = find_quotes(doc.text)
-    doc.inside_marks = [False] * len(doc.words)
-    ends = [w.end for w in doc.words]
-    for m in doc.marks:  # a word overlapping the content is inside, even one glued to its mark ("''It")
-        i = bisect.bisect_right(ends, m.start)
-        while i < len(doc.words) and doc.words[i].start < m.end:
-            doc.inside_marks[i] = True
-            i += 1
+def _stage(name: str, needs: str, provides: str, run: Callable[[Document], None]) -> Stage:
+    return Stage(name, frozenset(needs.split()), frozenset(provides.split()), run)
 
 
-def _direct(doc: Document) -> None:
-    doc.quotes = find_direct(doc)
-
-
-def _reported(doc: Document) -> None:
-    """Indirect speech, merged with the direct quotes: one attribution per stretch of text."""
-    quotes = list(doc.quotes)
-    for cand in sorted(find_reported(doc), key=lambda q: q.start - q.end):
-        overlapping = [q for q in quotes if q.start < cand.end and cand.start < q.end]
-        if any(q.cue_word == cand.cue_word and q.kind == "direct" for q in quotes) and not overlapping:
-            continue  # the cue already introduces a direct quote: '"...," said Dan Conston, a senior adviser'
-        if not overlapping:
-            quotes.append(cand)
-            continue
-        inner = [q for q in overlapping if q.kind == "direct" and cand.start <= q.start and q.end <= cand.end
-                 and not _opens_sentence(doc, q.start)]
-        if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 1:
-            for q in inner:  # 'X said Japan will "fundamentally reinforce" its defences'
-                quotes.remove(q)
-            cand.kind = "mixed"
-            quotes.append(cand)
-    for q in quotes:
-        if q.kind == "indirect" and any(m.start < q.end and q.start < m.end for m in doc.marks):
-            q.kind = "mixed"
-    doc.quotes = sorted(quotes, key=lambda q: q.start)
-
-
-def _carry_over(doc: Document) -> None:
-    """A quote that opens its sentence with no cue continues the statement just before it."""
-    previous = None
-    for q in doc.quotes:
-        para = doc.paragraph_at(q.start)
-        if (q.kind == "direct" and q.cue_word is None and q.speaker_word is None and previous is not None
-                and doc.paragraph_at(previous.start) >= para - 1 and _opens_sentence(doc, q.start)):
-            q.speaker_word, q.how = previous.speaker_word, "carryover"
-            if doc.paragraph_at(previous.start) == para:  # '"A," he said. "B."': one statement, one cue
-                q.cue_word, q.how = previous.cue_word, "split"
-        elif q.kind == "direct" and q.speaker_word is None and q.cue_word is None and para > 0:
-            q.speaker_word = _topic_of_paragraph(doc, para - 1)
-            q.how = "context" if q.speaker_word is not None else q.how
-        if q.speaker_word is not None:
-            previous = q
-
-
-def _topic_of_paragraph(doc: Document, para: int) -> int | None:
-    """The person a quote paragraph with no cue is most likely by: the subject of the paragraph before
-    ("Rubio also had strong views on the situation.¶“If my campaign ...”")."""
-    start, end = doc.paragraphs[para]
-    sents = [s for s in doc.sentences if start <= s.start < end]
-    if not sents or sents[-1].root is None:
-        return None
-    for c in doc.children[sents[-1].root]:
-        w = doc.words[c]
-        if w.deprel.startswith("nsubj") and not doc.inside_marks[c] and (
-                w.upos in ("PROPN", "PRON") or doc.entity_at(c) is not None):
-            return c
-    return None
-
-
-_OPENING_MARKS = {"", '"', "“", "‘", "'", "«", "„"}
-
-
-def _opens_sentence(doc: Document, char: int) -> bool:
-    """Whether a quote begins its sentence ('"A," he said. "B."': B continues A)."""
-    first = next((s for s in doc.sentences if s.end > char), None)
-    return first is not None and doc.text[first.start:char].strip() in _OPENING_MARKS
-
-
-def _words_outside_marks(doc: Document, quote) -> int:
-    return sum(1 for w in doc.words if quote.start <= w.start and w.end <= quote.end
-               and not doc.inside_marks[w.i] and any(ch.isalnum() for ch in w.text))
-
-
-def _speakers(doc: Document) -> None:
-    resolver = Resolver(doc)
-    for q in doc.quotes:
-        q.text = doc.text[q.start:q.end]
-        if q.speaker_word is not None:
-            q.speaker = resolver.speaker(q.speaker_word)
-        if q.cue_word is not None:
-            q.cue = _cue(doc, q.cue_word, q.cue_last if q.cue_last is not None else q.cue_word)
-
-
-def _cue(doc: Document, first: int, last: int) -> Cue:
-    """The cue as written, and its lemma: "said" → say; "expressed confidence" → express confidence."""
-    words = doc.words[first:last + 1]
-    if words[0].lower == "according":
-        lemma = "according to"
-    else:
-        lemma = " ".join([words[0].lemma] + [w.lemma for w in words[1:] if w.upos not in ("DET", "PRON")])
-    return Cue(text=doc.text[words[0].start:words[-1].end], lemma=lemma, start=words[0].start, end=words[-1].end)
-
-
-def _dates(doc: Document) -> None:
-    last_said: dict[int, object] = {}  # speaker word -> the date of its latest statement
-    for q in doc.quotes:
-        if q.how in ("carryover", "split") and q.speaker_word in last_said:
-            q.said_on = last_said[q.speaker_word]
-        else:
-            q.said_on = said_on(doc, q.cue_word, doc.article.date, content=(q.start, q.end))
-        if q.speaker_word is not None:
-            last_said[q.speaker_word] = q.said_on
-
-
-def _scores(doc: Document) -> None:
-    for q in doc.quotes:
-        q.confidence = confidence(doc, q)
-
+#: What an annotated Document holds before the first stage (see :mod:`attribution.nlp.batches`).
+ANNOTATED = frozenset({"article", "words", "sentences", "entities", "children", "paragraphs", "depparsed"})
 
 STAGES: tuple[Stage, ...] = (
-    Stage("marks", frozenset({"parse"}), frozenset({"marks"}), _marks),
-    Stage("direct", frozenset({"parse", "marks"}), frozenset({"quotes"}), _direct),
-    Stage("reported", frozenset({"parse", "marks", "quotes"}), frozenset({"indirect"}), _reported),
-    Stage("carry-over", frozenset({"indirect"}), frozenset({"carry-over"}), _carry_over),
-    Stage("speakers", frozenset({"parse", "entities", "carry-over"}), frozenset({"speakers"}), _speakers),
-    Stage("dates", frozenset({"speakers"}), frozenset({"said_on"}), _dates),
-    Stage("scores", frozenset({"speakers", "said_on"}), frozenset({"confidence"}), _scores),
+    _stage("marks", "article words", "marks inside_marks", mark_quotes),
+    _stage("direct", "words sentences children marks inside_marks",
+           "quotes quotes.kind quotes.cue_word quotes.speaker_word quotes.how", add_direct),
+    _stage("reported", "words sentences children marks inside_marks quotes", "quotes.cue_last", add_reported),
+    _stage("carry-over", "quotes.kind quotes.cue_word quotes.speaker_word paragraphs", "", carry_over),
+    _stage("speakers", "quotes.speaker_word quotes.cue_word quotes.cue_last entities",
+           "quotes.text quotes.speaker quotes.cue", attribute_quotes),
+    _stage("dates", "quotes.cue_word quotes.speaker_word quotes.how", "quotes.said_on", date_quotes),
+    _stage("scores", "quotes.how quotes.kind quotes.speaker quotes.cue", "quotes.confidence", score_quotes),
 )
 
 
 def _check_order(stages: Iterable[Stage]) -> None:
-    have = {"parse", "entities"}
+    have = set(ANNOTATED)
     for stage in stages:
         missing = stage.needs - have
         if missing:

@@ -71,7 +71,7 @@ from ..text.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 if TYPE_CHECKING:
     from ..model import Quote
 
-__all__ = ["said_on"]
+__all__ = ["date_quotes", "said_on"]
 
 _MONTH_MODIFIERS = frozenset({"last", "this", "early", "late", "mid", "mid-", "next"})
 _DEICTIC = frozenset({"yesterday", "today", "tonight"})
@@ -466,3 +466,15 @@ def _subject_of(doc: Document, verb: int) -> int | None:
         if doc.words[c].deprel in ("nsubj", "nsubj:pass"):
             return c
     return None
+
+
+def date_quotes(doc: Document) -> None:
+    """The dates stage: each quote's ``said_on``; a statement carried over keeps the date of the one it continues."""
+    last_said: dict[int, dt.date | None] = {}  # speaker word -> the date of its latest statement
+    for q in doc.quotes:
+        if q.how in ("carryover", "split") and q.speaker_word in last_said:
+            q.said_on = last_said[q.speaker_word]
+        else:
+            q.said_on = said_on(doc, q.cue_word, doc.article.date, content=(q.start, q.end))
+        if q.speaker_word is not None:
+            last_said[q.speaker_word] = q.said_on

@@ -121,7 +121,7 @@ def match_speakers(known: list[KnownSpeaker], name: str, type: str = "PERSON") -
     if not key:
         return []
     exact = [s for s in known if key in s.keys]
-    if exact or type != "PERSON":
+    if exact or type not in ("PERSON", "OTHER"):  # OTHER: a name NER did not type, often a person's
         return exact
     people = [s for s in known if s.type == "PERSON" and s.key]
     if " " not in key:  # a bare surname: one person, however many rows spell their full name
