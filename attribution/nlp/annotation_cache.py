@@ -25,7 +25,7 @@ from ..errors import BadDatabase
 from ..store.database import transaction, utc_now
 from ..text.article import Article, content_hash
 
-__all__ = ["AnnotationCache", "decode", "encode", "models_key"]
+__all__ = ["AnnotationCache", "annotations", "decode", "encode", "from_annotations", "models_key"]
 
 #: Read from the package metadata: importing Stanza (and torch) costs a second and 300 MB.
 _STANZA_VERSION = version("stanza")
@@ -38,25 +38,33 @@ FORMAT = 1
 _WORD_FIELDS = ("text", "lemma", "upos", "xpos", "feats", "head", "deprel", "start", "end", "ner", "sent")
 
 
-def encode(doc: Document) -> bytes:
-    """A document's annotations (not the article, not what the stages found) as compressed JSON."""
-    data = {
+def annotations(doc: Document) -> dict:
+    """A document's annotations (not the article, not what the stages found), as plain JSON data."""
+    return {
         "words": {f: [getattr(w, f) for w in doc.words] for f in _WORD_FIELDS},
         "sentences": [[s.first, s.last, s.start, s.end, s.root] for s in doc.sentences],
         "entities": [[e.start, e.end, e.type, e.text, e.first, e.last] for e in doc.entities],
         "depparsed": doc.depparsed,
     }
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def decode(article: Article, blob: bytes) -> Document:
-    """The document :func:`encode` stored, for ``article`` (whose text it was made from)."""
-    data = json.loads(zlib.decompress(blob))
+def from_annotations(article: Article, data: dict) -> Document:
+    """The document :func:`annotations` describes, for ``article`` (whose text it was made from)."""
     columns = data["words"]
     words = [Word(i, *values) for i, values in enumerate(zip(*(columns[f] for f in _WORD_FIELDS)))]
     sentences = [Sentence(n, *row) for n, row in enumerate(data["sentences"])]
     entities = [Entity(*row) for row in data["entities"]]
     return Document(article, words, sentences, entities, depparsed=data["depparsed"])
+
+
+def encode(doc: Document) -> bytes:
+    """A document's annotations as compressed JSON (a cache row's ``data``)."""
+    return zlib.compress(json.dumps(annotations(doc), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def decode(article: Article, blob: bytes) -> Document:
+    """The document :func:`encode` stored, for ``article``."""
+    return from_annotations(article, json.loads(zlib.decompress(blob)))
 
 
 def models_key(directory: Path) -> str:
