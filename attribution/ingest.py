@@ -25,7 +25,7 @@ from .check.quotes import check_stored
 from .errors import AttributionError
 from .extract.runner import extract
 from .model import Quote
-from .store.database import transaction, utc_now
+from .store.database import insert_sql, transaction, utc_now
 from .store.identity import resolve_speaker
 from .store.statements import update_statements
 from .text.article import Article, content_hash
@@ -33,10 +33,6 @@ from .text.normalize import norm_hash, normalize_quote
 
 __all__ = ["IngestReport", "content_hash", "ingest_articles", "quote_rows", "store_document"]
 
-_QUOTE_COLUMNS = ("article_id", "speaker_id", "text", "norm_text", "norm_hash", "kind", "cue", "cue_lemma",
-                  "start", "end", "mention", "title", "said_on", "confidence")
-_INSERT = f"INSERT OR IGNORE INTO quotes ({', '.join(f'[{c}]' for c in _QUOTE_COLUMNS)}) VALUES "
-_ROW = "(" + ", ".join("?" for _ in _QUOTE_COLUMNS) + ")"
 #: Quote rows per INSERT statement. One statement for many rows, not one per row: the full-text
 #: trigger costs much less per row that way (about 1.35x the rows/s of executemany; benchmarks/ingest_speed.py).
 _ROWS_PER_INSERT = 500
@@ -47,7 +43,8 @@ def _insert_quotes(db: sqlite_utils.Database, rows: list[tuple]) -> int:
     added = 0
     for at in range(0, len(rows), _ROWS_PER_INSERT):
         chunk = rows[at:at + _ROWS_PER_INSERT]
-        added += db.conn.execute(_INSERT + ", ".join([_ROW] * len(chunk)), [v for row in chunk for v in row]).rowcount
+        added += db.conn.execute(insert_sql("quotes", rows=len(chunk), or_ignore=True),
+                                 [v for row in chunk for v in row]).rowcount
     return added
 
 #: Called once per input article when it is done: the article, and the quotes it added (None if already stored).
@@ -104,8 +101,7 @@ def store_document(db: sqlite_utils.Database, article: Article, quotes: Sequence
         if _stored(db, digest):  # checked under the write lock: two runs never store it twice
             return None
         article_id = db.execute(
-            "INSERT INTO articles (content_hash, source_id, url, title, outlet, published, text, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            insert_sql("articles"),
             [digest, article.id, article.url or url, article.title, article.outlet or outlet,
              article.date.isoformat() if article.date else None, article.text, utc_now()]).lastrowid
         return _insert_quotes(db, quote_rows(db, article_id, quotes))

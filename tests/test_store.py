@@ -229,3 +229,15 @@ def test_migration_5_counts_the_sources_of_statements_stored_before_it(tmp_path,
     assert db.execute("select outlets, sources, syndicated, corroborated from statements order by id").fetchall() == [
         (2, 1, '[["Bayside Herald", "Pinecrest Daily"]]', 0), (1, 1, "[]", 0)]
     db.close()
+
+
+def test_written_columns_are_the_schemas(tmp_path):
+    db = open_db(tmp_path / "a.db")
+    for table, columns in store.WRITTEN.items():
+        assert set(columns) <= set(db[table].columns_dict), table
+    assert store.insert_sql("checks", upsert_on="quote_id").startswith(
+        "INSERT INTO checks ([quote_id], [record_id], [verdict], [score], [match], [diff], [flags], [note], "
+        "[suggestion], [checked_at]) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ([quote_id]) DO UPDATE SET "
+        "[record_id] = excluded.[record_id], ")
+    assert store.insert_sql("records", rows=2, or_ignore=True).count("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") == 2
+    db.close()

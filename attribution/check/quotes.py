@@ -29,7 +29,7 @@ import sqlite_utils
 from ..document import Document
 from ..extract.output import article_dict
 from ..model import VERDICTS
-from ..store.database import transaction, utc_now
+from ..store.database import insert_sql, transaction, utc_now
 from .verdict import Checker
 
 __all__ = ["PASSAGE_REACH", "PROBLEMS", "check_document", "check_stored", "passage", "summary"]
@@ -53,12 +53,7 @@ def check_document(db: sqlite_utils.Database, doc: Document, checker: Checker | 
 
 
 #: Only the verdict's own columns: anything else a reviewer adds to a checks row survives a recheck.
-_UPSERT_CHECK = (
-    "INSERT INTO checks (quote_id, record_id, verdict, score, match, diff, flags, note, suggestion, checked_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (quote_id) DO UPDATE SET record_id = excluded.record_id, "
-    "verdict = excluded.verdict, score = excluded.score, match = excluded.match, diff = excluded.diff, "
-    "flags = excluded.flags, note = excluded.note, suggestion = excluded.suggestion, "
-    "checked_at = excluded.checked_at")
+_UPSERT_CHECK = insert_sql("checks", upsert_on="quote_id")
 
 _BATCH = 500  #: quotes checked per transaction, so a long recheck never holds the write lock for long
 

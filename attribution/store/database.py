@@ -30,8 +30,8 @@ import sqlite_utils
 
 from ..errors import BadDatabase
 
-__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION",
-           "WAL_AUTOCHECKPOINT_PAGES", "connect_readonly", "open_db", "transaction", "utc_now"]
+__all__ = ["BUSY_TIMEOUT_MS", "CACHE_KIB", "DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION", "WAL_AUTOCHECKPOINT_PAGES",
+           "WRITTEN", "connect_readonly", "insert_sql", "open_db", "transaction", "utc_now"]
 
 #: Where the database lives unless --db says otherwise.
 DEFAULT_DB = os.path.join("db", "attribution.db")
@@ -186,6 +186,33 @@ def _m006_person_keys(db: sqlite_utils.Database) -> None:
     """Person keys that leave out party labels, descriptors, middle initials and accents
     (:func:`attribution.store.identity.name_key`): "Republican Donald J. Trump" is "donald trump"."""
     _key_speakers(db)
+
+
+#: The columns the application writes rows with, per table, beside the migrations that made them: each
+#: writer builds its INSERT from here (:func:`insert_sql`), so a column is named in one place.
+WRITTEN: dict[str, tuple[str, ...]] = {
+    "articles": ("content_hash", "source_id", "url", "title", "outlet", "published", "text", "ingested_at"),
+    "quotes": ("article_id", "speaker_id", "text", "norm_text", "norm_hash", "kind", "cue", "cue_lemma", "start",
+               "end", "mention", "title", "said_on", "confidence"),
+    "records": ("speaker_id", "text", "norm_text", "norm_hash", "said_on", "source_url", "source_type",
+                "verified_by", "verified_at", "notes"),
+    "checks": ("quote_id", "record_id", "verdict", "score", "match", "diff", "flags", "note", "suggestion",
+               "checked_at"),
+}
+
+
+def insert_sql(table: str, *, rows: int = 1, or_ignore: bool = False, upsert_on: str | None = None) -> str:
+    """An INSERT of ``rows`` rows of the :data:`WRITTEN` columns of ``table``, in that order; ``or_ignore``
+    skips duplicates, ``upsert_on`` (a unique column) updates the other written columns instead, so columns
+    written by others (a reviewer's) survive."""
+    columns = WRITTEN[table]
+    row = "(" + ", ".join("?" for _ in columns) + ")"
+    sql = (f"INSERT {'OR IGNORE ' if or_ignore else ''}INTO {table} ({', '.join(f'[{c}]' for c in columns)}) "
+           f"VALUES {', '.join([row] * rows)}")
+    if upsert_on:
+        sql += f" ON CONFLICT ([{upsert_on}]) DO UPDATE SET " + ", ".join(
+            f"[{c}] = excluded.[{c}]" for c in columns if c != upsert_on)
+    return sql
 
 
 #: In order; never edit one that has shipped, add the next.

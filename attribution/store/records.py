@@ -31,7 +31,7 @@ from ..errors import BadInput, BadRecord
 from ..text.article import json_type
 from ..text.dates import parse_iso_date
 from ..text.normalize import norm_hash, normalize_quote, quote_hash
-from .database import transaction, utc_now
+from .database import insert_sql, transaction, utc_now
 from .identity import name_key, resolve_speaker
 
 __all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RecordRow", "add_record", "find_record", "import_records",
@@ -42,8 +42,6 @@ OPTIONAL_COLUMNS = ("source_type", "verified_by", "notes")
 _COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 _MAX_SHOWN = 5  # problems spelled out in the message; the rest are counted
 
-_INSERT = ("INSERT OR IGNORE INTO records (speaker_id, text, norm_text, norm_hash, said_on, source_url, "
-           "source_type, verified_by, verified_at, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
 @dataclass
@@ -150,7 +148,7 @@ def _insert(db: sqlite_utils.Database, rows: list[RecordRow]) -> int:
         norm = normalize_quote(row.text)
         values.append((speakers[row.speaker], row.text, norm, norm_hash(norm), row.said_on.isoformat(), row.source_url,
                        row.source_type, row.verified_by, verified_at, row.notes))
-    return max(db.conn.executemany(_INSERT, values).rowcount, 0)
+    return max(db.conn.executemany(insert_sql("records", or_ignore=True), values).rowcount, 0)
 
 
 def _fields(row: RecordRow) -> dict:
