@@ -39,8 +39,9 @@ words, and the records an in-memory map adds. That set contains every record
    200·k/(k+u) ≥ c gives k ≥ c·u/(200−c), so M = u − ⌈c·u/(200−c)⌉
    (:func:`min_shared`), counting content words only.
 2. *So a hit has every word of at least t of any M + t groups.* The quote's
-   distinct *searchable* (content) words (:class:`attribution.text.words.Token`) are split into M + t groups (pigeonhole: at
-   most M groups can hold an absent word), and FTS5 gives the records having
+   distinct *searchable* (content) words (:class:`attribution.text.words.Token`)
+   are split into M + t groups (pigeonhole: at most M groups can hold an absent
+   word), and FTS5 gives the records having
    all the words of some t of them: either in one query,
    ``(g1 AND g2) OR (g1 AND g3) OR ...`` (at most ``MAX_CLAUSES`` clauses), or
    with one query per group, counting the groups each record has. The groups
