@@ -368,9 +368,12 @@ def demo_command(db_path: str, models_dir: str | None) -> None:
               help="Compute every page afresh (by default pages are kept until the database changes).")
 @click.option("--https-urls", "https_urls", is_flag=True,
               help="Absolute links (the Atom feed's) say https://: for a server behind a proxy that speaks HTTPS.")
+@click.option("--forwarded-allow-ips", "forwarded_allow_ips", metavar="IPS",
+              help="Trust X-Forwarded-For/-Proto from these addresses (comma-separated): your reverse proxy's. "
+                   "By default no address is trusted, not even this host's.")
 @models_dir_option
 def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_cache: bool, https_urls: bool,
-                  models_dir: str | None) -> None:
+                  forwarded_allow_ips: str | None, models_dir: str | None) -> None:
     """Publish the database with Datasette, with the check page at /-/check.
 
     Anyone can read; reviewers log in to review at /-/review. Each environment variable
@@ -388,7 +391,7 @@ def serve_command(db_path: str, host: str, port: int, metadata: str | None, no_c
     click.echo(f"Reviewers: {', '.join(reviewers)} (log in at /-/login)" if reviewers else
                "No reviewers: set ATTRIBUTION_PASSWORD_HASH_<ID> to a `datasette hash-password` hash to add one",
                err=True)
-    serve(ds, host=host, port=port, cache=not no_cache)
+    serve(ds, host=host, port=port, cache=not no_cache, forwarded_allow_ips=forwarded_allow_ips)
 
 
 # --- review: promote, reject, confirm, overturn, merge ---------------------------------------------

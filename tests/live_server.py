@@ -10,6 +10,8 @@ from typing import Iterator
 
 import uvicorn
 
+from attribution.web.serve import server_config
+
 CHROMIUM = "/usr/bin/chromium"  # installed by .ci/setup (apt-get install chromium)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -22,10 +24,10 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def live_server(app) -> Iterator[str]:
-    """Serve the ASGI ``app``; its base URL while the block runs."""
+def live_server(app, forwarded_allow_ips: str | None = None) -> Iterator[str]:
+    """Serve the ASGI ``app`` as ``attribution serve`` does; its base URL while the block runs."""
     port = free_port()
-    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    uv = uvicorn.Server(server_config(app, "127.0.0.1", port, forwarded_allow_ips))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -3,6 +3,7 @@ in-process through ``datasette.client`` on a real SQLite file made by the store.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import pathlib
 
@@ -14,6 +15,7 @@ from attribution.store.database import open_db
 from attribution.store.identity import resolve_speaker
 from attribution.store.statements import update_statements
 from attribution.text.normalize import normalize_quote, quote_hash
+from attribution.web.plugin import MAX_FUNCTION_CHARS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -62,6 +64,21 @@ async def test_sql_functions(ds):
            "fuzz_partial_ratio('cannot wait', 'We cannot wait on it') as p, normalize_quote('“Hi — there,”') as n")
     rows = (await ds.client.get("/attribution.json", params={"sql": sql, "_shape": "array"})).json()
     assert rows == [{"r": 100.0, "p": 100.0, "n": "hi - there"}]
+
+
+@pytest.mark.asyncio
+async def test_sql_functions_refuse_arguments_that_would_stall_the_server(ds):
+    # 600,000 characters: unbounded, partial_ratio on these ran for over 12 minutes holding the GIL
+    huge = "hex(randomblob(300000))"
+    sql = f"select fuzz_partial_ratio({huge}, {huge}) as p, fuzz_ratio({huge}, {huge}) as r"
+    stalled, versions = await asyncio.gather(ds.client.get("/attribution.json", params={"sql": sql, "_shape": "array"}),
+                                             ds.client.get("/-/versions.json"))
+    assert stalled.json() == [{"p": None, "r": None}]
+    assert versions.status_code == 200
+    at_limit = "x" * MAX_FUNCTION_CHARS["fuzz_partial_ratio"]
+    sql = f"select fuzz_partial_ratio('{at_limit}', '{at_limit}') as p, fuzz_partial_ratio('{at_limit}x', 'x') as q"
+    rows = (await ds.client.get("/attribution.json", params={"sql": sql, "_shape": "array"})).json()
+    assert rows == [{"p": 100.0, "q": None}]
 
 
 @pytest.mark.asyncio

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from hypothesis import given, settings, strategies as st
+
 from attribution.text.words import fold, is_negation, is_numeric, keys, tokens
 
 
@@ -59,3 +61,12 @@ def test_negations_and_quantities():
     assert [w for i, w in enumerate(words) if is_negation(words, i)] == ["t", "t", "never"]
     assert [t.key for t in tokens("half of the 25 March votes, millions more") if is_numeric(t)] == [
         "half", "25", "march", "millions"]
+
+
+_PIECES = [*"abcdefghij ABC-_.,'%$\n\t“’—\u00a0é7", "per ", "cent ", "one ", "twenty ", "2.5", "Per"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_the_short_cut_reads_the_same_keys(text):
+    assert keys(text) == [t.key for t in tokens(text)]

@@ -22,8 +22,8 @@ from ..text.dates import parse_iso_date
 from .check_service import check_text
 from .serve import DB_NAME, models_dir_of, package_template
 
-__all__ = ["CHECK_JSON_PATH", "CHECK_PATH", "MAX_CHECK_CHARS", "check_json", "check_page", "highlight",
-           "is_json_check", "limit_bodies"]
+__all__ = ["CHECK_JSON_PATH", "CHECK_PATH", "MAX_BODY_BYTES", "MAX_CHECK_CHARS", "check_json", "check_page",
+           "highlight", "is_json_check"]
 
 CHECK_PATH = "/-/check"
 CHECK_JSON_PATH = "/-/check.json"
@@ -31,7 +31,7 @@ CHECK_JSON_PATH = "/-/check.json"
 MAX_CHECK_CHARS = 100_000
 #: A request body larger than this is refused before it is read whole: MAX_CHECK_CHARS characters at their
 #: most expensive (12 bytes: an emoji as two JSON escapes "\\ud83d\\ude00"; 9 bytes: CJK form-encoded "%E6%97%A5").
-_MAX_BODY_BYTES = 12 * MAX_CHECK_CHARS + 10_000
+MAX_BODY_BYTES = 12 * MAX_CHECK_CHARS + 10_000
 _JSON_KEYS = {"text", "date"}
 
 
@@ -47,10 +47,6 @@ def _too_long(n: int) -> _Refused:
     return _Refused(f"the article has {n:,} characters; the limit is {MAX_CHECK_CHARS:,}: "
                     "check it in parts, or use `attribution check` on the command line", 413)
 
-
-def _refused_body(n: int) -> _Refused:
-    return _Refused(f"the request has {n:,} bytes; articles are limited to {MAX_CHECK_CHARS:,} characters: "
-                    "check it in parts, or use `attribution check` on the command line", 413)
 
 
 def _date(value) -> dt.date | None:
@@ -101,11 +97,13 @@ async def check_json(datasette, request: Request) -> Response:
             raise _Refused('POST a JSON object {"text": ..., "date": "YYYY-MM-DD" or null}', 405)
         if not is_json_check(datasette, request.scope):
             raise _Refused("send the body as JSON with Content-Type: application/json", 415)
-        body = await request.post_body()  # at most _MAX_BODY_BYTES: see limit_bodies
+        body = await request.post_body()  # at most MAX_BODY_BYTES: see guards.py
         try:
             data = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:
             raise _Refused(f"the body is not valid JSON: {exc}") from None
+        except RecursionError:
+            raise _Refused("the body is JSON nested too deeply to read") from None
         if not isinstance(data, dict):
             raise _Refused('the body must be a JSON object {"text": ..., "date": ...}')
         unknown = sorted(set(data) - _JSON_KEYS)
@@ -116,53 +114,6 @@ async def check_json(datasette, request: Request) -> Response:
     except _Refused as exc:
         return Response.json({"ok": False, "error": str(exc)}, status=exc.status)
     return Response.json(checked.result)
-
-
-async def _too_large(scope, size: int, send) -> None:
-    message = str(_refused_body(size))
-    if scope["path"].endswith(CHECK_JSON_PATH):
-        await Response.json({"ok": False, "error": message}, status=413).asgi_send(send)
-    else:
-        await Response.text(message, status=413).asgi_send(send)
-
-
-def limit_bodies(app):
-    """ASGI wrapper: a POST to the check page or endpoint with a body over ``_MAX_BODY_BYTES`` gets 413
-    as soon as it is known (Content-Length, or the bytes of a chunked body so far), never read whole."""
-
-    async def limited(scope, receive, send) -> None:
-        if (scope["type"] != "http" or scope["method"] != "POST"
-                or not scope["path"].endswith((CHECK_PATH, CHECK_JSON_PATH))):
-            await app(scope, receive, send)
-            return
-        length = dict(scope.get("headers") or []).get(b"content-length", b"")
-        if length.isdigit() and int(length) > _MAX_BODY_BYTES:
-            await _too_large(scope, int(length), send)
-            return
-        chunks, size = [], 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunks.append(message.get("body", b""))
-            size += len(chunks[-1])
-            if size > _MAX_BODY_BYTES:
-                await _too_large(scope, size, send)
-                return
-            if not message.get("more_body", False):
-                break
-        body, replayed = b"".join(chunks), False
-
-        async def replay() -> dict:
-            nonlocal replayed
-            if replayed:
-                return await receive()
-            replayed = True
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        await app(scope, replay, send)
-
-    return limited
 
 
 def highlight(text: str, quotes: list[dict]) -> list[dict]:

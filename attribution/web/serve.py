@@ -21,7 +21,8 @@ import yaml
 from ..errors import BadDatabase
 from ..store.database import open_db
 
-__all__ = ["DB_NAME", "METADATA", "SETTINGS", "asgi_app", "make_datasette", "models_dir_of", "package_template", "serve"]
+__all__ = ["DB_NAME", "METADATA", "SETTINGS", "asgi_app", "make_datasette", "models_dir_of", "package_template", "serve",
+           "server_config"]
 
 #: The name the database is served under (the key of ``databases:`` in metadata.yml).
 DB_NAME = "attribution"
@@ -98,8 +99,22 @@ def asgi_app(ds, cache: bool = True):
     return ResponseCache(ds.app(), ds.get_database(DB_NAME).path, ds.urls.database(DB_NAME))
 
 
-def serve(ds, host: str = "127.0.0.1", port: int = 8001, cache: bool = True) -> None:
+def server_config(app, host: str = "127.0.0.1", port: int = 8001, forwarded_allow_ips: str | None = None):
+    """uvicorn's configuration for serving ``app``.
+
+    Forwarding headers (X-Forwarded-For, X-Forwarded-Proto) are trusted only from the addresses in
+    ``forwarded_allow_ips`` (comma-separated, "*" for any): by default from none, not even this host,
+    so that a client cannot choose the address the login limit counts by. Behind a reverse proxy,
+    pass the proxy's address."""
+    import uvicorn
+
+    return uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="on",
+                          proxy_headers=bool(forwarded_allow_ips), forwarded_allow_ips=forwarded_allow_ips or "")
+
+
+def serve(ds, host: str = "127.0.0.1", port: int = 8001, cache: bool = True,
+          forwarded_allow_ips: str | None = None) -> None:
     """Serve a :func:`make_datasette` app until interrupted (uvicorn, as ``datasette serve`` does)."""
     import uvicorn
 
-    uvicorn.run(asgi_app(ds, cache), host=host, port=port, log_level="warning", lifespan="on")
+    uvicorn.Server(server_config(asgi_app(ds, cache), host, port, forwarded_allow_ips)).run()
