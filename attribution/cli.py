@@ -31,7 +31,7 @@ from .store.records import add_record, import_records, read_records
 from .store.review import confirm_check, merge_speakers, overturn_check, promote_quote, reject_quote
 from .store.statements import list_statements, update_statements
 from .tables import write_check_table, write_statements_table, write_table
-from .text.article import read_articles
+from .text.article import Article, read_articles
 from .text.dates import parse_iso_date
 
 __all__ = ["cli"]
@@ -64,14 +64,64 @@ def _database(db_path: str, *, missing: str | None = None,
     with _user_errors(error):
         if missing and not os.path.isfile(db_path):
             raise BadDatabase(f"no database at {db_path}: {missing}, or give --db")
+        new = not os.path.exists(db_path)
         db = open_db(db_path)
         try:
             yield db
-        finally:
+        except BaseException:
             db.close()
+            if new and not _holds_anything(db_path):  # a failed first command leaves no empty database behind
+                for suffix in ("", "-wal", "-shm"):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.remove(db_path + suffix)
+            raise
+        db.close()
+
+
+def _holds_anything(db_path: str) -> bool:
+    with contextlib.closing(sqlite3.connect(db_path)) as conn:
+        return any(conn.execute(f"select 1 from [{table}] limit 1").fetchone()
+                   for table in ("articles", "records", "speakers"))
 
 
 _NOTHING_STORED = "ingest articles first"
+
+
+output_option = click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+                             help="Write here (default: stdout); the file appears only when the command succeeds.")
+
+
+@contextlib.contextmanager
+def _output(path: str) -> Iterator:
+    """Where a command writes its result: stdout, or ``path`` written beside it and renamed into place on
+    success, so a failed command leaves no partial file (nor clobbers a good one)."""
+    if path == "-":
+        yield sys.stdout
+        return
+    part = f"{path}.part"
+    try:
+        with open(part, "w", encoding="utf-8") as out:
+            yield out
+        os.replace(part, path)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(part):
+            os.remove(part)
+
+
+#: Articles longer than this are announced on stderr before Stanza starts on them.
+LONG_ARTICLE_CHARS = 100_000
+
+
+def _inputs(inputs: tuple[str, ...], date: dt.date | None) -> Iterator[Article]:
+    """The articles to read, each long one announced (Stanza reads about 5,000-7,000 characters a second
+    on one core: benchmarks/long_article.py; a long silence looks like a hang)."""
+    for article in read_articles(inputs, default_date=date, stdin=sys.stdin):
+        if len(article.text) > LONG_ARTICLE_CHARS:
+            click.echo(f"{article.id}: {len(article.text):,} characters, a long article: "
+                       f"about {len(article.text) // 5_000:,} s on one core", err=True)
+        yield article
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -109,7 +159,7 @@ def _models_ready(models_dir: str | None, jobs: int) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--date", "date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here (default: stdout).")
+@output_option
 @click.option("--parse", type=click.Choice(PARSE_MODES), default="selective", show_default=True,
               help="Dependency-parse only the sentences extraction reads (same quotes), or every sentence.")
 @jobs_option
@@ -117,15 +167,15 @@ def _models_ready(models_dir: str | None, jobs: int) -> None:
 def extract_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output, parse: str, jobs: int,
                     models_dir: str | None) -> None:
     """Find every quote in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin)."""
-    with _user_errors():
+    with _user_errors(), _output(output) as out:
         _models_ready(models_dir, jobs)
-        docs = extract(read_articles(inputs, default_date=date, stdin=sys.stdin), models_dir, parse=parse, jobs=jobs)
+        docs = extract(_inputs(inputs, date), models_dir, parse=parse, jobs=jobs)
         if fmt == "json":
-            write_json(list(docs), output)
+            write_json(list(docs), out)
             return
         for doc in docs:
-            (write_jsonl if fmt == "jsonl" else write_table)(doc, output)
-            output.flush()
+            (write_jsonl if fmt == "jsonl" else write_table)(doc, out)
+            out.flush()
 
 
 @cli.group()
@@ -185,7 +235,7 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, ur
 
     with _database(db_path) as db:
         try:
-            articles = read_articles(inputs, default_date=date, stdin=sys.stdin)
+            articles = _inputs(inputs, date)
             if sys.stderr.isatty():
                 with click.progressbar(articles, label="Ingesting", file=sys.stderr,
                                        item_show_func=lambda a: a.id if a is not None else None) as bar:
@@ -287,7 +337,7 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
                 click.echo(f"Warning: {db_path} has no records: every quote will be unverified", err=True)
             _models_ready(models_dir, jobs)
             checker = Checker(db)
-            articles = read_articles(inputs, default_date=date, stdin=sys.stdin)
+            articles = _inputs(inputs, date)
             for doc in extract(articles, models_dir, cache=db, jobs=jobs):
                 art = check_document(db, doc, checker)
                 results.append(art)
@@ -339,7 +389,13 @@ def statements_command(db_path: str, speaker: str | None, corroborated: bool, fm
     if fmt == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     else:
-        write_statements_table(found, sys.stdout)
+        why = "no statements stored"
+        if speaker and ids == []:
+            why = f"no speaker known as {speaker!r}"
+        elif speaker or corroborated:
+            why = "no statements match" + (f" from {speaker!r}" if speaker else "") + (
+                " that are corroborated" if corroborated else "")
+        write_statements_table(found, sys.stdout, empty=why)
 
 
 # --- demo and serve -------------------------------------------------------------------------------
@@ -490,7 +546,7 @@ def export_group() -> None:
 
 @export_group.command("claimreview")
 @click.option("--since", "since", callback=_date, help="Only reviews made on or after this day (YYYY-MM-DD).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here (default: stdout).")
+@output_option
 @click.option("--org-name", envvar="ATTRIBUTION_ORG_NAME", show_envvar=True, help="The publishing organisation.")
 @click.option("--org-url", envvar="ATTRIBUTION_ORG_URL", show_envvar=True, help="Its web address.")
 @click.option("--site-url", envvar="ATTRIBUTION_SITE_URL", show_envvar=True,
@@ -503,10 +559,11 @@ def export_claimreview(since: dt.date | None, output, org_name: str | None, org_
         publisher = publisher_from_env({}, name=org_name, url=org_url, site_url=site_url)
     with _database(db_path, missing=_NOTHING_STORED) as db:
         reviews = claim_reviews(db, publisher, since)
-    json.dump(reviews, output, ensure_ascii=False, indent=2)
-    output.write("\n")
-    if getattr(output, "name", "<stdout>") != "<stdout>":
-        click.echo(f"{_count(len(reviews), 'ClaimReview')} written to {output.name}", err=True)
+    with _output(output) as out:
+        json.dump(reviews, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    if output != "-":
+        click.echo(f"{_count(len(reviews), 'ClaimReview')} written to {output}", err=True)
 
 
 if __name__ == "__main__":  # python -m attribution.cli

@@ -86,6 +86,12 @@ class Document:
         if not self.paragraphs:
             self.paragraphs = paragraph_spans(self.text)
         self._entity_at = {i: e for e in self.entities for i in range(e.first, e.last + 1)}
+        # Character offsets in text order, for lookups by bisection: a long article costs no more per lookup.
+        self._word_starts = [w.start for w in self.words]
+        self._word_ends = [w.end for w in self.words]
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._sentence_ends = [s.end for s in self.sentences]
+        self._paragraph_ends = [e for _, e in self.paragraphs]
 
     @property
     def text(self) -> str:
@@ -112,17 +118,34 @@ class Document:
     def entity_at(self, word: int) -> Entity | None:
         return self._entity_at.get(word)
 
+    def words_within(self, start: int, end: int) -> range:
+        """The words wholly inside characters ``start``..``end``."""
+        lo = bisect.bisect_left(self._word_starts, start)
+        return range(lo, max(lo, bisect.bisect_right(self._word_ends, end)))
+
+    def word_ending_after(self, char: int) -> int | None:
+        """The first word that ends after character ``char``, if any."""
+        i = bisect.bisect_right(self._word_ends, char)
+        return i if i < len(self.words) else None
+
+    def sentences_overlapping(self, start: int, end: int) -> range:
+        """The sentences that end after ``start`` and begin at or before ``end``."""
+        lo = bisect.bisect_right(self._sentence_ends, start)
+        return range(lo, max(lo, bisect.bisect_right(self._sentence_starts, end)))
+
+    def sentences_starting_within(self, start: int, end: int) -> range:
+        """The sentences that begin in characters ``start``..``end`` (end excluded)."""
+        lo = bisect.bisect_left(self._sentence_starts, start)
+        return range(lo, max(lo, bisect.bisect_left(self._sentence_starts, end)))
+
     def opens_sentence(self, char: int) -> bool:
         """Whether a quote starting at ``char`` begins its sentence ('"A," he said. "B."': B continues A)."""
-        first = next((s for s in self.sentences if s.end > char), None)
-        return first is not None and self.text[first.start:char].strip() in _OPENING_MARKS
+        i = bisect.bisect_right(self._sentence_ends, char)
+        return i < len(self.sentences) and self.text[self.sentences[i].start:char].strip() in _OPENING_MARKS
 
     def paragraph_at(self, char: int) -> int:
         """Index of the paragraph holding a character offset."""
-        for n, (s, e) in enumerate(self.paragraphs):
-            if char < e:
-                return n
-        return len(self.paragraphs) - 1
+        return min(bisect.bisect_right(self._paragraph_ends, char), len(self.paragraphs) - 1)
 
 
 _OPENING_MARKS = {"", '"', "“", "‘", "'", "«", "„"}

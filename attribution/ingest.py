@@ -22,13 +22,13 @@ from typing import Callable, Iterable, Iterator, Sequence
 import sqlite_utils
 
 from .check.quotes import check_stored
-from .errors import AttributionError
+from .errors import AttributionError, BadInput
 from .extract.runner import extract
 from .model import Quote
 from .store.database import insert_sql, transaction, utc_now
 from .store.identity import resolve_speaker
 from .store.statements import update_statements
-from .text.article import Article, content_hash
+from .text.article import Article, content_hash, is_web_address
 from .text.normalize import norm_hash, normalize_quote
 
 __all__ = ["IngestReport", "content_hash", "ingest_articles", "quote_rows", "store_document"]
@@ -90,12 +90,19 @@ def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quot
     return rows
 
 
+def _check_url(url: str | None) -> None:
+    """Pages link an article's URL: only http(s) ones are stored (never a javascript: link)."""
+    if url and not is_web_address(url):
+        raise BadInput(f"{url!r} is not a web address: give a full http:// or https:// URL")
+
+
 def store_document(db: sqlite_utils.Database, article: Article, quotes: Sequence[Quote], *,
                    outlet: str | None = None, url: str | None = None) -> int | None:
     """Write one extracted article in one transaction; the number of quotes added, or None if already stored.
 
     ``outlet`` and ``url`` are used when the article carries none of its own.
     """
+    _check_url(url)
     digest = content_hash(article.text)
     with transaction(db):
         if _stored(db, digest):  # checked under the write lock: two runs never store it twice
@@ -119,6 +126,7 @@ def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, o
     annotations are cached in ``db`` (see annotations.py); ``jobs`` > 1 parses
     in that many worker processes.
     """
+    _check_url(url)
     report = IngestReport()
 
     def new_articles() -> Iterator[Article]:

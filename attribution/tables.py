@@ -76,10 +76,12 @@ def write_check_table(art: dict, out: IO[str], width: int = 70) -> None:
     out.write("\n")
 
 
-def write_statements_table(statements: list[dict], out: IO[str], width: int = 70) -> None:
-    """A readable list: the statement, its first appearance, its spread, and its other wordings."""
+def write_statements_table(statements: list[dict], out: IO[str], width: int = 70, *,
+                           empty: str = "no statements stored") -> None:
+    """A readable list: the statement, its first appearance, its spread, and its other wordings; ``empty``
+    says why there are none."""
     if not statements:
-        out.write("no statements stored\n")
+        out.write(f"{empty}\n")
     for n, st in enumerate(statements, 1):
         first = st["first_appearance"]
         out.write(f"{n:3}. {st['speaker']}: “{shorten(st['text'], width)}”  [{st['status']}]\n"

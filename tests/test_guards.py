@@ -35,7 +35,7 @@ async def test_a_post_to_a_read_only_canned_query_is_405(ds, path):
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("path, limit", [("/-/login", MAX_FORM_BYTES), ("/-/review", MAX_FORM_BYTES),
-                                         ("/-/review/checks/1", MAX_FORM_BYTES), ("/-/password-tool", MAX_FORM_BYTES),
+                                         ("/-/review/checks/1", MAX_FORM_BYTES),
                                          ("/attribution/-/query", MAX_FORM_BYTES), ("/-/check", MAX_BODY_BYTES),
                                          ("/-/check.json", MAX_BODY_BYTES)])
 async def test_every_post_body_is_bounded_before_it_is_read(ds, path, limit):
@@ -43,6 +43,13 @@ async def test_every_post_body_is_bounded_before_it_is_read(ds, path, limit):
                                     headers={"content-type": "application/x-www-form-urlencoded"})
     assert response.status_code == 413, (path, response.text[:200])
     assert f"the request has {limit + 1:,} bytes" in response.text
+
+
+@pytest.mark.asyncio
+async def test_the_password_tool_is_not_served(ds):
+    for response in (await ds.client.get("/-/password-tool"), await ds.client.post("/-/password-tool", data={})):
+        assert response.status_code == 404
+        assert "`datasette hash-password` on the command line" in response.text
 
 
 @pytest.mark.asyncio

@@ -133,6 +133,8 @@ async def test_a_reviewer_logs_in_with_the_password_hash_from_the_environment(ds
     response = await ds.client.post("/-/login", data={"username": "alice", "password": PASSWORD, "csrftoken": token},
                                     cookies=cookies)
     assert response.status_code == 302
+    [login_cookie] = [c for c in response.headers.get_list("set-cookie") if c.startswith("ds_actor=")]
+    assert "; HttpOnly" in login_cookie  # page scripts never read it
     logged_in = {"ds_actor": response.cookies["ds_actor"]}
     assert (await ds.client.get("/-/actor.json", cookies=logged_in)).json() == {"actor": {"id": "alice"}}
     assert 'href="/-/review"' in (await ds.client.get("/", cookies=logged_in)).text

@@ -32,7 +32,7 @@ def _topic_of_paragraph(doc: Document, para: int) -> int | None:
     """The person a quote paragraph with no cue is most likely by: the subject of the paragraph before
     ("Rubio also had strong views on the situation.¶“If my campaign ...”")."""
     start, end = doc.paragraphs[para]
-    sents = [s for s in doc.sentences if start <= s.start < end]
+    sents = [doc.sentences[n] for n in doc.sentences_starting_within(start, end)]
     if not sents or sents[-1].root is None:
         return None
     for c in doc.children[sents[-1].root]:

@@ -86,7 +86,7 @@ def _inside_a_clause(doc: Document, mark: QuoteSpan, sent: int) -> bool:
 
 
 def _sentences_between(doc: Document, start: int, end: int) -> list[int]:
-    return [s.index for s in doc.sentences if s.start <= end and s.end > start]
+    return list(doc.sentences_overlapping(start, end))
 
 
 def _nearest_cue(doc: Document, sents: list[int], mark: QuoteSpan, inside: list[bool]) -> int | None:
@@ -125,7 +125,7 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> N
     if content[0] > cue:
         content = to_clause_end(doc, content)
     content = trim(content, doc)
-    quoted = [w.i for w in doc.words if quote.start <= w.start and w.end <= quote.end and w.upos != "PUNCT"]
+    quoted = [i for i in doc.words_within(quote.start, quote.end) if doc.words[i].upos != "PUNCT"]
     if not content or not quoted or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
         return
     own = set(quoted)

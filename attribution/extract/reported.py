@@ -453,5 +453,5 @@ def add_reported(doc: Document) -> None:
 
 
 def _words_outside_marks(doc: Document, quote: Quote) -> int:
-    return sum(1 for w in doc.words if quote.start <= w.start and w.end <= quote.end
-               and not doc.inside_marks[w.i] and any(ch.isalnum() for ch in w.text))
+    return sum(1 for i in doc.words_within(quote.start, quote.end)
+               if not doc.inside_marks[i] and any(ch.isalnum() for ch in doc.words[i].text))

@@ -267,7 +267,7 @@ def _trim_leading_edge(doc: Document, start: int, end: int) -> tuple[int, int]:
     the win ..." starts at "the", "reporters last night he had ..." at "he",
     but "last week's vote was rigged" keeps its subject whole.
     """
-    words = [w.i for w in doc.words if start <= w.start and w.end <= end]
+    words = list(doc.words_within(start, end))
     if not words or _quoted(doc, words[0]):
         return start, end
     for n, i in enumerate(words[:_MAX_LEADING_EDGE + 1]):
@@ -396,7 +396,8 @@ def _occasion_day(doc: Document, cue: int, content: tuple[int, int] | None,
     if me is None:
         return None
     begin = doc.words[cue].start if content is None else min(content[0], doc.words[cue].start)
-    here = doc.words[next((w.i for w in doc.words if w.end > begin), cue)].sent
+    first = doc.word_ending_after(begin)
+    here = doc.words[cue if first is None else first].sent
     seen: set[int] = {cue}
     for index in range(here - 1, -1, -1):
         sent = doc.sentences[index]

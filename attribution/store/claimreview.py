@@ -24,6 +24,7 @@ from typing import Mapping
 import sqlite_utils
 
 from ..errors import BadConfig
+from ..text.article import is_web_address
 
 __all__ = ["Publisher", "RATINGS", "claim_reviews", "publisher_from_env"]
 
@@ -52,8 +53,11 @@ def publisher_from_env(environ: Mapping[str, str] = os.environ, *, name: str | N
     if missing:
         raise BadConfig(f"ClaimReview needs the publishing organisation: set {' and '.join(missing)}, "
                         "e.g. ATTRIBUTION_ORG_NAME='Example Fact Check' ATTRIBUTION_SITE_URL=https://data.example.org")
-    return Publisher(name=name.strip(), url=url or environ.get("ATTRIBUTION_ORG_URL") or None,
-                     site_url=site_url.rstrip("/"))
+    url = url or environ.get("ATTRIBUTION_ORG_URL") or None
+    for what, value in (("ATTRIBUTION_SITE_URL (--site-url)", site_url), ("ATTRIBUTION_ORG_URL (--org-url)", url)):
+        if value and not is_web_address(value):
+            raise BadConfig(f"{what} must be an http:// or https:// address, not {value!r}")
+    return Publisher(name=name.strip(), url=url, site_url=site_url.rstrip("/"))
 
 
 _REVIEWED = """select checks.id, checks.review, checks.ruling, checks.reviewed_at, checks.review_note,

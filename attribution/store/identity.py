@@ -26,6 +26,7 @@ __all__ = ["KnownSpeaker", "bare_name", "find_speakers", "match_speakers", "name
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS}
+_HONORIFICS = frozenset("mr mrs ms mx dr prof sir dame".split())
 
 
 def bare_name(name: str) -> str:
@@ -51,6 +52,8 @@ def name_key(name: str) -> str:
         words = words[1:]
     if set(words) & _ORG_WORDS:
         return " ".join(words)
+    if all(w.rstrip(".") in _HONORIFICS for w in words):
+        return ""  # "Mr.", "Dr.": a title with no name names nobody
     while len(words) > 1:  # "Democrat National Chairperson Donna Brazile", "then-Sen. Joe Biden"
         if words[0] in DESCRIPTORS or words[0].rstrip(".") in DESCRIPTORS or words[0].split("-")[0] in DESCRIPTORS:
             words = words[1:]

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import sqlite_utils
 
 from ..errors import BadInput, BadRecord
-from ..text.article import json_type
+from ..text.article import json_error, json_type
 from ..text.dates import parse_iso_date
 from ..text.normalize import norm_hash, normalize_quote, quote_hash
 from .database import insert_sql, transaction, utc_now
@@ -295,7 +295,7 @@ def _jsonl_rows(text: str) -> list[tuple[int, dict | str]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            rows.append((number, f"not valid JSON ({err.msg} at column {err.colno}); {hint}"))
+            rows.append((number, f"not valid JSON ({json_error(err)}); {hint}"))
             continue
         if not isinstance(record, dict):
             rows.append((number, f"expected a JSON object, got {json_type(record)}; {hint}"))

@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 
-from attribution.errors import BadInput
+from ..errors import BadInput
 
 from .dates import parse_iso_date
 
@@ -47,6 +47,7 @@ __all__ = [
     "article_from_html",
     "content_hash",
     "is_web_address",
+    "json_error",
     "json_type",
     "read_articles",
 ]
@@ -101,7 +102,7 @@ def read_articles(
     """
     for name in inputs:
         if name == "-":
-            yield _article_from_stdin(stdin if stdin is not None else sys.stdin, default_date)
+            yield _article_from_stdin(stdin if stdin is not None else sys.stdin, default_date)  # None if closed
             continue
         if name.lower().startswith(("http://", "https://")):
             from .fetch import article_from_url  # fetch builds on this module
@@ -166,7 +167,7 @@ def article_from_html(
         text=_as_article_text(where, _html_paragraphs(doc.text, doc.title)),
         date=date,
         title=doc.title or None,
-        url=doc.url or None,
+        url=doc.url if doc.url and is_web_address(doc.url) else None,  # never a javascript: link
         outlet=doc.sitename or None,
     )
 
@@ -187,6 +188,8 @@ def _same_words(first: str, second: str) -> bool:
 
 def _article_from_stdin(stream: TextIO | BinaryIO, default_date: datetime.date | None) -> Article:
     """Read stdin as HTML if it looks like markup, else as plain text."""
+    if stream is None or getattr(stream, "closed", False):
+        raise BadInput("stdin is closed: pipe the article in, or give a file")
     # Read the bytes under a text wrapper so bad UTF-8 gets a byte offset,
     # not a traceback from the wrapper's decoder.
     raw = getattr(stream, "buffer", stream)
@@ -267,6 +270,12 @@ def _check_not_binary(where: str, text: str) -> None:
         raise BadInput(f"{where} looks like a binary file, not an article; pass a .txt, .html or .jsonl file")
 
 
+def json_error(err: json.JSONDecodeError) -> str:
+    """What is wrong with the JSON, and where: "Invalid control character at column 12" (json's own
+    message for that one ends in "at", which read "at at column")."""
+    return f"{err.msg.removesuffix(' at')} at column {err.colno}"
+
+
 def is_web_address(url: str) -> bool:
     """An http(s) URL with a host: the only kind stored, linked to or fetched (never file:, javascript:, ...)."""
     parts = urlsplit(url)
@@ -314,7 +323,7 @@ def _article_from_record(where: str, line: str, default_date: datetime.date | No
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise BadInput(f"{where}: not valid JSON ({err.msg} at column {err.colno}); {hint}") from None
+        raise BadInput(f"{where}: not valid JSON ({json_error(err)}); {hint}") from None
     if not isinstance(record, dict):
         raise BadInput(f"{where}: expected a JSON object, got {json_type(record)}; {hint}")
     for key in ("id", "text"):

@@ -7,6 +7,9 @@
   otherwise read any body into memory before refusing it.
 - **A POST to a canned query that does not write** gets 405 with a message (Datasette 0.65 answers
   a JSON POST to one with a 500).
+- **The login cookie is HttpOnly**: page scripts never read it.
+- **``/-/password-tool`` is not served**: each hash costs about 0.1 s on the event loop, for anyone
+  who asks; reviewers make their hash with ``datasette hash-password`` on the command line.
 """
 
 from __future__ import annotations
@@ -27,10 +30,18 @@ def guard(datasette, app):
     """Datasette's ASGI ``app`` behind the guards."""
 
     async def guarded(scope, receive, send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
+        if scope["type"] != "http":
             await app(scope, receive, send)
             return
         path = scope["path"]
+        if path.rstrip("/").endswith("/-/password-tool"):
+            await _answer(path, 404, "not served here: make a reviewer's password hash with "
+                                     "`datasette hash-password` on the command line", send)
+            return
+        send = _http_only_login(send)
+        if scope["method"] != "POST":
+            await app(scope, receive, send)
+            return
         if await _read_only_query(datasette, path):
             await _answer(path, 405, "this canned query only reads: open it with GET (a link or the form), "
                                      "or send its parameters in the query string", send)
@@ -65,6 +76,19 @@ def guard(datasette, app):
         await app(scope, replay, send)
 
     return guarded
+
+
+def _http_only_login(send):
+    """``send`` with the login cookie (``ds_actor``) marked HttpOnly."""
+
+    async def sending(message: dict) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [
+                (name, value + b"; HttpOnly" if name.lower() == b"set-cookie" and value.startswith(b"ds_actor=")
+                 and b"httponly" not in value.lower() else value) for name, value in message.get("headers", [])]}
+        await send(message)
+
+    return sending
 
 
 def _too_large(size: int, checking: bool) -> str:
