@@ -94,20 +94,32 @@ output_option = click.option("-o", "--output", type=click.Path(dir_okay=False, a
 @contextlib.contextmanager
 def _output(path: str) -> Iterator:
     """Where a command writes its result: stdout, or ``path`` written beside it and renamed into place on
-    success, so a failed command leaves no partial file (nor clobbers a good one)."""
-    if path == "-":
-        yield sys.stdout
-        return
-    part = f"{path}.part"
+    success, so a failed command leaves no partial file (nor clobbers a good one). A device or a pipe
+    (``/dev/stdout``, ``/dev/full``) is written directly. A full disk or a closed output is one line."""
+    if path == "-" and (sys.stdout is None or sys.stdout.closed):
+        raise click.ClickException("stdout is closed: give -o FILE")
     try:
-        with open(part, "w", encoding="utf-8") as out:
-            yield out
-        os.replace(part, path)
+        if path == "-":
+            yield sys.stdout
+            sys.stdout.flush()
+        elif os.path.exists(path) and not os.path.isfile(path):
+            with open(path, "w", encoding="utf-8") as out:
+                yield out
+        else:
+            part = f"{path}.part"
+            try:
+                with open(part, "w", encoding="utf-8") as out:
+                    yield out
+                os.replace(part, path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(part)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        if os.path.exists(part):
-            os.remove(part)
+        if path == "-":  # what is still buffered for stdout goes nowhere, quietly, at exit
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise click.ClickException(f"cannot write {'the output' if path == '-' else path}: "
+                                   f"{exc.strerror or exc}") from None
 
 
 #: Articles longer than this are announced on stderr before Stanza starts on them.

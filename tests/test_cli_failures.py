@@ -84,3 +84,15 @@ def test_a_long_article_is_announced(tmp_path, nlp, monkeypatch):
     result = CliRunner().invoke(cli, ["extract", str(article), "--format", "jsonl"])
     assert result.exit_code == 0
     assert "long: 68 characters, a long article: about 0 s on one core\n" in result.stderr
+
+
+def test_a_full_disk_or_a_closed_stdout_is_one_line(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE)
+    command = f"'{sys.executable}' -m attribution extract '{article}'"
+    for redirect, message in (("> /dev/full", "Error: cannot write the output: No space left on device\n"),
+                              ("-o /dev/full", "Error: cannot write /dev/full: No space left on device\n"),
+                              (">&-", "Error: stdout is closed: give -o FILE\n")):
+        result = subprocess.run(["bash", "-c", f"{command} {redirect}"], capture_output=True, text=True, cwd=tmp_path,
+                                timeout=120)
+        assert (result.returncode, result.stderr) == (1, message), redirect
