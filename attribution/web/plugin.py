@@ -21,13 +21,13 @@ from datasette import hookimpl
 from rapidfuzz import fuzz
 
 from ..text.normalize import normalize_quote
-from . import check_page
+from . import cells, check_page
 from .check_service import warm_up
 from .guards import guard
 from .serve import DB_NAME, models_dir_of
 
-__all__ = ["MAX_FUNCTION_CHARS", "asgi_wrapper", "menu_links", "prepare_connection", "register_magic_parameters", "register_routes",
-           "skip_csrf", "startup"]
+__all__ = ["MAX_FUNCTION_CHARS", "asgi_wrapper", "extra_body_script", "menu_links", "prepare_connection", "register_magic_parameters",
+           "register_routes", "render_cell", "skip_csrf", "startup"]
 
 #: The longest argument each SQL matching function scores (a quote is far shorter); measured on 2 cores, a call
 #: at the limit takes about 50 ms (partial ratio, 1,000 characters each) or 12 ms (ratio, 20,000).
@@ -51,6 +51,31 @@ def prepare_connection(conn) -> None:
                          deterministic=True)
     conn.create_function("normalize_quote", 1, lambda s: None if s is None else normalize_quote(s),
                          deterministic=True)
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """Diffs, flags and lists of names as people read them (see :mod:`.cells`); the JSON API is unchanged."""
+    return cells.render(column, value)
+
+
+_COLLAPSE_COLUMN_DESCRIPTIONS = """
+document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
+  var details = document.createElement("details");
+  var summary = document.createElement("summary");
+  summary.textContent = "What the columns mean";
+  details.className = "column-descriptions-collapsed";
+  details.appendChild(summary);
+  dl.parentNode.insertBefore(details, dl);
+  details.appendChild(dl);
+});
+"""
+
+
+@hookimpl
+def extra_body_script(view_name):
+    """A long table's column descriptions collapse under "What the columns mean": the rows come first."""
+    return _COLLAPSE_COLUMN_DESCRIPTIONS if view_name == "table" else None
 
 
 @hookimpl

@@ -87,6 +87,8 @@ def make_datasette(db_path: str | os.PathLike, *, metadata: str | os.PathLike | 
     ds = Datasette(metadata=_metadata(Path(metadata) if metadata else METADATA, models_dir),
                    settings={**SETTINGS, **(settings or {})})
     ds.add_database(Database(ds, path=os.path.abspath(where), is_mutable=True), name=DB_NAME)
+    if "_memory" in ds.databases:  # Datasette adds an empty one when given no files: nothing to browse there
+        ds.remove_database("_memory")
     return ds
 
 
