@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import shutil
 import socket
 import threading
 import time
@@ -45,3 +46,17 @@ def launch_chromium(pw, profile: str):
     """A headless Chromium context (Playwright's own browser download is never used)."""
     return pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
                                                  viewport={"width": 1200, "height": 900})
+
+
+@contextlib.contextmanager
+def chromium_page(profile: str) -> Iterator:
+    """A new page in headless Chromium (with a fresh profile directory), closed when the block ends."""
+    from playwright.sync_api import sync_playwright
+
+    assert shutil.which(CHROMIUM), f"{CHROMIUM} is missing: run .ci/setup (apt-get install chromium)"
+    with sync_playwright() as pw:
+        browser = launch_chromium(pw, profile)
+        try:
+            yield browser.new_page()
+        finally:
+            browser.close()

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from live_server import CHROMIUM, launch_chromium, live_server
+from live_server import CHROMIUM, chromium_page, launch_chromium, live_server
 from playwright.sync_api import expect, sync_playwright
 
 from attribution.store.database import open_db
@@ -64,21 +64,16 @@ def test_check_page_in_chromium(server, tmp_path):
 
 
 def test_an_uncertain_speaker_is_shown_apart_in_chromium(server, tmp_path):
-    with sync_playwright() as pw:
-        browser = launch_chromium(pw, str(tmp_path / "profile"))
-        try:
-            page = browser.new_page()
-            page.goto(f"{server}/-/check")
-            page.fill("#check-text", (FIXTURES / "riverside_library.txt").read_text())
-            page.fill("#check-date", "2025-12-05")
-            page.click("input[type=submit]")
-            uncertain = page.locator("#check-article mark.uncertain")
-            expect(uncertain).to_have_count(1)
-            expect(uncertain).to_contain_text("The reading room on Mill Street")
-            assert uncertain.get_attribute("data-verdict") == "unverified"
-            assert uncertain.evaluate("e => getComputedStyle(e).borderBottomStyle") == "dashed"
-            expect(page.locator("#quote-3 .verdict.uncertain")).to_have_text("speaker uncertain: a person must look")
-            expect(page.locator("#quote-3 dd").last).to_contain_text("these words are on record from Omar Haddad")
-            expect(page.locator("#quote-2 .verdict")).to_have_text("verified")
-        finally:
-            browser.close()
+    with chromium_page(str(tmp_path / "profile")) as page:
+        page.goto(f"{server}/-/check")
+        page.fill("#check-text", (FIXTURES / "riverside_library.txt").read_text())
+        page.fill("#check-date", "2025-12-05")
+        page.click("input[type=submit]")
+        uncertain = page.locator("#check-article mark.uncertain")
+        expect(uncertain).to_have_count(1)
+        expect(uncertain).to_contain_text("The reading room on Mill Street")
+        assert uncertain.get_attribute("data-verdict") == "unverified"
+        assert uncertain.evaluate("e => getComputedStyle(e).borderBottomStyle") == "dashed"
+        expect(page.locator("#quote-3 .verdict.uncertain")).to_have_text("speaker uncertain: a person must look")
+        expect(page.locator("#quote-3 dd").last).to_contain_text("these words are on record from Omar Haddad")
+        expect(page.locator("#quote-2 .verdict")).to_have_text("verified")

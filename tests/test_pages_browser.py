@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from live_server import chromium_page, live_server
+from playwright.sync_api import expect
 
 from attribution.ingest import ingest_articles
-from attribution.store.records import import_records, read_records
 from attribution.store.database import open_db
+from attribution.store.records import import_records, read_records
 from attribution.text.article import read_articles
 from attribution.web.serve import asgi_app, make_datasette
-
-from live_server import CHROMIUM, launch_chromium, live_server
 
 CHECK_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "check"
 
@@ -37,28 +35,22 @@ def server(tmp_path_factory, nlp):
 
 
 def test_cells_read_as_words_and_the_home_page_offers_the_check(server, tmp_path):
-    assert shutil.which(CHROMIUM), f"{CHROMIUM} is missing: run .ci/setup (apt-get install chromium)"
-    with sync_playwright() as pw:
-        browser = launch_chromium(pw, str(tmp_path / "profile"))
-        try:
-            page = browser.new_page()
-            page.goto(f"{server}/")
-            expect(page.locator("a[href='-/check']")).to_be_visible()  # on the page, not only in the menu
-            expect(page.locator("body")).not_to_contain_text("_memory")
-            page.goto(f"{server}/attribution/checks?verdict=altered&_sort=id")
-            expect(page.locator("details.column-descriptions-collapsed summary")).to_have_text("What the columns mean")
-            expect(page.locator("dl.column-descriptions")).to_be_hidden()  # collapsed: the rows come first
-            diff = page.locator("td.col-diff .diff").first
-            expect(diff.locator("del")).to_have_text("not")
-            expect(page.locator("td.col-diff").first).not_to_contain_text('"op"')
-            expect(page.locator("td.col-flags .flag-negation").first).to_have_text("negation")
-            page.goto(f"{server}/attribution/checks?_facet_array=flags")
-            expect(page.locator("td.col-flags .flag-speaker_uncertain")).to_have_text("speaker uncertain")
-            page.goto(f"{server}/attribution/speakers")
-            expect(page.locator("td.col-aliases ul.names li").first).to_be_visible()
-            page.screenshot(path=str(tmp_path / "speakers.png"), full_page=True)
-        finally:
-            browser.close()
+    with chromium_page(str(tmp_path / "profile")) as page:
+        page.goto(f"{server}/")
+        expect(page.locator("a[href='-/check']")).to_be_visible()  # on the page, not only in the menu
+        expect(page.locator("body")).not_to_contain_text("_memory")
+        page.goto(f"{server}/attribution/checks?verdict=altered&_sort=id")
+        expect(page.locator("details.column-descriptions-collapsed summary")).to_have_text("What the columns mean")
+        expect(page.locator("dl.column-descriptions")).to_be_hidden()  # collapsed: the rows come first
+        diff = page.locator("td.col-diff .diff").first
+        expect(diff.locator("del")).to_have_text("not")
+        expect(page.locator("td.col-diff").first).not_to_contain_text('"op"')
+        expect(page.locator("td.col-flags .flag-negation").first).to_have_text("negation")
+        page.goto(f"{server}/attribution/checks?_facet_array=flags")
+        expect(page.locator("td.col-flags .flag-speaker_uncertain")).to_have_text("speaker uncertain")
+        page.goto(f"{server}/attribution/speakers")
+        expect(page.locator("td.col-aliases ul.names li").first).to_be_visible()
+        page.screenshot(path=str(tmp_path / "speakers.png"), full_page=True)
     with urllib.request.urlopen(f"{server}/attribution/checks.json?verdict=altered&_shape=array&_sort=id") as response:
         raw = json.loads(response.read())[0]
     assert json.loads(raw["diff"])[1] == {"op": "delete", "record": "not", "quote": ""}  # the API keeps the JSON
