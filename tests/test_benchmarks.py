@@ -37,3 +37,8 @@ def test_extract_speed_times_every_run_and_the_floors():
                 "bare Stanza, bulk, tokenize and NER only", "  convert + stages"):
         assert f"\n{run} " in out
     assert "peer skipped: pass --peer-python" in out
+
+
+def test_long_article_prints_the_curve():
+    out = _run("long_article.py", "--sizes", "1")
+    assert "copies     chars quotes  stanza s  stages s  s/10k chars  ratio\n     1    18," in out

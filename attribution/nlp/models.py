@@ -66,12 +66,18 @@ def _check_models(directory: Path) -> None:
 
 
 def threads_for(jobs: int) -> int:
-    """Torch threads for each of ``jobs`` processes: the cores split between them (more threads than
-    cores only fight over them), and no more than $OMP_NUM_THREADS when it is set."""
+    """Torch threads for each of ``jobs`` processes: one, unless $OMP_NUM_THREADS asks for more (and
+    never more than the cores split between the processes).
+
+    Why one (``benchmarks/threads_under_load.py``, 2 cores): on a quiet machine one thread extracts
+    within a few per cent of two, but beside two busy processes two threads fell to a quarter of their
+    pace (OpenMP threads wait for each other while the cores run something else) and one thread kept
+    over half. Newsroom servers are shared, and serve, ingest and check run side by side. Parallelism
+    comes from ``--jobs`` processes instead."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     share = max(1, cores // jobs)
     limit = os.environ.get("OMP_NUM_THREADS", "")
-    return min(share, int(limit)) if limit.isdigit() and int(limit) > 0 else share
+    return min(share, int(limit)) if limit.isdigit() and int(limit) > 0 else 1
 
 
 def set_threads(threads: int) -> None:
