@@ -114,6 +114,8 @@ def _output(path: str) -> Iterator:
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     os.remove(part)
+    except BrokenPipeError:
+        raise  # the reader stopped early (`| head`): the command group ends quietly
     except OSError as exc:
         if path == "-":  # what is still buffered for stdout goes nowhere, quietly, at exit
             with contextlib.suppress(OSError, ValueError):
@@ -149,7 +151,19 @@ models_dir_option = click.option(
     help="Stanza resources directory holding the English models.")
 
 
-@click.group()
+class _Commands(click.Group):
+    """The command group; output read by a pipe that closed early (``| head``) ends the command quietly."""
+
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except BrokenPipeError:
+            with contextlib.suppress(OSError, ValueError):  # what is still buffered goes nowhere, at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="attribution")
 def cli() -> None:
     """Find quotes and reported speech in news articles: who said what, and when."""
@@ -361,7 +375,7 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
             sys.stdout.write("\n")
         else:
             click.echo(f"checked {_verdicts(summary(results))}")
-    except click.ClickException:
+    except (click.ClickException, BrokenPipeError):
         raise
     except sqlite3.Error as exc:
         raise _CheckError(f"database {db_path}: {exc}") from exc

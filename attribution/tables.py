@@ -5,12 +5,13 @@ Scripts read the JSON forms instead (:mod:`attribution.extract.output`, ``--form
 
 from __future__ import annotations
 
+import textwrap
 from typing import IO
 
 from .check.quotes import PROBLEMS
 from .document import Document
 
-__all__ = ["shorten", "write_check_table", "write_statements_table", "write_table"]
+__all__ = ["quoted", "shorten", "write_check_table", "write_statements_table", "write_table"]
 
 
 def shorten(text: str, width: int) -> str:
@@ -19,20 +20,24 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def write_table(doc: Document, out: IO[str], width: int = 60) -> None:
+def quoted(text: str, width: int = 72) -> str:
+    """A quote in full, in quotation marks, wrapped to ``width`` columns under a five-space indent."""
+    return textwrap.fill(" ".join(text.split()), width=width, initial_indent="     “", subsequent_indent="      ") + "”"
+
+
+def write_table(doc: Document, out: IO[str]) -> None:
     """A readable listing: one block per quote."""
     a = doc.article
     out.write(f"== {a.id}" + (f" ({a.date.isoformat()})" if a.date else "") + (f": {a.title}" if a.title else "") + "\n")
     if not doc.quotes:
         out.write("   no quotes found\n")
     for n, q in enumerate(doc.quotes, 1):
-        text = shorten(q.text, width)
         who = q.speaker.name if q.speaker else "(unknown)"
         if q.speaker and q.speaker.title:
             who += f" [{q.speaker.title}]"
         cue = q.cue.text if q.cue else "-"
         said = q.said_on.isoformat() if q.said_on else "-"
-        out.write(f"{n:3}. {q.kind:8} {who} · {cue} · {said} · {q.confidence:.2f}\n     “{text}”\n")
+        out.write(f"{n:3}. {q.kind:8} {who} · {cue} · {said} · {q.confidence:.2f}\n{quoted(q.text)}\n")
     out.write("\n")
 
 
@@ -47,16 +52,17 @@ def _diff_text(diff: list[dict]) -> str:
     return " ".join(parts)
 
 
-def write_check_table(art: dict, out: IO[str], width: int = 70) -> None:
+def write_check_table(art: dict, out: IO[str]) -> None:
     """A readable report for one checked article."""
     out.write(f"== {art['id']}" + (f" ({art['date']})" if art["date"] else "") + (f": {art['title']}" if art["title"] else "") + "\n")
     if not art["quotes"]:
         out.write("   no quotes found\n")
     for n, q in enumerate(art["quotes"], 1):
-        text = shorten(q["text"], width)
         who = q["speaker"]["name"] if q["speaker"] else "(unknown)"
-        score = f" · {q['score']:g}" if q["record"] else ""
-        out.write(f"{n:3}. {q['verdict'].upper():13} {q['kind']:8} {who}{score}\n     “{text}”\n")
+        cue = q["cue"]["text"] if q["cue"] else "-"
+        score = f" · score {q['score']:g}" if q["record"] else ""
+        out.write(f"{n:3}. {q['verdict'].upper():13} {q['kind']:8} {who} · {cue} · {q['said_on'] or '-'}{score}\n"
+                  f"{quoted(q['text'])}\n")
         if q["note"]:
             out.write(f"     {q['note']}\n")
         rec = q["record"]

@@ -152,8 +152,11 @@ def test_cli_table(nlp, records_db):
     result = CliRunner().invoke(cli, ["check", str(NORTHFIELD), "--db", str(records_db), "--date", "2025-12-03"])
     assert result.exit_code == 1, result.output
     out = result.stdout
-    assert out.startswith("== northfield_clinic_hours (2025-12-03)\n  1. UNVERIFIED    indirect the city's health department\n")
-    assert "  4. MISATTRIBUTED direct   Amara Okafor · 100\n" in out
+    assert out.startswith("== northfield_clinic_hours (2025-12-03)\n"
+                          "  1. UNVERIFIED    indirect the city's health department · said · 2025-12-03\n"
+                          "     “The Northfield community clinic will stay open later on weekdays\n"
+                          "      from next week”\n")  # whole quotes, wrapped, never cut
+    assert "  4. MISATTRIBUTED direct   Amara Okafor · said · 2025-12-03 · score 100\n" in out
     assert "     these words are on record from Martin Hale (2025-11-28)\n" in out
     assert "     diff: The clinic will stay open until 9 p.m. on [-Thursdays-]{+Fridays+} so that" in out
     assert out.endswith("checked 7 quotes: 2 verified, 1 misattributed, 2 altered, 2 unverified\n")
@@ -185,7 +188,7 @@ def test_a_weak_attribution_is_reported_never_accused(checked, nlp, records_db):
                              "uncertain (the speaker was found through “she”): a person must look")
     result = CliRunner().invoke(cli, ["check", str(RIVERSIDE), "--db", str(records_db), "--date", "2025-12-05"])
     assert result.exit_code == 0, result.output  # nothing confident is wrong
-    assert "  3. UNVERIFIED    direct   Republican Dana Whitfield\n" in result.stdout
+    assert "  3. UNVERIFIED    direct   Republican Dana Whitfield · said · 2025-12-05\n" in result.stdout
     assert "     flags: speaker_uncertain\n" in result.stdout
 
 

@@ -96,3 +96,11 @@ def test_a_full_disk_or_a_closed_stdout_is_one_line(tmp_path):
         result = subprocess.run(["bash", "-c", f"{command} {redirect}"], capture_output=True, text=True, cwd=tmp_path,
                                 timeout=120)
         assert (result.returncode, result.stderr) == (1, message), redirect
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE * 300)  # more output than a pipe holds: the writer meets the closed pipe
+    command = f"'{sys.executable}' -m attribution extract '{article}' --format json | head -c 8"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert (result.stdout, result.stderr) == ('[\n  {\n  ', "")
