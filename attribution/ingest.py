@@ -86,6 +86,7 @@ def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quot
             article_id, speaker_id, q.text, norm, norm_hash(norm), q.kind,
             q.cue.text if q.cue else None, q.cue.lemma if q.cue else None, q.start, q.end, mention, title,
             q.said_on.isoformat() if q.said_on else None, round(q.confidence, 3),
+            q.speaker.name if q.speaker else None,
         ))
     return rows
 

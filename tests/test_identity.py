@@ -123,7 +123,7 @@ def test_migration_6_keys_stored_speakers_again(tmp_path, monkeypatch):
     old.close()
     monkeypatch.undo()
     db = open_db(path)
-    assert [r["version"] for r in db.query("select version from _migrations")][-1] == 6
+    assert 6 in [r["version"] for r in db.query("select version from _migrations")]
     assert db.execute("select key, surname from speakers").fetchall() == [("donald trump", "trump")]
     assert db.execute("select alias_key from speaker_aliases").fetchall() == [("donald trump",)]
     assert resolve_speaker(db, "Donald Trump", create=False) == 1

@@ -190,6 +190,15 @@ async def test_check_form_shows_verdicts_highlights_and_diffs(ds):
 
 
 @pytest.mark.asyncio
+async def test_a_text_without_quotes_says_so(ds):
+    cookie, token = await _form(ds)
+    response = await ds.client.post("/-/check", data={"text": "The weather was mild all week.", "csrftoken": token},
+                                    headers={"cookie": f"ds_csrftoken={cookie}"})
+    assert "0 quotes found" in response.text and "<h2>Quotes</h2>" not in response.text
+    assert "No quotation or reported statement was found in this text: there is\nnothing to check." in response.text
+
+
+@pytest.mark.asyncio
 async def test_check_form_refuses_a_post_without_the_token(ds):
     cookie, _ = await _form(ds)
     response = await ds.client.post("/-/check", data={"text": NORTHFIELD.read_text()},

@@ -112,6 +112,17 @@ def _m002_speaker_keys_and_statements(db: sqlite_utils.Database) -> None:
         db["checks"].add_column(column, str)
 
 
+def _m007_searchable_speakers(db: sqlite_utils.Database) -> None:
+    """Quotes found by their speaker's name too: each quote keeps the name its article gave the speaker
+    (``speaker_name``: "Trump", "Donald Trump"), indexed with its words; and the speakers table gets
+    its own full-text search over names and aliases."""
+    db.execute("ALTER TABLE quotes ADD COLUMN speaker_name TEXT")
+    db.execute("UPDATE quotes SET speaker_name = (select name from speakers where speakers.id = quotes.speaker_id)")
+    db["quotes"].disable_fts()
+    db["quotes"].enable_fts(["text", "speaker_name"], create_triggers=True, tokenize="porter")
+    db["speakers"].enable_fts(["name", "aliases"], create_triggers=True, tokenize="porter")
+
+
 def _key_speakers(db: sqlite_utils.Database) -> None:
     """Every speakers row's ``key`` and ``surname``, and its alias keys, from its name and aliases."""
     from .identity import name_key, surname  # the keys are computed in Python; identity imports nothing from here
@@ -193,7 +204,7 @@ def _m006_person_keys(db: sqlite_utils.Database) -> None:
 WRITTEN: dict[str, tuple[str, ...]] = {
     "articles": ("content_hash", "source_id", "url", "title", "outlet", "published", "text", "ingested_at"),
     "quotes": ("article_id", "speaker_id", "text", "norm_text", "norm_hash", "kind", "cue", "cue_lemma", "start",
-               "end", "mention", "title", "said_on", "confidence"),
+               "end", "mention", "title", "said_on", "confidence", "speaker_name"),
     "records": ("speaker_id", "text", "norm_text", "norm_hash", "said_on", "source_url", "source_type",
                 "verified_by", "verified_at", "notes"),
     "checks": ("quote_id", "record_id", "verdict", "score", "match", "diff", "flags", "note", "suggestion",
@@ -223,6 +234,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...]
     (4, "review columns on checks and quotes, and the history table", _m004_review),
     (5, "independent sources of statements", _m005_independent_sources),
     (6, "person keys without descriptors, middle initials or accents", _m006_person_keys),
+    (7, "quotes searchable by their speaker's name, speakers searchable", _m007_searchable_speakers),
 )
 
 #: The schema version a fully migrated database has.

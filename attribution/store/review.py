@@ -182,7 +182,7 @@ def overturn_check(db: sqlite_utils.Database, check_id: int, actor: str, note: s
     if to not in VERDICTS:
         raise ReviewRefused(f"unknown verdict {to!r}; use one of {', '.join(VERDICTS)}")
     if not (note or "").strip():
-        raise ReviewRefused(f"overturning check {check_id} needs a note saying why (--note)")
+        raise ReviewRefused(f"overturning check {check_id} needs a note saying why")
     return _review_check(db, change, check_id, "overturned", note.strip(), to, seen)
 
 
