@@ -123,6 +123,10 @@ class Document:
         lo = bisect.bisect_left(self._word_starts, start)
         return range(lo, max(lo, bisect.bisect_right(self._word_ends, end)))
 
+    def last_word_starting_by(self, char: int) -> int:
+        """The last word that starts at or before character ``char`` (the first word if none does)."""
+        return max(0, bisect.bisect_right(self._word_starts, char) - 1)
+
     def word_ending_after(self, char: int) -> int | None:
         """The first word that ends after character ``char``, if any."""
         i = bisect.bisect_right(self._word_ends, char)

@@ -9,7 +9,6 @@ before is decided later, once indirect speech is known too.)
 
 from __future__ import annotations
 
-import bisect
 
 from ..document import Document
 from ..model import Quote
@@ -108,7 +107,7 @@ def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:
     however the tagger read the verb (small taggers make "agrees" a plural noun)."""
     if mark.close is None:
         return None
-    i = _word_before(doc, mark.close) + 1  # the first word after the closing mark
+    i = doc.last_word_starting_by(mark.close) + 1  # the first word after the closing mark
     while i < len(doc.words) and doc.words[i].upos == "PUNCT" and doc.words[i].start < mark.close + 4:
         i += 1  # the comma and the closing mark itself
     if i + 1 >= len(doc.words) or doc.words[i].sent != doc.words[i + 1].sent or doc.inside_marks[i]:
@@ -149,7 +148,7 @@ def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> No
     opening = quote.start - 1
     if doc.text[:opening].rstrip().endswith(":"):
         colon = len(doc.text[:opening].rstrip()) - 1
-        verb = _clause_verb(doc, doc.words[_word_before(doc, colon)].sent, colon)
+        verb = _clause_verb(doc, doc.words[doc.last_word_starting_by(colon)].sent, colon)
         if verb is not None:
             quote.cue_word, quote.speaker_word, quote.how = verb, speaker_of(doc, verb), "colon"
             return
@@ -160,11 +159,6 @@ def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> No
                 if is_cue_verb(doc.words[i].lemma, doc.words[i].upos):
                     quote.cue_word, quote.speaker_word, quote.how = i, speaker_of(doc, i), "after"
                     return
-
-
-def _word_before(doc: Document, char: int) -> int:
-    """Index of the last word starting before ``char``."""
-    return max(0, bisect.bisect_right([w.start for w in doc.words], char) - 1)
 
 
 def _clause_verb(doc: Document, sent: int, before: int) -> int | None:
