@@ -51,6 +51,22 @@ def test_cells_read_as_words_and_the_home_page_offers_the_check(server, tmp_path
         page.goto(f"{server}/attribution/speakers")
         expect(page.locator("td.col-aliases ul.names li").first).to_be_visible()
         page.screenshot(path=str(tmp_path / "speakers.png"), full_page=True)
+
+
+def test_an_article_page_shows_its_quotes_by_verdict(server, tmp_path):
+    with chromium_page(str(tmp_path / "profile")) as page:
+        page.goto(f"{server}/attribution/articles?_sort=id")
+        page.click("td.col-title a >> text=Riverside keeps every library branch open")  # its first line: no title
+        expect(page.locator("h1")).to_have_text("Riverside keeps every library branch open")
+        marks = page.locator("#article-text mark")
+        expect(marks).to_have_count(4)
+        assert [marks.nth(i).get_attribute("data-verdict") for i in range(4)] == [
+            "unverified", "verified", "unverified", "unverified"]
+        expect(page.locator("#article-text mark.uncertain")).to_contain_text("The reading room on Mill Street")
+        expect(page.locator("#quote-2 .verdict")).to_have_text("verified")
+        expect(page.locator("#quote-2")).to_contain_text("Republican Dana Whitfield")
+        page.locator("#quote-2 a", has_text="record").click()
+        expect(page.locator("h1")).to_contain_text("records: 13")
     with urllib.request.urlopen(f"{server}/attribution/checks.json?verdict=altered&_shape=array&_sort=id") as response:
         raw = json.loads(response.read())[0]
     assert json.loads(raw["diff"])[1] == {"op": "delete", "record": "not", "quote": ""}  # the API keeps the JSON

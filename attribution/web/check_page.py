@@ -16,14 +16,39 @@ import datetime as dt
 import json
 
 from datasette.utils.asgi import Request, Response
+from markupsafe import Markup
 
 from ..errors import AttributionError, ServerBusy
 from ..text.dates import parse_iso_date
 from .check_service import check_text
 from .serve import DB_NAME, models_dir_of, package_template
 
-__all__ = ["CHECK_JSON_PATH", "CHECK_PATH", "MAX_BODY_BYTES", "MAX_CHECK_CHARS", "check_json", "check_page",
-           "highlight", "is_json_check"]
+__all__ = ["CHECK_JSON_PATH", "CHECK_PATH", "MAX_BODY_BYTES", "MAX_CHECK_CHARS", "VERDICT_CSS", "check_json",
+           "check_page", "highlight", "is_json_check"]
+
+#: How an article with its quotes looks, on the check page and on the article page: a mark per quote
+#: coloured by verdict, a badge per verdict.
+VERDICT_CSS = """.check-article { white-space: pre-wrap; line-height: 1.6; border: 1px solid #ccc; padding: 1em; background: #fff; max-width: 60em; }
+.check-article mark { padding: 0.1em 0; border-bottom: 3px solid; }
+.check-article mark sup { font-size: 0.7em; font-weight: bold; margin-left: 0.15em; }
+mark.verified { background: #d9f2d9; border-color: #2e7d32; }
+mark.altered { background: #ffe8c2; border-color: #e65100; }
+mark.misattributed { background: #ffd6d6; border-color: #c62828; }
+mark.unverified { background: #ececec; border-color: #757575; }
+mark.uncertain { background: #fff6cc; border-color: #8d6e00; border-bottom-style: dashed; }
+.verdict { display: inline-block; padding: 0.05em 0.5em; border-radius: 0.3em; font-weight: bold; text-transform: uppercase; font-size: 0.85em; }
+.verdict.verified { background: #2e7d32; color: #fff; }
+.verdict.altered { background: #e65100; color: #fff; }
+.verdict.misattributed { background: #c62828; color: #fff; }
+.verdict.unverified { background: #757575; color: #fff; }
+.verdict.uncertain { background: #8d6e00; color: #fff; }
+.check-quotes li { margin-bottom: 1em; }
+.check-quotes .quote-text { font-style: italic; }
+.check-quotes dl { display: grid; grid-template-columns: max-content auto; gap: 0.1em 1em; margin: 0.3em 0; }
+.check-quotes dt { font-weight: bold; }
+.check-quotes dd { margin: 0; }
+.diff del { background: #ffd6d6; }
+.diff ins { background: #d9f2d9; text-decoration: none; }"""
 
 CHECK_PATH = "/-/check"
 CHECK_JSON_PATH = "/-/check.json"
@@ -137,7 +162,7 @@ def highlight(text: str, quotes: list[dict]) -> list[dict]:
 async def check_page(datasette, request: Request) -> Response:
     """GET: the form. POST (form fields text, date, csrftoken): the form again, with the checked article."""
     context = {"text": "", "date": "", "error": None, "result": None, "parts": [], "max_chars": MAX_CHECK_CHARS,
-               "records_url": datasette.urls.table(DB_NAME, "records")}
+               "records_url": datasette.urls.table(DB_NAME, "records"), "verdict_css": Markup(VERDICT_CSS)}
     status = 200
     if request.method == "POST":
         try:

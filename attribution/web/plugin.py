@@ -18,16 +18,17 @@ a plain ``datasette db/attribution.db`` both get them:
 from __future__ import annotations
 
 from datasette import hookimpl
+from markupsafe import Markup, escape
 from rapidfuzz import fuzz
 
 from ..text.normalize import normalize_quote
-from . import cells, check_page
+from . import article_page, cells, check_page
 from .check_service import warm_up
 from .guards import guard
 from .serve import DB_NAME, models_dir_of
 
-__all__ = ["MAX_FUNCTION_CHARS", "asgi_wrapper", "extra_body_script", "menu_links", "prepare_connection", "register_magic_parameters",
-           "register_routes", "render_cell", "skip_csrf", "startup"]
+__all__ = ["MAX_FUNCTION_CHARS", "asgi_wrapper", "extra_body_script", "menu_links", "prepare_connection",
+           "register_magic_parameters", "register_routes", "render_cell", "skip_csrf", "startup"]
 
 #: The longest argument each SQL matching function scores (a quote is far shorter); measured on 2 cores, a call
 #: at the limit takes about 50 ms (partial ratio, 1,000 characters each) or 12 ms (ratio, 20,000).
@@ -54,8 +55,13 @@ def prepare_connection(conn) -> None:
 
 
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    """Diffs, flags and lists of names as people read them (see :mod:`.cells`); the JSON API is unchanged."""
+def render_cell(row, value, column, table, database, datasette):
+    """Diffs, flags and lists of names as people read them (see :mod:`.cells`), and an article's title as a
+    link to its page with the quotes highlighted; the JSON API is unchanged."""
+    if table == "articles" and column == "title" and database == DB_NAME and "id" in row.keys():
+        name = article_page.headline(value, row["text"] if "text" in row.keys() else "")
+        href = datasette.urls.path(f"/-/articles/{row['id']}")
+        return Markup(f'<a href="{escape(href)}">{escape(name)}</a>')
     return cells.render(column, value)
 
 
@@ -90,7 +96,8 @@ def register_magic_parameters(datasette) -> list:
 
 @hookimpl
 def register_routes(datasette) -> list:
-    return [(r"^/-/check$", check_page.check_page), (r"^/-/check\.json$", check_page.check_json)]
+    return [(r"^/-/check$", check_page.check_page), (r"^/-/check\.json$", check_page.check_json),
+            (article_page.ARTICLE_PATH, article_page.article_page)]
 
 
 @hookimpl

@@ -184,7 +184,8 @@ async def _act(datasette, request, action: Callable[[sqlite_utils.Database], Any
     return _done(datasette, request, done(result), path)
 
 
-_CHECK = """select checks.*, quotes.text as quote_text, quotes.kind, quotes.said_on, qs.name as speaker,
+_CHECK = """select checks.*, quotes.text as quote_text, quotes.kind, quotes.said_on, quotes.article_id,
+  qs.name as speaker,
   articles.title as article_title, articles.outlet, articles.url as article_url, articles.published,
   records.text as record_text, rs.name as record_speaker, records.said_on as record_said_on,
   records.source_url as record_source_url
