@@ -70,3 +70,19 @@ def test_an_article_page_shows_its_quotes_by_verdict(server, tmp_path):
     with urllib.request.urlopen(f"{server}/attribution/checks.json?verdict=altered&_shape=array&_sort=id") as response:
         raw = json.loads(response.read())[0]
     assert json.loads(raw["diff"])[1] == {"op": "delete", "record": "not", "quote": ""}  # the API keeps the JSON
+
+
+def test_a_speaker_page_shows_their_statements_over_time(server, tmp_path):
+    with chromium_page(str(tmp_path / "profile")) as page:
+        errors, outside = [], []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+        page.goto(f"{server}/attribution/speakers?_sort=name")
+        page.click("td.col-name a >> text=Elena Marsh")
+        expect(page.locator("h1")).to_have_text("Elena Marsh")
+        dots = page.locator("svg.timeline circle.quote-dot")
+        expect(dots).to_have_count(page.locator("table.speaker-quotes tr").count())
+        assert page.locator("svg.timeline line.record-tick").count() == 3  # her three records in records.csv
+        expect(page.locator("table.speaker-quotes")).to_contain_text("We will raise ferry fares this winter")
+        page.screenshot(path=str(tmp_path / "speaker.png"), full_page=True)
+        assert errors == [] and outside == []  # drawn here, nothing fetched from elsewhere

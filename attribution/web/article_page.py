@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 
-from datasette.utils.asgi import NotFound, Request, Response
-from markupsafe import Markup
+from datasette.utils.asgi import Request, Response
 
-from .check_page import VERDICT_CSS, highlight
-from .serve import DB_NAME, package_template
+from .check_page import highlight
+from .pages import one_row, render, rows
 
 __all__ = ["ARTICLE_PATH", "article_page", "headline"]
 
@@ -34,20 +33,11 @@ def headline(title: str | None, text: str) -> str:
 
 
 async def article_page(datasette, request: Request) -> Response:
-    db = datasette.get_database(DB_NAME)
     article_id = int(request.url_vars["article_id"])
-    rows = (await db.execute(_ARTICLE, [article_id])).rows
-    if not rows:
-        raise NotFound(f"no article {article_id}")
-    article = dict(rows[0])
-    quotes = [dict(r) for r in (await db.execute(_QUOTES, [article_id])).rows]
+    article = await one_row(datasette, _ARTICLE, article_id, "article")
+    quotes = await rows(datasette, _QUOTES, article_id)
     for q in quotes:
         q["flags"] = json.loads(q["flags"] or "[]")
-    context = {"article": article, "headline": headline(article["title"], article["text"]), "quotes": quotes,
-               "parts": highlight(article["text"], quotes), "verdict_css": Markup(VERDICT_CSS),
-               "table_url": datasette.urls.table(DB_NAME, "articles"),
-               "quotes_url": datasette.urls.table(DB_NAME, "quotes"),
-               "checks_url": datasette.urls.table(DB_NAME, "checks"),
-               "records_url": datasette.urls.table(DB_NAME, "records")}
-    html = await datasette.render_template(package_template(datasette, "article.html"), context, request=request)
-    return Response.html(html)
+    return await render(datasette, request, "article.html", {
+        "article": article, "headline": headline(article["title"], article["text"]), "quotes": quotes,
+        "parts": highlight(article["text"], quotes)})

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from rapidfuzz import fuzz
 
 from ..text.normalize import normalize_quote
-from . import article_page, cells, check_page
+from . import article_page, cells, check_page, speaker_page
 from .check_service import warm_up
 from .guards import guard
 from .serve import DB_NAME, models_dir_of
@@ -56,13 +56,19 @@ def prepare_connection(conn) -> None:
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Diffs, flags and lists of names as people read them (see :mod:`.cells`), and an article's title as a
-    link to its page with the quotes highlighted; the JSON API is unchanged."""
-    if table == "articles" and column == "title" and database == DB_NAME and "id" in row.keys():
-        name = article_page.headline(value, row["text"] if "text" in row.keys() else "")
-        href = datasette.urls.path(f"/-/articles/{row['id']}")
-        return Markup(f'<a href="{escape(href)}">{escape(name)}</a>')
+    """Diffs, flags and lists of names as people read them (see :mod:`.cells`); an article's title links
+    to its page with the quotes highlighted, a speaker's name to their page; the JSON API is unchanged."""
+    if database == DB_NAME and "id" in row.keys():
+        if table == "articles" and column == "title":
+            name = article_page.headline(value, row["text"] if "text" in row.keys() else "")
+            return _link(datasette, f"/-/articles/{row['id']}", name)
+        if table == "speakers" and column == "name":
+            return _link(datasette, f"/-/speakers/{row['id']}", value)
     return cells.render(column, value)
+
+
+def _link(datasette, path: str, text: str) -> Markup:
+    return Markup(f'<a href="{escape(datasette.urls.path(path))}">{escape(text)}</a>')
 
 
 _COLLAPSE_COLUMN_DESCRIPTIONS = """
@@ -97,7 +103,8 @@ def register_magic_parameters(datasette) -> list:
 @hookimpl
 def register_routes(datasette) -> list:
     return [(r"^/-/check$", check_page.check_page), (r"^/-/check\.json$", check_page.check_json),
-            (article_page.ARTICLE_PATH, article_page.article_page)]
+            (article_page.ARTICLE_PATH, article_page.article_page),
+            (speaker_page.SPEAKER_PATH, speaker_page.speaker_page)]
 
 
 @hookimpl
