@@ -117,9 +117,8 @@ def _output(path: str) -> Iterator:
     except BrokenPipeError:
         raise  # the reader stopped early (`| head`): the command group ends quietly
     except OSError as exc:
-        if path == "-":  # what is still buffered for stdout goes nowhere, quietly, at exit
-            with contextlib.suppress(OSError, ValueError):
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if path == "-":
+            _discard_stdout()
         raise click.ClickException(f"cannot write {'the output' if path == '-' else path}: "
                                    f"{exc.strerror or exc}") from None
 
@@ -151,6 +150,12 @@ models_dir_option = click.option(
     help="Stanza resources directory holding the English models.")
 
 
+def _discard_stdout() -> None:
+    """After stdout failed (a closed pipe, a full disk): what is still buffered goes nowhere, quietly, at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 class _Commands(click.Group):
     """The command group; output read by a pipe that closed early (``| head``) ends the command quietly."""
 
@@ -158,8 +163,7 @@ class _Commands(click.Group):
         try:
             return super().main(*args, **kwargs)
         except BrokenPipeError:
-            with contextlib.suppress(OSError, ValueError):  # what is still buffered goes nowhere, at exit
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            _discard_stdout()
             sys.exit(1)
 
 

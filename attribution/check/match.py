@@ -89,7 +89,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from ..text.normalize import quote_hash
-from ..text.words import keys, tokens
+from ..text.words import Token, keys, tokens
 
 __all__ = ["BruteForce", "DEFAULT_CUTOFFS", "Encoder", "Hit", "MODES", "Matcher", "Plan", "STOPWORDS", "content_words",
            "find_candidates", "make_plan", "min_shared", "score_candidates", "unsafe_words"]
@@ -377,19 +377,19 @@ class Matcher:
     def search(self, text: str, mode: str = QUOTE, cutoff: float | None = None) -> list[Hit]:
         """Every record scoring at least ``cutoff`` against ``text``, best first (exactly what a full scan finds)."""
         cutoff = self.cutoffs[mode] if cutoff is None else cutoff
-        qwords = keys(text)
-        if not qwords:
+        toks = tokens(text)
+        if not toks:
             return []
         encoder = Encoder()
-        query = encoder.encode(qwords)
-        cands = Encoded.build(self._candidates(text, mode, cutoff), encoder, mode)
+        query = encoder.encode([t.key for t in toks])
+        cands = Encoded.build(self._candidates(text, toks, mode, cutoff), encoder, mode)
         self.stats["candidates"] += len(cands.ids)
         return score_candidates(query, cands, mode, cutoff, encoder)
 
     def candidates(self, text: str, mode: str = QUOTE, cutoff: float | None = None) -> dict[int, tuple[int, list[str]]]:
         """{record id: (speaker id, words)} for the records :meth:`search` scores."""
         cutoff = self.cutoffs[mode] if cutoff is None else cutoff
-        return {rid: (sid, words) for rid, sid, words in self._candidates(text, mode, cutoff)}
+        return {rid: (sid, words) for rid, sid, words in self._candidates(text, tokens(text), mode, cutoff)}
 
     def refresh(self) -> None:
         """Forget what is known about the records and look again (after editing records in place)."""
@@ -400,9 +400,9 @@ class Matcher:
 
     # -- internals
 
-    def _candidates(self, text: str, mode: str, cutoff: float) -> Iterator[tuple[int, int, list[str]]]:
+    def _candidates(self, text: str, toks: list[Token], mode: str, cutoff: float
+                    ) -> Iterator[tuple[int, int, list[str]]]:
         self.stats["queries"] += 1
-        toks = tokens(text)
         qwords = [t.key for t in toks]
         if mode == PARAPHRASE:
             qwords = content_words(qwords)

@@ -122,14 +122,12 @@ class _Words:
 
     text: str
     tokens: list[Token]
+    keys: list[str]
 
     @classmethod
     def of(cls, text: str) -> "_Words":
-        return cls(text, tokens(text))
-
-    @property
-    def keys(self) -> list[str]:
-        return [t.key for t in self.tokens]
+        toks = tokens(text)
+        return cls(text, toks, [t.key for t in toks])
 
     def printed(self, i: int) -> str:
         return self.text[self.tokens[i].start:self.tokens[i].end]
@@ -250,8 +248,8 @@ def _align(record: _Words, quote: _Words) -> _Alignment:
             flags.add("spelling")
             continue
         flags.add({"delete": "dropped", "insert": "inserted", "replace": "replaced"}[tag])
-        rkeys, qkeys = record.keys, quote.keys
-        if sum(is_negation(rkeys, i) for i in range(r0, r1)) != sum(is_negation(qkeys, i) for i in range(q0, q1)):
+        if (sum(is_negation(record.keys, i) for i in range(r0, r1))
+                != sum(is_negation(quote.keys, i) for i in range(q0, q1))):
             flags.add("negation")
             changed = True
         if _numbers(rk) != _numbers(qk):
@@ -348,12 +346,12 @@ class Checker:
         if not ids:
             return {}
         rows = self.db.execute(
-            "select records.id, speaker_id, text, norm_text, said_on, source_url, coalesce(speakers.name, '?') "
+            "select records.id, speaker_id, text, said_on, source_url, coalesce(speakers.name, '?') "
             "from records left join speakers on speakers.id = records.speaker_id "
             f"where records.id in ({','.join('?' * len(ids))})", ids).fetchall()
-        return {rid: {"id": rid, "speaker_id": sid, "speaker": speaker, "text": text, "norm_text": norm,
-                      "said_on": said_on, "source_url": url}
-                for rid, sid, text, norm, said_on, url, speaker in rows}
+        return {rid: {"id": rid, "speaker_id": sid, "speaker": speaker, "text": text, "said_on": said_on,
+                      "source_url": url}
+                for rid, sid, text, said_on, url, speaker in rows}
 
     # -- verdicts
 
@@ -497,7 +495,8 @@ class Checker:
                 continue
             h = group[0]
             rec = records[h.record_id]
-            conflicts = _paraphrase_conflicts(tokens(rec["text"]), tokens(text))
+            record_tokens = tokens(rec["text"])
+            conflicts = _paraphrase_conflicts(record_tokens, tokens(text))
             flags = [f for f in FLAGS if f in set(conflicts) | set(self._date_flag(rec, said_on))]
             v = Verdict(verdict, round(h.score, 1), "paraphrase", self._public(rec), None, [], flags,
                         note=(f"paraphrases a record of {rec['speaker']} ({rec['said_on']})" if verdict == "verified"
@@ -506,7 +505,7 @@ class Checker:
                 return Verdict("unverified", suggestion=self._suggest(v, "the paraphrase disagrees with the record: "
                                                                       + ", ".join(conflicts)),
                                note=f"disagrees with a record of {rec['speaker']}: " + ", ".join(conflicts))
-            shared = len(set(content_words(keys)) & set(content_words(word_keys(rec["text"]))))
+            shared = len(set(content_words(keys)) & set(content_words([t.key for t in record_tokens])))
             if shared < PARAPHRASE_MIN_SHARED:
                 return Verdict("unverified", suggestion=self._suggest(v, f"shares only {shared} content words with "
                                                                       f"words of {rec['speaker']}"),

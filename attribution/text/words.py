@@ -53,6 +53,8 @@ monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednes
 saturdays sundays weekday weekdays weekend weekends today tomorrow yesterday tonight""".split())
 
 _RUN = re.compile(r"[^\W_]+")
+#: What follows a thousands comma: "2,500" ("500"), "1,000m" ("000m").
+_THOUSANDS = re.compile(r"\d{3}(?!\d)\w*")
 #: A number as printed: "25", "2.5", "2,500,000", optionally with a magnitude written onto it ("2.6million", "5bn").
 _NUMERAL = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([^\W\d_]*)$")
 
@@ -108,7 +110,7 @@ def _runs(text: str) -> list[_Run]:
     for m in _RUN.finditer(text):
         gap = text[last:m.start()]
         if runs and gap in (".", ",") and runs[-1].text[-1:].isdigit() and m.group()[:1].isdigit() \
-                and (gap == "." or re.fullmatch(r"\d{3}(?!\d)\w*", m.group())):
+                and (gap == "." or _THOUSANDS.fullmatch(m.group())):
             prev = runs[-1]
             runs[-1] = _Run(prev.text + gap + m.group(), prev.start, m.end(), prev.gap)
         else:
@@ -207,8 +209,6 @@ def is_negation(words: list[str], i: int) -> bool:
     return w in NEGATIONS or (w == "t" and i > 0 and words[i - 1].endswith("n"))
 
 
-def is_numeric(token: Token | str) -> bool:
+def is_numeric(token: Token) -> bool:
     """A number, or a word that says how much or when ("half", "percent", "March")."""
-    if isinstance(token, Token):
-        return token.number is not None or token.key in _QUANTITY_WORDS
-    return token in _QUANTITY_WORDS or bool(_NUMERAL.match(token)) or token in NUMBER_WORDS
+    return token.number is not None or token.key in _QUANTITY_WORDS
