@@ -12,7 +12,7 @@ from ..model import Quote
 
 __all__ = ["confidence", "score_quotes"]
 
-_BY_RULE = {"cue": 0.85, "colon": 0.8, "after": 0.75, "according": 0.8, "subject": 0.7,
+_BY_RULE = {"cue": 0.85, "colon": 0.8, "after": 0.75, "before": 0.7, "according": 0.8, "subject": 0.7,
             "noun": 0.55, "carryover": 0.6, "split": 0.75, "context": 0.45, "": 0.35}
 
 

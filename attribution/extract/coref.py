@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document
 from ..model import Speaker
 from ..text.lexicon import ORG_WORDS, ROLE_WORDS
 from ..text.timewords import names_a_time
-from .speakers import mention_words
+from .speakers import antecedent_of, mention_words
 
 __all__ = ["Referent", "Resolver"]
 
@@ -128,6 +128,10 @@ class Resolver:
     def speaker(self, head: int) -> Speaker:
         """The canonical speaker for a mention headed by word ``head``."""
         doc = self.doc
+        antecedent = antecedent_of(doc, head)
+        if antecedent is not None:  # "who" as written, the noun it stands for as the speaker
+            w = doc.words[head]
+            return replace(self.speaker(antecedent), mention=w.text, start=w.start, end=w.end)
         around = head + 1 if doc.words[head].lower in ROLE_WORDS and head + 1 < len(doc.words) else head
         words = sorted(set(mention_words(doc, head)) | set(_run_around(doc, head)) | set(_run_around(doc, around)))
         words = [w for w in words if not doc.inside_marks[w]]
@@ -323,6 +327,9 @@ def _describes(doc: Document, head: int, proper: list[int]) -> bool:
         doc.words[i].upos == "ADP" for i in range(head + 1, names[0]))
 
 
+_PLACES_AND_TIMES = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "NORP"})
+
+
 def _named_beside(doc: Document, words: list[int]) -> list[int]:
     """For a description ("a senior economist at X") set off by a comma after a name, that name."""
     if not words or words[0] < 2:
@@ -331,9 +338,9 @@ def _named_beside(doc: Document, words: list[int]) -> list[int]:
     if comma >= 3 and doc.words[comma - 1].upos == "NUM" and doc.words[comma - 2].lower == ",":
         comma -= 2  # "Margaret Olsen, 71, a retired nurse"
     before = doc.words[comma - 1]
-    if doc.words[comma].lower != "," or before.upos != "PROPN" or before.ner[2:] in ("DATE", "TIME") \
+    if doc.words[comma].lower != "," or before.upos != "PROPN" or before.ner[2:] in _PLACES_AND_TIMES \
             or names_a_time(before):
-        return []  # "On Monday, officials said": a day is no name
+        return []  # "On Monday, officials said", "In Pennsylvania, the vice president said": no one described
     end = comma - 1
     start = end
     while start - 1 >= 0 and doc.words[start - 1].upos == "PROPN" and not doc.inside_marks[start - 1]:

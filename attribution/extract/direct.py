@@ -14,7 +14,7 @@ from ..document import Document
 from ..model import Quote
 from ..text.lexicon import SAYING_VERBS, is_cue_verb
 from ..text.quote_marks import QuoteSpan
-from .reported import complement_of, to_clause_end, trim
+from .reported import according_source, complement_of, to_clause_end, trim
 from .speakers import speaker_of
 
 __all__ = ["add_direct", "find_direct", "is_speech"]
@@ -57,18 +57,28 @@ def find_direct(doc: Document) -> list[Quote]:
     quotes: list[Quote] = []
     inside_marks = doc.inside_marks
     for mark in doc.marks:
-        if not is_speech(doc, mark):
-            continue
+        if not is_speech(doc, mark) or (quotes and quotes[-1].kind == "mixed" and mark.open < quotes[-1].end):
+            continue  # not speech, or a second fragment of the mixed quote just made
         quote = Quote(start=mark.start, end=mark.end, kind="direct")
         end = mark.close if mark.close is not None else mark.end
         sents = _sentences_between(doc, mark.open, end)
         cue = _nearest_cue(doc, sents, mark, inside_marks)
-        inverted = _inverted_cue(doc, mark) if cue is None else None
-        if cue is not None:
+        colon = _colon_cue(doc, quote) if cue is None or doc.words[cue].start < quote.start else None
+        if colon is not None and cue is not None and not _has_subject(doc, colon):
+            colon = None  # a speech verb in the sentence says more than a bare verb before the colon
+        inverted = _inverted_cue(doc, mark) if cue is None and colon is None else None
+        if colon is not None:  # "After Trump spoke, Rubio fired back: "...": the clause before the colon
+            quote.cue_word, quote.speaker_word, quote.how = colon, speaker_of(doc, colon), "colon"
+        elif cue is not None:
             quote.cue_word, quote.speaker_word, quote.how = cue, speaker_of(doc, cue), "cue"
-            _maybe_mixed(doc, quote, cue, inside_marks)
+            _maybe_mixed(doc, quote, cue, mark)
         elif inverted is not None:  # the quote is all that was said: no clause around it to read
             quote.cue_word, quote.speaker_word, quote.how = inverted, speaker_of(doc, inverted), "cue"
+        elif (source := _according_to(doc, sents)) is not None:  # '"...," according to the commission.'
+            quote.cue_word, quote.cue_last, quote.speaker_word, quote.how = source[0], source[0] + 1, source[1], \
+                "according"
+        elif (named := _named_before_colon(doc, quote)) is not None:  # 'Marta Quinn, Bayside Herald: "..."'
+            quote.speaker_word, quote.how = named, "colon"
         elif _inside_a_clause(doc, mark, sents[0]):
             continue  # 'had "been friends for some time"' with no cue: a fragment, not a statement
         else:
@@ -116,7 +126,7 @@ def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:
     return i if w.lemma in SAYING_VERBS and name.upos == "PROPN" and w.text.islower() else None
 
 
-def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> None:
+def _maybe_mixed(doc: Document, quote: Quote, cue: int, mark: QuoteSpan) -> None:
     """ "X said Japan will "fundamentally reinforce" its defences": the clause is the content."""
     content = complement_of(doc, cue)
     if not content:
@@ -127,8 +137,11 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> N
     quoted = [i for i in doc.words_within(quote.start, quote.end) if doc.words[i].upos != "PUNCT"]
     if not content or not quoted or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
         return
-    own = set(quoted)
-    if any(inside[i] and i not in own and _is_word(doc, i) for i in content):
+    inside = doc.inside_marks
+    if quote.speaker_word in content or cue in content:
+        return  # '"A," she shouted, "B."' parsed as one clause: the speaker and cue are no part of what was said
+    start, end = doc.span(content)
+    if any(start <= m.open < end and m is not mark and _stands_alone(doc, m) for m in doc.marks):
         return  # the clause holds another quotation: '"A," she said, adding, "B."' is two quotes, not one
     outside = [i for i in content if not inside[i] and _is_word(doc, i)]
     if outside:  # 'wrote that farmers "cannot survive on prices from 20 years ago"
@@ -136,22 +149,68 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, inside: list[bool]) -> N
         quote.kind = "mixed"
 
 
+def _stands_alone(doc: Document, mark: QuoteSpan) -> bool:
+    """A quotation that opens its sentence or follows a comma or colon: a statement of its own, not a
+    fragment woven into the clause ('with "unwavering determination"')."""
+    before = doc.text[:mark.open].rstrip()
+    return not before or before[-1] in ",:;.!?\n" or doc.opens_sentence(mark.start)
+
+
 def _is_word(doc: Document, i: int) -> bool:
     """Letters or digits: a doubled '' can be tagged as anything but punctuation."""
     return any(ch.isalnum() for ch in doc.words[i].text)
 
 
+def _colon_cue(doc: Document, quote: Quote) -> int | None:
+    """For a quote right after a colon ("X said:", "Rubio fired back:"), the clause's cue."""
+    before = doc.text[:quote.start - 1].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = len(before) - 1
+    return _clause_verb(doc, doc.words[doc.last_word_starting_by(colon)].sent, colon)
+
+
+def _according_to(doc: Document, sents: list[int]) -> tuple[int, int] | None:
+    """(the word "according", the source's head) for '"...," according to the commission.' and
+    'According to the campaign, "..."': the phrase outside the marks in the quote's sentences."""
+    for s in sents:
+        sent = doc.sentences[s]
+        for i in range(sent.first, sent.last - 2):
+            if doc.words[i].lower == "according" and doc.words[i + 1].lower == "to" and not doc.inside_marks[i]:
+                source = according_source(doc, i)
+                return (i, source) if source is not None else None
+    return None
+
+
+#: The most words a roundup line's source may have before its colon ("Marta Quinn, Bayside Herald:").
+_ROUNDUP_WORDS = 8
+
+
+def _named_before_colon(doc: Document, quote: Quote) -> int | None:
+    """A name with no verb before a colon: a roundup line ('Marta Quinn, Bayside Herald: "..."'), a
+    headline ('Carly Fiorina: "..."') or 'As Lena Ortiz acknowledges: "..."' (a verb tagged a noun).
+    The first name is the source; what follows the comma is the outlet."""
+    before = doc.text[:quote.start - 1].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.last_word_starting_by(len(before) - 1)
+    paragraph_start = doc.paragraphs[doc.paragraph_at(doc.words[colon].start)][0]
+    clause = [i for i in range(doc.sentence_of(colon).first, colon)
+              if doc.words[i].upos != "PUNCT" and doc.words[i].start >= paragraph_start]
+    if not clause or len(clause) > _ROUNDUP_WORDS or any(doc.words[i].upos in ("VERB", "AUX") for i in clause):
+        return None
+    first = next((i for i in clause if doc.words[i].upos == "PROPN"), None)
+    if first is None:
+        return None
+    while first + 1 < colon and doc.words[first + 1].upos == "PROPN":
+        first += 1
+    return first
+
+
 def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> None:
-    """No cue in the quote's own sentences: a colon before it ("X said:"), or "he said." after it."""
+    """No cue in the quote's own sentences: "he said." after it, or "Dianne Bystrom agreed." before it."""
     last = sents[-1]
     para = doc.paragraph_at(quote.start)
-    opening = quote.start - 1
-    if doc.text[:opening].rstrip().endswith(":"):
-        colon = len(doc.text[:opening].rstrip()) - 1
-        verb = _clause_verb(doc, doc.words[doc.last_word_starting_by(colon)].sent, colon)
-        if verb is not None:
-            quote.cue_word, quote.speaker_word, quote.how = verb, speaker_of(doc, verb), "colon"
-            return
     if last + 1 < len(doc.sentences):
         nxt = doc.sentences[last + 1]
         if doc.paragraph_at(nxt.start) == para and not doc.text[quote.end:nxt.start].strip(" \t\"”’'"):
@@ -159,21 +218,58 @@ def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> No
                 if is_cue_verb(doc.words[i].lemma, doc.words[i].upos):
                     quote.cue_word, quote.speaker_word, quote.how = i, speaker_of(doc, i), "after"
                     return
+    cue = _bare_cue_before(doc, sents[0], para)
+    if cue is not None:
+        quote.cue_word, quote.speaker_word, quote.how = cue, speaker_of(doc, cue), "before"
+
+
+#: The most words of a sentence that only introduces the quote after it ("Iowa State's Dianne Bystrom agreed.").
+_INTRODUCTION_WORDS = 10
+
+
+def _bare_cue_before(doc: Document, sent: int, para: int) -> int | None:
+    """The cue of a short sentence right before the quote, in its paragraph, that says who speaks and
+    nothing else: a speech verb as its root, with a subject and no clause or object of its own."""
+    if sent == 0:
+        return None
+    before = doc.sentences[sent - 1]
+    root = before.root
+    if doc.paragraph_at(before.start) != para or before.last - before.first > _INTRODUCTION_WORDS or root is None:
+        return None
+    w = doc.words[root]
+    kids = [doc.words[c].deprel for c in doc.children[root]]
+    if not is_cue_verb(w.lemma, w.upos) or not any(k.startswith("nsubj") for k in kids) or any(
+            k in ("ccomp", "obj", "xcomp", "parataxis") for k in kids) or doc.inside_marks[root]:
+        return None
+    return root
 
 
 def _clause_verb(doc: Document, sent: int, before: int) -> int | None:
-    """The cue of a clause introducing a quote with a colon: its last speech verb, else its last verb."""
+    """The cue of a clause introducing a quote with a colon: the predicate nearest the colon that has a
+    subject ("After Trump suggested ..., Rubio fired back:" is Rubio's), a speech verb met on the way
+    back, else the last verb."""
     s = doc.sentences[sent]
     fallback = None
     for i in range(s.last - 1, s.first - 1, -1):
         w = doc.words[i]
         if w.start >= before or doc.inside_marks[i]:
             continue
-        if is_cue_verb(w.lemma, w.upos):
+        if is_cue_verb(w.lemma, w.upos) or _main_predicate(doc, i):
             return i
         if fallback is None and w.upos == "VERB":
             fallback = i
     return fallback
+
+
+def _main_predicate(doc: Document, i: int) -> bool:
+    """A verb or adjective with its own subject, outside relative and adverbial clauses."""
+    w = doc.words[i]
+    return w.upos in ("VERB", "ADJ") and w.lemma != "be" and w.deprel not in ("acl", "acl:relcl", "advcl") \
+        and _has_subject(doc, i)
+
+
+def _has_subject(doc: Document, i: int) -> bool:
+    return any(doc.words[c].deprel in ("nsubj", "nsubj:pass") and not doc.inside_marks[c] for c in doc.children[i])
 
 
 def add_direct(doc: Document) -> None:

@@ -23,7 +23,7 @@ from ..text.lexicon import (
 from ..text.timewords import is_time_word, names_a_time
 from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
 
-__all__ = ["add_reported", "complement_of", "find_reported", "to_clause_end", "trim"]
+__all__ = ["according_source", "add_reported", "complement_of", "find_reported", "to_clause_end", "trim"]
 
 _CLAUSE_RELS = ("ccomp",)
 _MIN_WORDS = 3
@@ -294,11 +294,8 @@ def _according_to(doc: Document, according: int) -> Quote | None:
     """ "According to X, <content>" / "<content>, according to X": read linearly, since parsers
     attach the phrase anywhere. The source runs from "to" to the next punctuation."""
     words, sent = doc.words, doc.sentence_of(according)
-    end = according + 2
-    while end < sent.last and words[end].upos != "PUNCT" and words[end].lower not in ("who", "which", "that"):
-        end += 1
-    source = [i for i in range(according + 2, end) if words[i].upos in ("PROPN", "NOUN", "PRON")
-              and not names_a_time(words[i])]  # "according to a report on Wednesday": the report
+    end = _source_end(doc, according)
+    source = _source_words(doc, according, end)
     if not source:
         return None
     phrase = set(range(according, end))
@@ -310,11 +307,32 @@ def _according_to(doc: Document, according: int) -> Quote | None:
                 tail += 1
         phrase |= set(range(according - 1, min(tail, end + 1)))
     content = [i for i in range(sent.first, sent.last) if i not in phrase]
-    head = _last_noun_before_of(doc, source)
+    head = according_source(doc, according)
     quote = _quote(doc, content, according, head, "according")
     if quote is not None:
         quote.cue_last = according + 1
     return quote
+
+
+def _source_end(doc: Document, according: int) -> int:
+    """Where the source of "according to" ends: at the next punctuation or relative pronoun."""
+    words, sent = doc.words, doc.sentence_of(according)
+    end = according + 2
+    while end < sent.last and words[end].upos != "PUNCT" and words[end].lower not in ("who", "which", "that"):
+        end += 1
+    return end
+
+
+def _source_words(doc: Document, according: int, end: int) -> list[int]:
+    """The nouns of the source ("according to a report on Wednesday": the report, not the day)."""
+    return [i for i in range(according + 2, end) if doc.words[i].upos in ("PROPN", "NOUN", "PRON")
+            and not names_a_time(doc.words[i])]
+
+
+def according_source(doc: Document, according: int) -> int | None:
+    """The head of the source named by "according to ...", or None."""
+    source = _source_words(doc, according, _source_end(doc, according))
+    return _last_noun_before_of(doc, source) if source else None
 
 
 #: Nouns for someone (or something) that speaks: titles, organisations, and these.

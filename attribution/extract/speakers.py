@@ -11,7 +11,8 @@ from __future__ import annotations
 from ..document import Document
 from ..text.timewords import is_time_word
 
-__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "is_passive", "mention_words", "speaker_of", "subject_of"]
+__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "is_passive", "mention_words", "speaker_of",
+           "subject_of"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
@@ -28,6 +29,14 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     '"Education is the driver," he said' as "Education ... said" is wrong.
     """
     subject = subject_of(doc, cue)
+    if subject is not None and subject > cue and doc.words[cue].lemma in ADDRESSEE_VERBS:
+        before = _noun_before(doc, cue)  # '"...," McKee, a political scientist, told The Hill': not The Hill
+        if before is not None:
+            return before
+    if subject is not None and subject < cue and _in_aside_before(doc, subject, cue):
+        before = _noun_before(doc, cue)  # "Mayor Tom Heller, noting that the deficit had doubled, added": Heller
+        if before is not None:
+            return before
     if subject is not None and subject < cue:
         named = _named_after(doc, cue)
         if named is not None:
@@ -60,6 +69,23 @@ def _left_noun(doc: Document, cue: int) -> int | None:
 
 def _adjacent_noun(doc: Document, cue: int) -> int | None:
     """ '"...," Blackwell concluded' or '"...," said James Lewis, an expert' read linearly."""
+    left = _noun_before(doc, cue)
+    return left if left is not None else _noun_after(doc, cue)
+
+
+def _in_aside_before(doc: Document, word: int, cue: int) -> bool:
+    """Whether ``word`` sits in a participle or relative aside set off by commas right before the cue
+    (", noting that the deficit had doubled,"): the aside's words are not the cue's subject."""
+    words = doc.words
+    if cue < 2 or words[cue - 1].lower != ",":
+        return False
+    opening = next((j for j in range(cue - 2, doc.sentence_of(cue).first, -1) if words[j].lower == ","), None)
+    return opening is not None and opening < word < cue - 1 and (
+        words[opening + 1].xpos == "VBG" or words[opening + 1].lower in RELATIVE_PRONOUNS)
+
+
+def _noun_before(doc: Document, cue: int) -> int | None:
+    """The noun before a cue, past adverbs, a bracketed party ("(R-Ky.)") and one aside in commas."""
     words = doc.words
     sent = doc.sentence_of(cue)
     i = cue - 1
@@ -77,6 +103,13 @@ def _adjacent_noun(doc: Document, cue: int) -> int | None:
             i = j - 1
     if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i] and _wordlike(doc, i):
         return i
+    return None
+
+
+def _noun_after(doc: Document, cue: int) -> int | None:
+    """The noun phrase right after a cue ("said James Lewis"): its last proper noun heads it."""
+    words = doc.words
+    sent = doc.sentence_of(cue)
     j = cue + 1
     while j < sent.last and words[j].upos in ("DET", "ADJ", "NUM"):
         j += 1
@@ -94,10 +127,13 @@ def _named_after(doc: Document, cue: int) -> int | None:
     words, sent = doc.words, doc.sentence_of(cue)
     if cue - 1 <= sent.first or words[cue - 1].lower != "," or doc.inside_marks[cue - 1]:
         return None
+    if words[cue].lemma in ADDRESSEE_VERBS:
+        return None  # ", told The Hill": who was told
     i = cue + 1
     while i < sent.last and words[i].upos in ("DET", "ADJ", "NOUN"):
         i += 1
-    if i == cue + 1 or i >= sent.last or words[i].upos != "PROPN" or is_time_word(words[i].text):
+    if not any(words[j].upos in ("ADJ", "NOUN") for j in range(cue + 1, i)) or i >= sent.last \
+            or words[i].upos != "PROPN" or is_time_word(words[i].text):
         return None  # a title must come first: plain "said Kono" is the parser's to read
     while i + 1 < sent.last and words[i + 1].upos == "PROPN":
         i += 1
@@ -122,8 +158,9 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     if subjects:
         c = min(subjects, key=lambda c: abs(verb - c))  # "The industry, she said, is ...": she
         if words[c].lower in RELATIVE_PRONOUNS:
-            if words[verb].deprel == "acl:relcl":
-                return words[verb].head
+            if words[verb].deprel == "acl:relcl" or (antecedent_of(doc, c) is not None and not any(
+                    words[j].lower == "," for j in range(c + 1, verb))):
+                return c  # "Mr. Ekovich, who noted that ...": the mention is "who", resolved to its noun later
             if c >= 2 and words[c - 1].lower == "," and words[c - 2].upos in ("PROPN", "NOUN"):
                 return c - 2  # "Robert Chen, who ..., said": the parse lost the relative clause
         return c
@@ -186,6 +223,19 @@ def _wordlike(doc: Document, i: int) -> bool:
     in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"
     return any(ch.isalnum() for ch in w.text) and (in_name or not is_time_word(w.text)) \
         and w.ner[2:] not in _NOT_SOURCES
+
+
+def antecedent_of(doc: Document, word: int) -> int | None:
+    """The noun a relative pronoun stands for: "Mr. Ekovich, who noted ..." → Ekovich."""
+    words = doc.words
+    w = words[word]
+    if w.lower not in RELATIVE_PRONOUNS or w.upos != "PRON" or not w.deprel.startswith("nsubj") or w.head is None:
+        return None
+    if words[w.head].deprel == "acl:relcl":
+        return words[w.head].head
+    if word >= 2 and words[word - 1].lower == "," and words[word - 2].upos in ("PROPN", "NOUN"):
+        return word - 2  # the parse lost the relative clause: ", who" after a noun still stands for it
+    return None
 
 
 def is_passive(doc: Document, verb: int) -> bool:
