@@ -26,7 +26,7 @@ from .errors import AttributionError, BadInput
 from .extract.runner import extract
 from .model import Quote
 from .store.database import insert_sql, transaction, utc_now
-from .store.identity import resolve_speaker
+from .store.identity import is_name, resolve_speaker
 from .store.statements import update_statements
 from .text.article import Article, content_hash, is_web_address
 from .text.normalize import norm_hash, normalize_quote
@@ -78,8 +78,8 @@ def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quot
         speaker_id = mention = title = None
         if q.speaker is not None:
             key = (q.speaker.name, q.speaker.type)
-            if key not in resolved:
-                resolved[key] = resolve_speaker(db, *key)
+            if key not in resolved:  # a description ("officials", "they") is kept on the quote, not made a speaker
+                resolved[key] = resolve_speaker(db, *key) if is_name(*key) else None
             speaker_id, mention, title = resolved[key], q.speaker.mention, q.speaker.title
         norm = normalize_quote(q.text)
         rows.append((

@@ -25,6 +25,7 @@ class Speaker:
     end: int
     type: str = "OTHER"
     title: str | None = None  #: role kept apart from the name ("Prime Minister")
+    uncertain: str | None = None  #: why the mention may be someone else's (a shared surname, a far pronoun)
 
     def to_dict(self) -> dict:
         return {"name": self.name, "mention": self.mention, "start": self.start, "end": self.end,

@@ -188,7 +188,7 @@ def test_a_weak_attribution_is_reported_never_accused(checked, nlp, records_db):
                              "uncertain (the speaker was found through “she”): a person must look")
     result = CliRunner().invoke(cli, ["check", str(RIVERSIDE), "--db", str(records_db), "--date", "2025-12-05"])
     assert result.exit_code == 0, result.output  # nothing confident is wrong
-    assert "  3. UNVERIFIED    direct   Republican Dana Whitfield · said · 2025-12-05\n" in result.stdout
+    assert "  3. UNVERIFIED    direct   Dana Whitfield · said · 2025-12-05\n" in result.stdout
     assert "     flags: speaker_uncertain\n" in result.stdout
 
 

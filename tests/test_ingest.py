@@ -27,6 +27,7 @@ from attribution import ingest
 from attribution.cli import cli
 from attribution.ingest import IngestReport, content_hash, ingest_articles, store_document
 from attribution.store.database import open_db
+from attribution.store.identity import is_name
 from attribution.text.article import read_articles
 from attribution.text.normalize import quote_hash
 
@@ -164,7 +165,9 @@ def test_cli_ingest_round_trip(tmp_path, fixture_results):
     first = runner.invoke(cli, ["ingest", article, "--db", str(path), "--date", "2025-10-23",
                                 "--outlet", "Example Wire", "--url", "https://news.example.com/defence"])
     assert first.exit_code == 0, first.output
-    statements = n  # one statement per quote in a single article
+    quotes = fixture_results[DEFENCE][1].quotes  # one statement per quote by a named speaker in a single article
+    statements = sum(1 for q in quotes if q.speaker and is_name(q.speaker.name, q.speaker.type))
+    assert 0 < statements < n  # "Opposition lawmakers" is a description: their quote is in no one's statements
     assert first.output == (f"1 article added ({n} quotes), 0 already stored: {path}\n"  # no progress bar off a terminal
                             f"checked {n} quotes: 0 verified, 0 misattributed, 0 altered, {n} unverified; "
                             f"{statements} new statements\n")

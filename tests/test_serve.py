@@ -143,7 +143,7 @@ async def test_canned_queries(ds):
             for s in spread][0] == (
         "Every crossing we add is a promise to the people who live on the islands,", "Port Alder Gazette",
         "2025-11-10", 2, ["Port Alder Gazette", "Harbour Weekly"])
-    assert len(await rows("statement_spread", speaker="")) == 21
+    assert len(await rows("statement_spread", speaker="")) == 20  # named speakers only: not "officials"
     # ingest checked every quote against the records
     assert [(q["quote_id"], q["credited_to"], q["record_speaker"]) for q in await rows("misattributed_quotes")] == [
         (17, "Amara Okafor", "Martin Hale"), (21, "Elena Marsh", "Tomas Reyes"), (10, "Rosa Lindqvist", "Tomas Reyes"),

@@ -92,6 +92,6 @@ def test_claimreview_exports_it_only_as_a_reviewer_rules(tmp_path, db_path):
 async def test_quotes_are_found_by_their_speakers_name_and_speakers_are_searchable(db_path):
     ds = make_datasette(db_path)
     quotes = (await ds.client.get("/attribution/quotes.json", params={"_search": "Whitfield", "_shape": "array"})).json()
-    assert sorted(q["speaker_name"] for q in quotes) == ["Republican Dana Whitfield", "Republican Dana Whitfield"]
+    assert sorted(q["speaker_name"] for q in quotes) == ["Dana Whitfield", "Dana Whitfield"]
     speakers = (await ds.client.get("/attribution/speakers.json", params={"_search": "Haddad", "_shape": "array"})).json()
     assert [s["name"] for s in speakers] == ["Omar Haddad"]

@@ -47,7 +47,7 @@ def check_document(db: sqlite_utils.Database, doc: Document, checker: Checker | 
         v = checker.verdict(quote.text, quote.kind, speaker.name if speaker else None,
                             speaker.type if speaker else None, quote.said_on,
                             mention=speaker.mention if speaker else None,
-                            context=passage(doc.text, quote.start, quote.end))
+                            context=passage(doc.text, quote.start, quote.end), confidence=quote.confidence)
         item.update(v.to_dict())
     return out
 
@@ -70,16 +70,16 @@ def check_stored(db: sqlite_utils.Database, *, unchecked_only: bool = False,
     rows = db.execute(
         "select quotes.id, quotes.text, quotes.kind, speakers.name, speakers.type, quotes.said_on, quotes.mention, "
         "substr(articles.text, max(1, quotes.start + 1 - :reach), quotes.[end] - quotes.start + 2 * :reach), "
-        "quotes.start - max(0, quotes.start - :reach) from quotes "
+        "quotes.start - max(0, quotes.start - :reach), quotes.confidence from quotes "
         "join articles on articles.id = quotes.article_id "
         "left join speakers on speakers.id = quotes.speaker_id "
         + ("where not exists (select 1 from checks where checks.quote_id = quotes.id) " if unchecked_only else "")
         + "order by quotes.id", {"reach": PASSAGE_REACH}).fetchall()
     for at in range(0, len(rows), _BATCH):
         values = []
-        for quote_id, text, kind, speaker, speaker_type, said_on, mention, around, lead in rows[at:at + _BATCH]:
+        for quote_id, text, kind, speaker, speaker_type, said_on, mention, around, lead, confidence in rows[at:at + _BATCH]:
             v = checker.verdict(text, kind, speaker, speaker_type, said_on, mention=mention,
-                                context=passage(around, lead, lead + len(text)))
+                                context=passage(around, lead, lead + len(text)), confidence=confidence)
             counts[v.verdict] += 1
             values.append((quote_id, v.record["id"] if v.record else None, v.verdict, v.score, v.match,
                            json.dumps(v.diff) if v.diff else None, json.dumps(v.flags), v.note,

@@ -64,13 +64,13 @@ from typing import Iterable
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from ..store.identity import find_speakers, name_key, surname
+from ..store.identity import find_speakers, is_name, name_key, surname
 from ..text.quote_marks import find_quotes
 from ..text.words import NEGATIONS, Token, is_negation, is_numeric, tokens
 from ..text.words import keys as word_keys
 from .match import PARAPHRASE, QUOTE, Encoder, Hit, Matcher, content_words
 
-__all__ = ["ACCUSE_MIN_WORDS", "ALTERED_MIN", "Checker", "FLAGS", "MISATTRIBUTED_MIN", "PARAPHRASE_MIN",
+__all__ = ["ACCUSE_MIN_CONFIDENCE", "ACCUSE_MIN_WORDS", "ALTERED_MIN", "Checker", "FLAGS", "MISATTRIBUTED_MIN", "PARAPHRASE_MIN",
            "PARAPHRASE_MIN_SHARED", "PARAPHRASE_MISATTRIBUTED_MIN", "SHORT_WORDS", "Verdict", "doubt"]
 
 #: Every flag, in the order they are listed.
@@ -82,6 +82,9 @@ PARAPHRASE_MIN = 70.0  #: token-set score for an indirect quote to be verified
 PARAPHRASE_MISATTRIBUTED_MIN = 80.0  #: ... and to be misattributed
 PARAPHRASE_MIN_SHARED = 4  #: distinct content words a paraphrase must share with a record for any verdict from it
 SHORT_WORDS = 4  #: quotes of this many words or fewer get at most "unverified" (plus a suggestion)
+#: Below this extraction confidence a speaker is too uncertain to accuse (a guess from the paragraph before,
+#: a surname several people share): see :mod:`attribution.extract.confidence`.
+ACCUSE_MIN_CONFIDENCE = 0.6
 ACCUSE_MIN_WORDS = 7  #: a paraphrase needs this many words to be called misattributed (fewer: anyone may say them)
 SAID_ON_DAYS = 7  #: a record said further than this from the quote's date gets the flag "said_on"
 CONTEXT_WORDS = 10  #: words of a record shown either side of a quoted fragment
@@ -274,11 +277,8 @@ def _paraphrase_conflicts(record: list[Token], quote: list[Token]) -> list[str]:
 # --- how firm the article's attribution is -----------------------------------------------------------
 
 #: Mentions that name nobody by themselves: a pronoun, or a description resolved to a name.
-_PRONOUNS = frozenset("he she they him her them his hers their i we you it who".split())
-
-
 def doubt(speaker: str | None, speaker_type: str | None, mention: str | None, context: str,
-          record_speaker: str, words: int, paraphrase: bool = False) -> str | None:
+          record_speaker: str, words: int, paraphrase: bool = False, confidence: float | None = None) -> str | None:
     """Why the evidence is too weak to say the article credits someone else's words, or None when it is firm.
 
     Calling a quote misattributed accuses the article. That needs the article's speaker to be a person
@@ -287,6 +287,8 @@ def doubt(speaker: str | None, speaker_type: str | None, mention: str | None, co
     words to be someone's own statement. The reason is shown to people as it is."""
     if speaker is None:
         return "no speaker is named here"
+    if confidence is not None and confidence < ACCUSE_MIN_CONFIDENCE:
+        return f"the speaker was found on weak evidence (confidence {confidence:.2f})"
     if paraphrase and words < ACCUSE_MIN_WORDS:
         return f"a paraphrase of only {words} words, which others may say too"
     if not _is_named(speaker, speaker_type):
@@ -303,20 +305,9 @@ def doubt(speaker: str | None, speaker_type: str | None, mention: str | None, co
 
 
 def _is_named(name: str, type: str | None) -> bool:
-    """A person's or organisation's name, as printed: "Ann Lee", "the Port Authority"; not "he", "a
-    spokesman", "Oregon" (a place) or "rust" (a misread word). NER may call a name OTHER: a person's
-    full name (two capitalised words at the end) still counts."""
-    words = name.split()
-    if not words or words[0].lower() in _PRONOUNS:
-        return False
-    capitalised = [w[:1].isupper() for w in words]
-    if words[0].lower() in ("the", "a", "an"):  # "the Smithsonian Institution", not "a moderate Indiana Democrat"
-        words, capitalised = words[1:], capitalised[1:]
-        if not capitalised or not capitalised[0]:
-            return False
-    if type in ("PERSON", "ORG"):
-        return any(capitalised)
-    return type in (None, "OTHER") and len(words) >= 2 and all(capitalised[-2:])
+    """A person's or organisation's name, as printed (:func:`~attribution.store.identity.is_name`); not a
+    place ("Oregon"), which cannot be misquoted."""
+    return type not in ("GPE", "NORP") and is_name(name, type)
 
 
 # --- the checker -------------------------------------------------------------------------------------
@@ -357,12 +348,13 @@ class Checker:
 
     def verdict(self, text: str, kind: str = "direct", speaker: str | None = None,
                 speaker_type: str | None = "PERSON", said_on: dt.date | str | None = None, *,
-                mention: str | None = None, context: str = "") -> Verdict:
+                mention: str | None = None, context: str = "", confidence: float | None = None) -> Verdict:
         """The verdict on a quote ``text`` attributed to ``speaker`` (None: no speaker named).
 
         ``mention`` is how the article names the speaker near the quote ("she", "Ms. Lee") and
         ``context`` the article's sentence(s) around it: with them the checker judges whether the
-        attribution is firm enough to call the quote misattributed (:func:`doubt`)."""
+        attribution is firm enough to call the quote misattributed (:func:`doubt`), as does the
+        extraction's ``confidence`` in its speaker."""
         keys = word_keys(text)
         if not keys:
             return Verdict("unverified", note="no words to check")
@@ -383,7 +375,7 @@ class Checker:
                            note=f"too short to check ({len(keys)} words); would be {v.verdict}")
         if v.verdict == "misattributed":
             why = doubt(speaker, speaker_type, mention, context, v.record["speaker"], len(keys),
-                        v.match == "paraphrase")
+                        v.match == "paraphrase", confidence)
             if why:
                 who = f"{v.record['speaker']} ({v.record['said_on']})"
                 return Verdict("unverified", flags=["speaker_uncertain"],

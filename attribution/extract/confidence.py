@@ -10,7 +10,10 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Quote
 
-__all__ = ["confidence", "score_quotes"]
+__all__ = ["UNCERTAIN_PENALTY", "confidence", "score_quotes"]
+
+#: What a speaker resolved on weak evidence costs (see :attr:`attribution.model.Speaker.uncertain`).
+UNCERTAIN_PENALTY = 0.3
 
 _BY_RULE = {"cue": 0.85, "colon": 0.8, "after": 0.75, "before": 0.7, "according": 0.8, "subject": 0.7,
             "noun": 0.55, "carryover": 0.6, "split": 0.75, "context": 0.45, "": 0.35}
@@ -24,6 +27,8 @@ def confidence(doc: Document, quote: Quote) -> float:
         score -= 0.15
     elif quote.speaker.type == "OTHER":
         score -= 0.05
+    elif quote.speaker.uncertain:
+        score -= UNCERTAIN_PENALTY  # a shared surname, a pronoun far from its name
     elif quote.speaker.name != quote.speaker.mention:
         score += 0.05  # resolved to a fuller name
     if quote.cue is None:

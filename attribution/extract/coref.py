@@ -28,6 +28,8 @@ _HONORIFIC_GENDER = {"mr.": "Masc", "mr": "Masc", "mrs.": "Fem", "mrs": "Fem", "
 _PRONOUN_GENDER = {"he": "Masc", "him": "Masc", "his": "Masc", "she": "Fem", "her": "Fem", "hers": "Fem"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+#: A pronoun further than this many sentences from its antecedent's name makes an uncertain speaker.
+_FAR_SENTENCES = 2
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -50,6 +52,7 @@ class Resolver:
         #: (first word, tie-breaker, entity, head word) of every name mention, kept in text order
         self._timeline: list[tuple[int, int, Referent, int]] = []
         self._run_of: dict[int, list[int]] = {}
+        self._mentions: dict[int, int] = {}  #: names registered per entity (by id): how salient it is
         for run in _proper_runs(doc):
             self._register(run)
             self._run_of.update((i, run) for i in run)
@@ -80,6 +83,7 @@ class Resolver:
             entity.gender = _HONORIFIC_GENDER.get(doc.words[w].lower, entity.gender)
         head = name_words[-1]
         bisect.insort(self._timeline, (words[0], len(self._timeline), entity, head))
+        self._mentions[id(entity)] = self._mentions.get(id(entity), 0) + 1
         return entity
 
     def _find_by_name(self, name: str, etype: str) -> Referent | None:
@@ -88,9 +92,9 @@ class Resolver:
         if not parts:
             return None
         if len(parts) == 1:  # a bare surname: the tagger's type for it is unreliable ("Tanaka" as GPE)
-            for entity in reversed(self.entities):
-                if entity.type == "PERSON" and len(entity.name.split()) > 1 and entity.name.lower().split()[-1] == parts[0]:
-                    return entity
+            family = self._sharing_surname(parts[0])
+            if family:  # "Park" after Helen and Robert Park: the one named most so far, else the latest named
+                return max(family, key=lambda e: (self._mentions.get(id(e), 0), self.entities.index(e)))
         for entity in reversed(self.entities):
             have = entity.name.lower().split()
             if have == parts:
@@ -104,6 +108,11 @@ class Resolver:
             if etype == "ORG" and entity.type == "ORG" and _contains(have, parts):
                 return entity  # "the Meteorological Agency" after "the Japan Meteorological Agency"
         return None
+
+    def _sharing_surname(self, surname: str) -> list[Referent]:
+        """The people known so far by a full name ending in ``surname``."""
+        return [e for e in self.entities if e.type == "PERSON" and len(e.name.split()) > 1
+                and e.name.lower().split()[-1] == surname]
 
     def _learn_genders(self) -> None:
         """A sentence about one person with he/his or she/her tells that person's gender."""
@@ -146,7 +155,23 @@ class Resolver:
         if entity is None:
             return Speaker(name=" ".join(mention.split()), mention=mention, start=start, end=end, type="OTHER")
         title = entity.title or _appositive_title(doc, words)
-        return Speaker(name=entity.name, mention=mention, start=start, end=end, type=entity.type, title=title)
+        if entity.type == "ORG" and doc.words[head].upos == "NOUN" and doc.words[head].lower in ROLE_WORDS:
+            title = doc.words[head].text  # the spokesperson of an organisation: a title, the organisation speaks
+        return Speaker(name=entity.name, mention=mention, start=start, end=end, type=entity.type, title=title,
+                       uncertain=self._uncertain(head, mention, entity))
+
+    def _uncertain(self, head: int, mention: str, entity: Referent) -> str | None:
+        """Why the mention may stand for someone else: a surname two people share, or a pronoun whose
+        name lies sentences away."""
+        doc = self.doc
+        parts = mention.split()
+        if len(parts) == 1 and entity.type == "PERSON" and len(self._sharing_surname(parts[0].lower())) > 1:
+            return f"the surname {parts[0]} is shared by several people here"
+        if doc.words[head].upos == "PRON":
+            named = [w for w, _, e, _ in self._timeline if e is entity and w < head]
+            if named and doc.words[head].sent - doc.words[named[-1]].sent > _FAR_SENTENCES:
+                return f"“{mention}” is {doc.words[head].sent - doc.words[named[-1]].sent} sentences from the name"
+        return None
 
     def _resolve(self, head: int, words: list[int]) -> Referent | None:
         doc = self.doc
@@ -158,6 +183,10 @@ class Resolver:
             return None  # "Opposition lawmakers", "Sanders supporters": a group described, not named
         if proper and not _describes(doc, head, proper):
             return self._register(proper)
+        if proper and w.lower in ROLE_WORDS:  # "a spokesperson for Crestline Property Group": the company speaks
+            described = self._register(proper)
+            if described is not None and described.type == "ORG":
+                return described
         if w.text[:1].isupper() and w.upos in ("NOUN", "ADJ", "X"):
             known = self._find_by_name(w.text, "PERSON")  # "Brooks" tagged as a plural noun
             if known is not None:
@@ -198,8 +227,8 @@ class Resolver:
             if (entity.title and noun in entity.title.lower().split()) or (
                     entity.type == "ORG" and noun in entity.name.lower().split()):
                 return entity
-        if noun in ORG_WORDS:  # "the company": the organisation last named
-            return next((e for e in earlier if e.type == "ORG"), None)
+        if noun in ORG_WORDS:  # "the company": the organisation last named (as one: not a dateline "RIVERSIDE")
+            return next((e for e in earlier if e.type == "ORG" and set(e.name.lower().split()) & ORG_WORDS), None)
         return None
 
 
@@ -380,7 +409,24 @@ def _split_title(doc: Document, words: list[int]) -> tuple[list[int], list[int]]
             cut = n + 1
     if cut and cut < len(words) and doc.words[words[cut]].lower == "of":
         return [], words  # "Ministry of ...", "Secretary of State" stays whole
+    if any(doc.words[i].lower in ORG_WORDS for i in words):  # "Fire and Disaster Management Agency" is all name
+        title, name = words[:cut], words[cut:]
+        while name and doc.words[name[0]].upos == "ADP":
+            name = name[1:]  # "spokesperson for Crestline Property Group"
+        return title, name
+    while cut < len(words) - 1 and (not doc.words[words[cut]].text[:1].isupper() or doc.words[words[cut]].upos == "NOUN"):
+        cut += 1  # "the harbourmaster Piet Jansen", "Skipper Dana Holt": common nouns before a name describe it
+    cut = max(cut, _person_start(doc, words))  # the tagger's person starts after the title
     return words[:cut], words[cut:]
+
+
+def _person_start(doc: Document, words: list[int]) -> int:
+    """Where the tagger's PERSON name of two or more words begins among ``words`` (0 if it tags none)."""
+    tags = [doc.words[i].ner for i in words]
+    for n, tag in enumerate(tags):
+        if tag.startswith("B-") and tag.endswith("PERSON") and all(t.endswith("PERSON") for t in tags[n:]):
+            return n
+    return 0
 
 
 def _type_of(doc: Document, words: list[int]) -> str:

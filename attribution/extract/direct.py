@@ -35,13 +35,28 @@ def is_speech(doc: Document, mark: QuoteSpan) -> bool:
     before = doc.text[max(0, mark.open - 40):mark.open].split()
     after = doc.text[(mark.close if mark.close is not None else mark.end) + 1:][:30].split()
     if mark.words <= 4 and before and after and _capitalized(before[-1]) and _capitalized(after[0]) \
-            and bare == content and not before[-1].endswith((".", "!", "?", ":")):
+            and bare == content and not before[-1].endswith((".", "!", "?", ":")) and _headline_said(doc, mark) is None:
         return False  # nickname: Dwayne "The Rock" Johnson (not '... the U.S. ¶ "But Wilson won," Axelrod said')
     if mark.words <= 10 and before and before[-1].lower().strip(",") in _WORK_NOUNS and bare == content:
         return False  # title: the report "Safer Streets for All"
-    if mark.words <= 8 and all(_capitalized(t) or t.lower() in _SMALL or t.isdigit() for t in bare.split()):
-        return False  # title-cased: a title ("Meet the Press.")
+    if mark.words <= 8 and all(_capitalized(t) or t.lower() in _SMALL or t.isdigit() for t in bare.split()) \
+            and _headline_said(doc, mark) is None:
+        return False  # title-cased: a title ("Meet the Press."), unless a headline says who said it
     return True
+
+
+def _headline_said(doc: Document, mark: QuoteSpan) -> int | None:
+    """ 'Reyes Said "We Were Robbed"': in a title-cased headline, "Said"/"Says" right after a name and before
+    the quote is the cue (taggers read it as part of the name)."""
+    before = doc.text[:mark.open].rstrip()
+    if not before:
+        return None
+    i = doc.last_word_starting_by(len(before) - 1)
+    w = doc.words[i]
+    if w.lower not in ("said", "says") or i == 0 or doc.words[i - 1].sent != w.sent \
+            or not doc.words[i - 1].text[:1].isupper() or doc.inside_marks[i - 1]:
+        return None
+    return i
 
 
 _SMALL = frozenset("a an the of and or in on at to for with by from".split())
@@ -74,6 +89,8 @@ def find_direct(doc: Document) -> list[Quote]:
             _maybe_mixed(doc, quote, cue, mark)
         elif inverted is not None:  # the quote is all that was said: no clause around it to read
             quote.cue_word, quote.speaker_word, quote.how = inverted, speaker_of(doc, inverted), "cue"
+        elif (said := _headline_said(doc, mark)) is not None:
+            quote.cue_word, quote.speaker_word, quote.how = said, said - 1, "cue"
         elif (source := _according_to(doc, sents)) is not None:  # '"...," according to the commission.'
             quote.cue_word, quote.cue_last, quote.speaker_word, quote.how = source[0], source[0] + 1, source[1], \
                 "according"

@@ -355,24 +355,42 @@ def _last_noun_before_of(doc: Document, nouns: list[int]) -> int:
 
 
 def _noun_complement(doc: Document, noun: int) -> Quote | None:
-    """ "voiced concern that ...", "conveyed the goal of keeping ...": what follows the noun's
-    "that" (or "of" with a gerund) is the content; the governing verb is the cue, its subject the
-    source. Read linearly: parsers attach these clauses anywhere."""
+    """ "voiced concern that ...", "conveyed the goal of keeping ...", "its resolve to strengthen ...": what
+    follows the noun's "that" (or "of" with a gerund, "to" with an infinitive) is the content; the governing
+    verb is the cue, its subject the source. Read linearly: parsers attach these clauses anywhere."""
     words = doc.words
     verb = noun - 1
-    while verb >= 0 and words[verb].upos in ("DET", "ADJ", "PRON") and words[verb].sent == words[noun].sent:
-        verb -= 1  # "expressed (its) (deep) concern"
+    while verb >= 0 and words[verb].sent == words[noun].sent and (words[verb].upos in ("DET", "ADJ", "PRON") or (
+            words[verb].lower in ("'s", "’s") and verb - 1 > 0 and words[verb - 1].upos in ("NOUN", "PROPN"))):
+        verb -= 2 if words[verb].lower in ("'s", "’s") else 1  # "expressed (its) (deep) concern", "the government's goal"
     if verb < 0 or words[verb].upos != "VERB" or doc.inside_marks[noun]:
         return None
     nxt = noun + 1
     if nxt >= len(words) or words[nxt].sent != words[noun].sent:
         return None
-    if words[nxt].lower == "that" or (words[nxt].lower == "of" and nxt + 1 < len(words)
-                                      and words[nxt + 1].xpos == "VBG"):
-        quote = _quote(doc, to_clause_end(doc, [nxt + 1]), verb, speaker_of(doc, verb), "noun")
+    if words[nxt].lower == "that" or (words[nxt].lower in ("of", "to") and nxt + 1 < len(words)
+                                      and words[nxt + 1].xpos == ("VBG" if words[nxt].lower == "of" else "VB")):
+        source = None if is_cue_verb(words[verb].lemma, words[verb].upos) else _possessor(doc, verb, noun)
+        quote = _quote(doc, to_clause_end(doc, [nxt + 1]), verb,
+                       source if source is not None else speaker_of(doc, verb), "noun")
         if quote is not None:
             quote.cue_last = noun  # "expressed confidence"
         return quote
+    return None
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+
+
+def _possessor(doc: Document, verb: int, noun: int) -> int | None:
+    """Whose claim it is, between a verb that says nothing itself and the noun: "bolster Rubio's claim"
+    (in "conveyed the government's goal" the speaker conveys)."""
+    for i in range(noun - 1, verb, -1):
+        w = doc.words[i]
+        if w.lower in ("'s", "’s") and doc.words[i - 1].upos in ("NOUN", "PROPN"):
+            return i - 1
+        if w.lower in _POSSESSIVE_PRONOUNS and w.upos == "PRON":
+            return i
     return None
 
 

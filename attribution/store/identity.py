@@ -21,8 +21,8 @@ import sqlite_utils
 from ..text.lexicon import DESCRIPTORS, ORG_WORDS, ROLE_WORDS
 from ..text.words import fold
 
-__all__ = ["KnownSpeaker", "bare_name", "find_speakers", "match_speakers", "name_key",
-           "resolve_speaker", "surname"]
+__all__ = ["KnownSpeaker", "bare_name", "find_speakers", "is_name", "match_speakers", "name_key",
+           "resolve_speaker", "surname", "type_of_name"]
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS}
@@ -38,6 +38,32 @@ def bare_name(name: str) -> str:
     if roles and "of" not in lower[:roles[-1] + 2]:  # not "Minister of Health"
         words = words[roles[-1] + 1:]
     return " ".join(words)
+
+
+_PRONOUNS = frozenset("he she they him her them his hers their i we you it who which that".split())
+
+
+def is_name(name: str, type: str | None) -> bool:
+    """Whether a speaker is named, as printed: "Ann Lee", "the Port Authority", "Japan"; not "they",
+    "officials", "36 percent of parents" or "a spokesman" (descriptions, kept on the quote but no
+    speaker of their own). NER may call a name OTHER: a full name (two capitalised words at the end)
+    still counts."""
+    words = name.split()
+    if not words or words[0].lower() in _PRONOUNS:
+        return False
+    if words[0].lower() in ("the", "a", "an"):  # "the Smithsonian Institution", not "a moderate Indiana Democrat"
+        words = words[1:]
+        if not words or not words[0][:1].isupper():
+            return False
+    capitalised = [w[:1].isupper() for w in words]
+    if type in ("PERSON", "ORG", "GPE", "NORP"):
+        return any(capitalised)
+    return type in (None, "OTHER") and len(words) >= 2 and all(capitalised[-2:])
+
+
+def type_of_name(name: str) -> str:
+    """A record's speaker type from the name alone: "Ministry of Defense" is an organisation."""
+    return "ORG" if set(fold(name).replace(",", " ").split()) & _ORG_WORDS else "PERSON"
 
 
 def name_key(name: str) -> str:

@@ -31,7 +31,7 @@ criticize criticise mock deride dismiss reject concede vow pledge promise threat
 call describe conclude continue counter quip joke boast brag muse agree disagree believe think
 predict forecast estimate project insist affirm assure indicate signal hint announce proclaim
 write publish blog text email cite conclude find show speculate wonder question doubt fear hope
-worry recount yell shout scream chant exclaim cry
+worry recount yell shout scream chant exclaim cry convey
 """.split())
 
 #: Verbs whose infinitive complement states an intention ("vowed to cut taxes").
@@ -62,6 +62,7 @@ SPEECH_NOUNS = frozenset("""
 statement claim claims assertion remark remarks comment comments warning promise pledge vow goal
 concern concerns belief view argument allegation accusation message call demand suggestion
 announcement assurance insistence hope fear prediction position confidence doubt doubts
+resolve determination intention commitment
 """.split())
 
 
@@ -81,7 +82,7 @@ director judge justice chairman chairwoman chair ceo spokesman spokeswoman spoke
 commissioner ambassador general gen. adm. admiral officer chancellor premier king queen prince
 speaker candidate nominee attorney sheriff councillor councilman councilwoman councilmember
 superintendent treasurer prosecutor head manager founder executive coach captain professor
-economist analyst principal lawyer doctor teacher dr. dr mr. mr ms. ms mrs. mrs
+skipper harbourmaster harbormaster economist analyst principal lawyer doctor teacher dr. dr mr. mr ms. ms mrs. mrs
 """.split())
 #: Nouns that make a name an organisation's, and that "the <noun>" uses to refer back to one.
 ORG_WORDS = frozenset("""ministry department agency party company inc. inc corp. corp corporation council
