@@ -148,6 +148,17 @@ def test_ingest_articles_extracts_only_what_is_new(db, fixture_results, monkeypa
     assert count(db) == 2 and count(db, "select count(*) from quotes") == expected
 
 
+def test_a_described_source_stays_on_its_quote_and_makes_no_speaker(db, fixture_results):
+    """ "Opposition lawmakers" is how the article describes a source, not a name: the quote keeps the words,
+    and the speakers table (whose rows pages and statements gather quotes under) holds only names."""
+    doc = fixture_results[DEFENCE][1]
+    store_document(db, doc.article, doc.quotes, outlet="Example Wire")
+    described = db.execute("select speaker_id, speaker_name, mention from quotes where mention = ?",
+                           ["Opposition lawmakers"]).fetchall()
+    assert described == [(None, "Opposition lawmakers", "Opposition lawmakers")]
+    assert "Opposition lawmakers" not in {r["name"] for r in db.query("select name from speakers")}
+
+
 def test_the_same_article_twice_in_one_run_is_stored_once(db, fixture_results):
     path = str(ARTICLES_DIR / f"{DEFENCE}.txt")
     report = ingest_articles(db, read_articles([path, path]), outlet="Example Wire")

@@ -85,6 +85,8 @@ def test_speaker_forms_in_the_fixture_resolve_to_one_person_each(db):
         "Shinjiro Koizumi": 3, "Sanae Takaichi": 3, "Yoshihiko Noda": 1, "Ministry of Defense": 1,
         "Satsuki Katayama": 2, "Naomi Clarke": 2, "Kazuo Ueda": 3, "Norikazu Suzuki": 1, "Takeshi Hoshino": 2,
         "Marcus Bell": 1, "Emi Kato": 1, "Haruki Mori": 1}
+    types = {r["name"]: r["type"] for r in db.query("select name, type from speakers")}
+    assert (types["Ministry of Defense"], types["Shinjiro Koizumi"]) == ("ORG", "PERSON")  # typed by the name
 
 
 # Lines of records.csv whose words are exactly a fixture quote's (see records.README.md):

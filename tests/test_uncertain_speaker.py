@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from attribution.check.verdict import ACCUSE_MIN_CONFIDENCE, Checker
 from attribution.ingest import ingest_articles
 from attribution.store.claimreview import Publisher, claim_reviews
 from attribution.store.database import open_db
@@ -95,3 +96,18 @@ async def test_quotes_are_found_by_their_speakers_name_and_speakers_are_searchab
     assert sorted(q["speaker_name"] for q in quotes) == ["Dana Whitfield", "Dana Whitfield"]
     speakers = (await ds.client.get("/attribution/speakers.json", params={"_search": "Haddad", "_shape": "array"})).json()
     assert [s["name"] for s in speakers] == ["Omar Haddad"]
+
+
+def test_a_speaker_found_on_weak_evidence_is_never_accused(db_path):
+    """Extraction's confidence in a speaker (low for a surname two people share, a far pronoun, a guess
+    from the paragraph before) decides too: below ACCUSE_MIN_CONFIDENCE the checker reports, never accuses."""
+    db = open_db(db_path)
+    checker = Checker(db)
+    firm = checker.verdict(HADDAD_WORDS, "direct", "Dana Whitfield", "PERSON", "2025-12-05", mention="Whitfield",
+                           confidence=ACCUSE_MIN_CONFIDENCE)
+    weak = checker.verdict(HADDAD_WORDS, "direct", "Dana Whitfield", "PERSON", "2025-12-05", mention="Whitfield",
+                           confidence=ACCUSE_MIN_CONFIDENCE - 0.05)
+    assert (firm.verdict, weak.verdict, weak.flags) == ("misattributed", "unverified", ["speaker_uncertain"])
+    assert weak.suggestion["verdict"] == "misattributed"
+    assert weak.note.endswith("(the speaker was found on weak evidence (confidence 0.55)): a person must look")
+    db.close()

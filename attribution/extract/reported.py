@@ -419,8 +419,10 @@ def _with_paired_marks(content: list[int], doc: Document) -> list[int]:
     unclosed = sum(t in _OPEN for t in texts) - sum(t in _CLOSE for t in texts)
     odd_straight = texts.count('"') % 2 == 1
     after, before = content[-1] + 1, content[0] - 1
+    while after + 1 < len(words) and words[after].upos == "PUNCT" and words[after].text not in _CLOSE + ('"',):
+        after += 1  # 'with "unwavering determination and action."': the mark closes after the period
     if after < len(words) and ((unclosed > 0 and words[after].text in _CLOSE) or (odd_straight and words[after].text == '"')):
-        return content + [after]
+        return content + list(range(content[-1] + 1, after + 1))
     if before >= 0 and ((unclosed < 0 and words[before].text in _OPEN) or (odd_straight and words[before].text == '"')):
         return [before] + content
     return content
@@ -477,7 +479,8 @@ def add_reported(doc: Document) -> None:
             continue
         inner = [q for q in overlapping if q.kind == "direct" and cand.start <= q.start and q.end <= cand.end
                  and not doc.opens_sentence(q.start)]
-        if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 1:
+        if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 1 \
+                and not any(_introduces(doc, cand.cue_word, q) for q in inner):
             for q in inner:  # 'X said Japan will "fundamentally reinforce" its defences'
                 quotes.remove(q)
             cand.kind = "mixed"
@@ -486,6 +489,11 @@ def add_reported(doc: Document) -> None:
         if q.kind == "indirect" and any(m.start < q.end and q.start < m.end for m in doc.marks):
             q.kind = "mixed"
     doc.quotes = sorted(quotes, key=lambda q: q.start)
+
+
+def _introduces(doc: Document, cue: int, quote: Quote) -> bool:
+    """ 'shouted, "This budget ..."': the cue, then only punctuation, then the quote: a direct quote of its own."""
+    return not doc.text[doc.words[cue].end:quote.start].strip(" ,:\"“‘'")
 
 
 def _words_outside_marks(doc: Document, quote: Quote) -> int:

@@ -172,8 +172,8 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     head = words[verb].head
     if depth < 2 and head is not None and words[verb].deprel in _INHERIT and words[head].upos == "VERB":
         left = _left_noun(doc, verb)
-        if left is not None and left > head:
-            return left  # "..., and Governor Kazuo Ueda said": the noun before the verb, not the first clause's
+        if left is not None and (left > head or (words[verb].deprel == "advcl" and verb < head)):
+            return left  # "..., and Governor Kazuo Ueda said", "After the mayor suggested ..., X said": not X
         return subject_of(doc, head, depth + 1)
     return None
 

@@ -1,0 +1,173 @@
+"""Who said it, on sentences of our own for each way news credits a speaker (issue 12's error classes).
+
+One extraction over all of them with the real pipeline; each test reads the quotes of one short article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from attribution.extract.confidence import UNCERTAIN_PENALTY
+from attribution.extract.runner import extract
+from attribution.text.article import Article
+
+DAY = dt.date(2025, 11, 3)
+
+TEXTS = {
+    "roundup": 'Harbour roundup.\n\nMarta Quinn, Bayside Herald: "The ferry cuts will hurt every commuter on the east '
+               'shore."\n\nOliver Grant, Pinecrest Daily: "Nobody at the council has explained where the money '
+               'went."\n',
+    "relative": 'Councillor Ruth Abara, who has opposed the plan since March, shouted, "This budget robs the '
+                'libraries to pay for parking."\n',
+    "participle": 'Mayor Tom Heller, noting that the deficit had doubled, added: "We cannot keep borrowing against '
+                  'next year\'s taxes."\n',
+    "as_acknowledges": 'As the finance director Lena Ortiz acknowledges: "The figures we published in June were '
+                       'wrong."\n',
+    "adding": 'The harbourmaster Piet Jansen wrote, adding, "The north pier is closed until the engineers have '
+              'finished."\n',
+    "saying": 'Rebecca Stone talks about the closures at length, saying, "Every family on this street depends on '
+              'the night bus."\n',
+    "according": '"The water in the reservoir is safe to drink," according to the regional health commission.\n',
+    "addressee": 'Governor Ines Calder paced the corridor, telling one aide: "Get the transport minister on the '
+                 'phone now."\n',
+    "named_inside": '"Ask Daniel Okafor what he promised the fishermen," said Amara Chen, the opposition leader.\n',
+    "surname": 'Helen Park and her husband, Robert Park, run the bakery on Mill Road. Robert Park said the rent had '
+               'tripled.\n\n"We have until the spring," Park said.\n',
+    "continuation": 'The festival drew 40,000 people over three days, organisers said.\n\n"It was the best year we '
+                    'have had," said Nora Bell, the festival director.\n\nThe weather stayed dry throughout. Parking '
+                    'remained a problem for visitors from the north.\n\n"Next year we will run shuttle buses from '
+                    'the station."\n',
+    "furniture": '"We had the ball." said Dana Reyes, the team captain.\n\nAdvertisement - story continues below'
+                 '\n\n"The referee saw it differently," said coach Ken Mori.\n',
+    "headline": 'Reyes Said "We Were Robbed" After Final.\n\nThe captain spoke after Saturday\'s final.\n',
+    "spokesperson": 'A spokesperson for Crestline Property Group said the tenants would be rehoused by June.\n',
+    "skipper": 'Skipper Dana Holt said the crew had sailed through the night to reach port.\n',
+    "two_fragments": 'Takaichi said Japan will "fundamentally reinforce its defense capabilities" with "unwavering '
+                     'determination and action."\n',
+    "convey": "Koizumi also conveyed the government's goal of raising defence spending to 2 percent of output. Japan "
+              "conveyed its resolve to strengthen the alliance.\n",
+    "who_noted": "''Revenues are up a little, and so are rounds,'' said Mr. Ekovich, who noted that the price of "
+                 "some golf courses had fallen by half during the recession.\n",
+    "colon_subject": 'After the mayor suggested that the pool would close, Councillor Ruth Abara fired back: "Not '
+                     'while I sit on this council."\n',
+    "agreed": 'Pollster Mina Osei agreed. "Voters in the valley have stopped listening to both parties."\n',
+    "told_outlet": '"The port will need another decade of work," Amir Sato, an engineer at the harbour board, told '
+                   'The Courier.\n',
+    "place_before": 'During a stop in Dunmore, Pennsylvania, the vice president said the plant would stay open.\n',
+    "possessor": "A strong result would bolster Rubio's claim to be the party's strongest candidate.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def found(nlp) -> dict[str, list]:
+    """{case: quotes} from one pass of the real pipeline."""
+    docs = extract([Article(id=name, date=DAY, text=text) for name, text in TEXTS.items()])
+    return {doc.article.id: doc.quotes for doc in docs}
+
+
+def said(quotes) -> list[tuple]:
+    return [(q.kind, q.text, q.speaker and q.speaker.name, q.cue and q.cue.text) for q in quotes]
+
+
+def test_a_roundup_line_names_its_source_before_the_colon_and_no_verb(found):
+    assert [(q.speaker.name, q.how) for q in found["roundup"]] == [("Marta Quinn", "colon"), ("Oliver Grant", "colon")]
+
+
+def test_a_relative_clause_between_subject_and_cue_changes_nothing(found):
+    assert said(found["relative"])[-1] == (
+        "direct", "This budget robs the libraries to pay for parking.", "Ruth Abara", "shouted")
+
+
+def test_a_participle_aside_is_not_the_speaker(found):
+    assert said(found["participle"])[-1] == (
+        "direct", "We cannot keep borrowing against next year's taxes.", "Tom Heller", "added")
+
+
+def test_as_x_acknowledges_before_a_colon_credits_x(found):
+    [quote] = found["as_acknowledges"]
+    assert (quote.speaker.name, quote.speaker.title) == ("Lena Ortiz", "finance director")
+
+
+def test_wrote_adding_and_talks_saying_keep_the_quote_direct(found):
+    assert [(q.kind, q.speaker.name, q.speaker.title) for q in found["adding"]] == [
+        ("direct", "Piet Jansen", "harbourmaster")]
+    assert said(found["saying"]) == [
+        ("direct", "Every family on this street depends on the night bus.", "Rebecca Stone", "saying")]
+
+
+def test_according_to_after_a_direct_quote_credits_its_source(found):
+    [quote] = found["according"]
+    assert (quote.kind, quote.speaker.mention, quote.cue.text, quote.how) == (
+        "direct", "the regional health commission", "according to", "according")
+
+
+def test_the_addressee_and_a_name_inside_the_quote_are_not_the_speaker(found):
+    assert [q.speaker.name for q in found["addressee"]] == ["Ines Calder"]
+    assert [q.speaker.name for q in found["named_inside"]] == ["Amara Chen"]
+    assert [q.speaker.name for q in found["told_outlet"]] == ["Amir Sato"]
+
+
+def test_a_shared_surname_goes_to_the_most_named_and_lowers_the_confidence(found):
+    firm, shared = found["surname"]
+    assert (firm.speaker.name, shared.speaker.name, shared.speaker.mention) == ("Robert Park", "Robert Park", "Park")
+    assert shared.speaker.uncertain == "the surname Park is shared by several people here"
+    assert shared.confidence == pytest.approx(0.85 - UNCERTAIN_PENALTY)
+
+
+def test_a_quote_after_an_unrelated_paragraph_gets_no_speaker(found):
+    assert [q.speaker and q.speaker.name for q in found["continuation"]] == ["organisers", "Nora Bell", None]
+
+
+def test_a_period_inside_the_mark_and_page_furniture(found):
+    assert [q.speaker.name for q in found["furniture"]] == ["Dana Reyes", "Ken Mori"]
+
+
+def test_a_headline_says_who_said_it(found):
+    assert said(found["headline"]) == [("direct", "We Were Robbed", "Reyes", "Said")]
+
+
+def test_a_spokesperson_speaks_for_the_organisation(found):
+    [quote] = found["spokesperson"]
+    assert (quote.speaker.name, quote.speaker.type, quote.speaker.title) == (
+        "Crestline Property Group", "ORG", "spokesperson")
+
+
+def test_a_title_is_split_from_the_name(found):
+    [quote] = found["skipper"]
+    assert (quote.speaker.name, quote.speaker.title) == ("Dana Holt", "Skipper")
+
+
+def test_two_quoted_fragments_in_one_report_are_one_mixed_quote(found):
+    assert said(found["two_fragments"]) == [
+        ("mixed", 'Japan will "fundamentally reinforce its defense capabilities" with "unwavering determination and '
+                  'action."', "Takaichi", "said")]
+
+
+def test_conveying_a_goal_or_resolve_reports_it(found):
+    assert [(q.kind, q.text, q.speaker.name) for q in found["convey"]] == [
+        ("indirect", "raising defence spending to 2 percent of output", "Koizumi"),
+        ("indirect", "strengthen the alliance", "Japan")]
+
+
+def test_who_is_the_mention_of_the_noun_it_stands_for(found):
+    reported = [q for q in found["who_noted"] if q.kind == "indirect"]
+    assert [(q.speaker.name, q.speaker.mention) for q in reported] == [("Ekovich", "who")]
+
+
+def test_the_clause_before_a_colon_is_its_own_subjects(found):
+    assert [q.speaker.name for q in found["colon_subject"]] == ["the mayor", "Ruth Abara"]
+
+
+def test_a_short_sentence_introducing_the_quote_names_its_speaker(found):
+    assert [(q.speaker.name, q.how) for q in found["agreed"]] == [("Mina Osei", "before")]
+
+
+def test_a_place_before_a_description_is_not_described(found):
+    assert [q.speaker.mention for q in found["place_before"]] == ["the vice president"]
+
+
+def test_a_claim_is_its_possessors(found):
+    assert [(q.text, q.speaker.name) for q in found["possessor"]] == [
+        ("be the party's strongest candidate", "Rubio")]
