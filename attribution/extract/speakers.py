@@ -45,8 +45,10 @@ def speaker_of(doc: Document, cue: int) -> int | None:
         return subject
     if is_passive(doc, cue):
         return None  # "a report which was published": no one is named as saying it
-    beside = _adjacent_noun(doc, cue)
     head = doc.words[cue].head
+    if doc.words[cue].xpos == "VBG" and head is not None and head < cue and cue > 0 and doc.words[cue - 1].lower == ",":
+        return speaker_of(doc, head)  # "Trump returned the compliment, telling Reuters, ...": Trump tells
+    beside = _adjacent_noun(doc, cue)
     if beside is None and head is not None and doc.words[cue].xpos == "VBG" and head < cue:
         return speaker_of(doc, head)  # "Mr. Hedge said, referring to the resorts": Hedge refers
     return beside
