@@ -28,6 +28,9 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     Words inside quotation marks are never the speaker: a parser that reads
     '"Education is the driver," he said' as "Education ... said" is wrong.
     """
+    head = doc.words[cue].head
+    if doc.words[cue].xpos == "VBG" and head is not None and head < cue and cue > 0 and doc.words[cue - 1].lower == ",":
+        return speaker_of(doc, head)  # "Trump returned the compliment, telling Reuters, ...": Trump tells
     subject = subject_of(doc, cue)
     if subject is not None and subject > cue and doc.words[cue].lemma in ADDRESSEE_VERBS:
         before = _noun_before(doc, cue)  # '"...," McKee, a political scientist, told The Hill': not The Hill
@@ -45,9 +48,6 @@ def speaker_of(doc: Document, cue: int) -> int | None:
         return subject
     if is_passive(doc, cue):
         return None  # "a report which was published": no one is named as saying it
-    head = doc.words[cue].head
-    if doc.words[cue].xpos == "VBG" and head is not None and head < cue and cue > 0 and doc.words[cue - 1].lower == ",":
-        return speaker_of(doc, head)  # "Trump returned the compliment, telling Reuters, ...": Trump tells
     beside = _adjacent_noun(doc, cue)
     if beside is None and head is not None and doc.words[cue].xpos == "VBG" and head < cue:
         return speaker_of(doc, head)  # "Mr. Hedge said, referring to the resorts": Hedge refers
