@@ -43,7 +43,8 @@ def build_review_db(path: Path) -> sqlite_utils.Database:
                                  "published": "2025-10-24", "title": "Defence plan, day two"}).last_pk
     q1 = _quote(db, one, "Shinjiro Koizumi", KOIZUMI_WORDS, "2025-10-22")
     q2 = _quote(db, two, "Sanae Takaichi", KOIZUMI_WORDS, "2025-10-22")
-    q3 = _quote(db, two, "Koizumi", ALTERED_WORDS, "2025-10-22")
+    q3 = _quote(db, two, "Shinjiro Koizumi", ALTERED_WORDS, "2025-10-22")
+    db["speaker_aliases"].insert({"alias_key": "koizumi", "speaker_id": 1})  # as a curated "Koizumi" record leaves it
     _quote(db, two, "Naomi Clarke", CLARKE_WORDS, None)
     _quote(db, one, None, "Nobody knows.", "2025-10-23")
     db["speakers"].insert({"name": "Koizumi Shinjiro", "type": "PERSON", "aliases": '["Koizumi Shinjiro", "Koizumi"]',

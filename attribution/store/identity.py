@@ -21,7 +21,7 @@ import sqlite_utils
 from ..text.lexicon import DESCRIPTORS, ORG_WORDS, ROLE_WORDS
 from ..text.words import fold
 
-__all__ = ["KnownSpeaker", "bare_name", "find_speakers", "is_name", "match_speakers", "name_key",
+__all__ = ["KnownSpeaker", "bare_name", "display_name", "find_speakers", "is_name", "match_speakers", "name_key",
            "resolve_speaker", "surname", "type_of_name"]
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
@@ -143,19 +143,21 @@ def find_speakers(db: sqlite_utils.Database, name: str, type: str = "PERSON") ->
 
 
 def match_speakers(known: list[KnownSpeaker], name: str, type: str = "PERSON") -> list[KnownSpeaker]:
-    """The speakers among ``known`` a name refers to: the same name or alias; for a person, else the
-    one person with that surname, else the one person whose full name ends this one or is ended by
-    it, else a surname-only row the fuller name completes."""
+    """The speakers among ``known`` a name refers to: the same name or alias; for a person's bare
+    surname, also the one person known by a full name with it; for a full name known by no row, the
+    one person whose full name ends this one or is ended by it, else a surname-only row it completes."""
     key = name_key(name)
     if not key:
         return []
     exact = [s for s in known if key in s.keys]
-    if exact or type not in ("PERSON", "OTHER"):  # OTHER: a name NER did not type, often a person's
+    if type not in ("PERSON", "OTHER"):  # OTHER: a name NER did not type, often a person's
         return exact
     people = [s for s in known if s.type == "PERSON" and s.key]
     if " " not in key:  # a bare surname: one person, however many rows spell their full name
-        same = [s for s in people if surname(s.key) == key]
-        return same if len({s.key for s in same}) == 1 else []
+        full = [s for s in people if " " in s.key and surname(s.key) == key and s not in exact]
+        return exact + (full if len({s.key for s in full}) == 1 else [])
+    if exact:
+        return exact
     # "DJ Beverly Bond" and "Beverly Bond": words before a full name that the key did not know to drop
     longer = [s for s in people if " " in s.key and (_ends_with(key, s.key) or _ends_with(s.key, key))]
     if longer:
@@ -167,31 +169,46 @@ def _ends_with(key: str, tail: str) -> bool:
     return key == tail or key.endswith(" " + tail)
 
 
-def resolve_speaker(db: sqlite_utils.Database, name: str, type: str = "PERSON", *, create: bool = True) -> int | None:
-    """The speakers row id for a name (see :func:`match_speakers`), remembering the form as an alias;
-    a new row when none matches and ``create``."""
+def resolve_speaker(db: sqlite_utils.Database, name: str, type: str = "PERSON", *, curated: bool = False) -> int | None:
+    """The speakers row id for a name: the row known by the same key (name or alias), else a new row.
+
+    For names extraction found, only the same key links a name to a row, so what is stored never
+    depends on the order articles arrive in, nor on what ran beside them: "Reyes" alone is its own row
+    whether "Ana Reyes" was stored first, later or never (the checker still reads "Reyes" as Ana Reyes
+    while she is the only Reyes it knows, :func:`match_speakers`). A ``curated`` name (a verified
+    record's speaker) may also join the one person the rules of :func:`match_speakers` find: a
+    fact-checker wrote it. The row's name is its fullest form, chosen the same way whatever the order."""
     key = name_key(name)
     if not key:
         return None
-    matches = find_speakers(db, name, type)
-    if matches:
-        speaker = matches[0]
-        if key not in speaker.keys and " " in key:  # "Takaichi" known first, "Sanae Takaichi" now: fuller wins
-            db.execute("update speakers set name = ?, key = ?, surname = ? where id = ?",
-                       [bare_name(name), key, surname(key), speaker.id])
-        return _remember(db, speaker, name, key)
-    if not create:
-        return None
-    # Plain SQL, not sqlite-utils' insert: this runs once per new name while ingesting.
-    speaker_id = db.execute("insert into speakers (name, type, aliases, key, surname) values (?, ?, ?, ?, ?)",
-                            [bare_name(name), type, json.dumps([name]), key, surname(key)]).lastrowid
-    db.execute("insert into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker_id])
+    row = db.execute("select speakers.id, speakers.aliases from speaker_aliases join speakers "
+                     "on speakers.id = speaker_aliases.speaker_id where alias_key = ?", [key]).fetchone()
+    if row is None and curated:
+        person = {s.id: s for s in find_speakers(db, name, type)}
+        if len(person) == 1:
+            [known] = person.values()
+            db.execute("insert or ignore into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, known.id])
+            row = (known.id, json.dumps(known.aliases))
+    if row is None:
+        # Plain SQL, not sqlite-utils' insert: this runs once per new name while ingesting.
+        speaker_id = db.execute("insert into speakers (name, type, aliases, key, surname) values (?, ?, ?, ?, ?)",
+                                [bare_name(name), type, json.dumps([name]), key, surname(key)]).lastrowid
+        db.execute("insert into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker_id])
+        return speaker_id
+    speaker_id, aliases = row[0], json.loads(row[1] or "[]")
+    if name not in aliases:
+        forms = sorted({*aliases, name})
+        db.execute("update speakers set aliases = ?, name = ? where id = ?",
+                   [json.dumps(forms, ensure_ascii=False), display_name(forms), speaker_id])
     return speaker_id
 
 
-def _remember(db: sqlite_utils.Database, speaker: KnownSpeaker, alias: str, key: str) -> int:
-    if alias not in speaker.aliases:
-        db.execute("update speakers set aliases = ? where id = ?", [json.dumps([*speaker.aliases, alias]), speaker.id])
-    if key not in speaker.keys:
-        db.execute("insert or ignore into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker.id])
-    return speaker.id
+def display_name(forms: list[str]) -> str:
+    """The name a row shows, from the forms of it seen: the fullest, without "the" if a form has none,
+    then the first in alphabetical order ("Donald J. Trump" over "Donald Trump", "Bank of Japan" over
+    "the Bank of Japan"; the same whichever came first)."""
+    def rank(name: str) -> tuple:
+        words = name.split()
+        article = words[0].lower() in ("the", "a", "an")
+        return -(len(words) - article), article, name
+    return min((bare_name(f) for f in forms), key=rank)

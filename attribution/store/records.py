@@ -114,7 +114,7 @@ def add_record(db: sqlite_utils.Database, speaker: str, text: str, said_on: str 
                           notes=notes)
     with transaction(db):
         _insert(db, [row])
-        speaker_id = resolve_speaker(db, row.speaker, type_of_name(row.speaker))
+        speaker_id = resolve_speaker(db, row.speaker, type_of_name(row.speaker), curated=True)
         return find_record(db, speaker_id, quote_hash(row.text), row.said_on.isoformat())
 
 
@@ -144,7 +144,7 @@ def _insert(db: sqlite_utils.Database, rows: list[RecordRow]) -> int:
     values = []
     for row in rows:
         if row.speaker not in speakers:
-            speakers[row.speaker] = resolve_speaker(db, row.speaker, type_of_name(row.speaker))
+            speakers[row.speaker] = resolve_speaker(db, row.speaker, type_of_name(row.speaker), curated=True)
         norm = normalize_quote(row.text)
         values.append((speakers[row.speaker], row.text, norm, norm_hash(norm), row.said_on.isoformat(), row.source_url,
                        row.source_type, row.verified_by, verified_at, row.notes))
