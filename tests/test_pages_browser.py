@@ -34,6 +34,14 @@ def server(tmp_path_factory, nlp):
         yield base
 
 
+def _watch(page, server: str) -> tuple[list[str], list[str]]:
+    """The console errors, and the requests to anywhere but ``server``, as ``page`` runs."""
+    errors, outside = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    return errors, outside
+
+
 def test_cells_read_as_words_and_the_home_page_offers_the_check(server, tmp_path):
     with chromium_page(str(tmp_path / "profile")) as page:
         page.goto(f"{server}/")
@@ -74,9 +82,7 @@ def test_an_article_page_shows_its_quotes_by_verdict(server, tmp_path):
 
 def test_a_speaker_page_shows_their_statements_over_time(server, tmp_path):
     with chromium_page(str(tmp_path / "profile")) as page:
-        errors, outside = [], []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+        errors, outside = _watch(page, server)
         page.goto(f"{server}/attribution/speakers?_sort=name")
         page.click("td.col-name a >> text=Elena Marsh")
         expect(page.locator("h1")).to_have_text("Elena Marsh")
@@ -85,4 +91,24 @@ def test_a_speaker_page_shows_their_statements_over_time(server, tmp_path):
         assert page.locator("svg.timeline line.record-tick").count() == 3  # her three records in records.csv
         expect(page.locator("table.speaker-quotes")).to_contain_text("We will raise ferry fares this winter")
         page.screenshot(path=str(tmp_path / "speaker.png"), full_page=True)
+        assert errors == [] and outside == []  # drawn here, nothing fetched from elsewhere
+
+
+def test_the_dashboard_draws_verdicts_and_names_the_misattributed(server, tmp_path):
+    with chromium_page(str(tmp_path / "profile")) as page:
+        errors, outside = _watch(page, server)
+        page.goto(f"{server}/")
+        page.click("a[href='-/dashboard']")  # linked from the home page
+        expect(page.locator("h1")).to_have_text("Dashboard")
+        weeks, outlets = page.locator("svg.bars").all()
+        assert weeks.get_attribute("aria-label") == "verdicts per week"
+        expect(weeks.locator("text")).to_contain_text(["week of 2025-11-10", "week of 2025-12-01"])
+        expect(outlets.locator("text").first).to_have_text("Gazette")
+        # one bar segment per verdict present: the checks table's own counts, drawn
+        checks = json.load(urllib.request.urlopen(
+            f"{server}/attribution/checks.json?_facet=verdict&_size=0"))["facet_results"]["verdict"]["results"]
+        drawn = {v: outlets.locator(f"rect[data-verdict={v}]").count() for v in ("verified", "misattributed")}
+        assert drawn == {v: int(any(r["value"] == v for r in checks)) for v in drawn}
+        expect(page.locator("table.dashboard").first).to_contain_text("Tomas Reyes")
+        page.screenshot(path=str(tmp_path / "dashboard.png"), full_page=True)
         assert errors == [] and outside == []  # drawn here, nothing fetched from elsewhere

@@ -1,4 +1,4 @@
-"""What the article and speaker pages share: rows by id (or 404), and rendering a package template with the
+"""What the article, speaker and dashboard pages share: rows by id (or 404), and rendering a package template with the
 verdict styles and the links to the tables."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from .serve import DB_NAME, package_template
 __all__ = ["one_row", "render", "rows"]
 
 
-async def rows(datasette, sql: str, key: int) -> list[dict]:
-    """The rows ``sql`` gives for ``key``, from the database served as ``attribution``."""
-    return [dict(r) for r in (await datasette.get_database(DB_NAME).execute(sql, [key])).rows]
+async def rows(datasette, sql: str, *params) -> list[dict]:
+    """The rows ``sql`` gives for ``params``, from the database served as ``attribution``."""
+    return [dict(r) for r in (await datasette.get_database(DB_NAME).execute(sql, list(params))).rows]
 
 
 async def one_row(datasette, sql: str, key: int, what: str) -> dict:

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from rapidfuzz import fuzz
 
 from ..text.normalize import normalize_quote
-from . import article_page, cells, check_page, speaker_page
+from . import article_page, cells, check_page, dashboard_page, speaker_page
 from .check_service import warm_up
 from .guards import guard
 from .serve import DB_NAME, models_dir_of
@@ -104,7 +104,8 @@ def register_magic_parameters(datasette) -> list:
 def register_routes(datasette) -> list:
     return [(r"^/-/check$", check_page.check_page), (r"^/-/check\.json$", check_page.check_json),
             (article_page.ARTICLE_PATH, article_page.article_page),
-            (speaker_page.SPEAKER_PATH, speaker_page.speaker_page)]
+            (speaker_page.SPEAKER_PATH, speaker_page.speaker_page),
+            (dashboard_page.DASHBOARD_PATH, dashboard_page.dashboard_page)]
 
 
 @hookimpl
@@ -115,7 +116,8 @@ def asgi_wrapper(datasette):
 
 @hookimpl
 def menu_links(datasette, actor, request) -> list[dict]:
-    return [{"href": datasette.urls.path(check_page.CHECK_PATH), "label": "Check an article"}]
+    return [{"href": datasette.urls.path(check_page.CHECK_PATH), "label": "Check an article"},
+            {"href": datasette.urls.path(dashboard_page.DASHBOARD_URL), "label": "Dashboard"}]
 
 
 @hookimpl
