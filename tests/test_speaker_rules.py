@@ -57,6 +57,8 @@ TEXTS = {
                    'The Courier.\n',
     "place_before": 'During a stop in Dunmore, Pennsylvania, the vice president said the plant would stay open.\n',
     "possessor": "A strong result would bolster Rubio's claim to be the party's strongest candidate.\n",
+    "party_label": '"The law was underfunded from the start," said former Rep. Ann Cole (D-Calif.), one of its '
+                   'authors, along with retired Sen. Judd Grey (R-N.H.).\n',
 }
 
 
@@ -171,3 +173,8 @@ def test_a_place_before_a_description_is_not_described(found):
 def test_a_claim_is_its_possessors(found):
     assert [(q.text, q.speaker.name) for q in found["possessor"]] == [
         ("be the party's strongest candidate", "Rubio")]
+
+
+def test_a_party_label_is_no_part_of_the_name(found):
+    [quote] = found["party_label"]
+    assert (quote.speaker.name, quote.speaker.title) == ("Ann Cole", "former Rep.")

@@ -239,5 +239,5 @@ def test_written_columns_are_the_schemas(tmp_path):
         "INSERT INTO checks ([quote_id], [record_id], [verdict], [score], [match], [diff], [flags], [note], "
         "[suggestion], [checked_at]) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ([quote_id]) DO UPDATE SET "
         "[record_id] = excluded.[record_id], ")
-    assert store.insert_sql("records", rows=2, or_ignore=True).count("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") == 2
+    assert store.insert_sql("records", rows=2, or_ignore=True).count("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") == 2
     db.close()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document
 from ..model import Speaker
-from ..text.lexicon import ORG_WORDS, ROLE_WORDS
+from ..text.lexicon import DESCRIPTORS, ORG_WORDS, ROLE_WORDS
 from ..text.timewords import names_a_time
 from .speakers import antecedent_of, mention_words
 
@@ -401,6 +401,9 @@ def _split_title(doc: Document, words: list[int]) -> tuple[list[int], list[int]]
         words = words[last + 1:]
     while words and doc.words[words[0]].upos in ("DET", "PUNCT"):
         words = words[1:]
+    opening = next((n for n, i in enumerate(words) if doc.words[i].text == "("), None)
+    if opening:
+        words = words[:opening]  # "George Miller (D-Calif.)": the party label is no part of the name
     while words and doc.words[words[-1]].upos == "PUNCT":
         words = words[:-1]
     cut = 0
@@ -414,19 +417,11 @@ def _split_title(doc: Document, words: list[int]) -> tuple[list[int], list[int]]
         while name and doc.words[name[0]].upos == "ADP":
             name = name[1:]  # "spokesperson for Crestline Property Group"
         return title, name
-    while cut < len(words) - 1 and (not doc.words[words[cut]].text[:1].isupper() or doc.words[words[cut]].upos == "NOUN"):
-        cut += 1  # "the harbourmaster Piet Jansen", "Skipper Dana Holt": common nouns before a name describe it
-    cut = max(cut, _person_start(doc, words))  # the tagger's person starts after the title
+    organisation = any(doc.words[i].ner.endswith("ORG") for i in words)  # "National Nurses United" is all name
+    while cut < len(words) - 1 and (not doc.words[words[cut]].text[:1].isupper() or doc.words[words[cut]].upos == "NOUN"
+                                    or (doc.words[words[cut]].lower in DESCRIPTORS and not organisation)):
+        cut += 1  # "the harbourmaster Piet Jansen", "Republican Dana Whitfield": words before a name describe it
     return words[:cut], words[cut:]
-
-
-def _person_start(doc: Document, words: list[int]) -> int:
-    """Where the tagger's PERSON name of two or more words begins among ``words`` (0 if it tags none)."""
-    tags = [doc.words[i].ner for i in words]
-    for n, tag in enumerate(tags):
-        if tag.startswith("B-") and tag.endswith("PERSON") and all(t.endswith("PERSON") for t in tags[n:]):
-            return n
-    return 0
 
 
 def _type_of(doc: Document, words: list[int]) -> str:

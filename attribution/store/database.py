@@ -123,6 +123,21 @@ def _m007_searchable_speakers(db: sqlite_utils.Database) -> None:
     db["speakers"].enable_fts(["name", "aliases"], create_triggers=True, tokenize="porter")
 
 
+def _m008_spelling_variants(db: sqlite_utils.Database) -> None:
+    """A search for "defense" finds quotes and records printed "defence" (and back): each keeps the other
+    spellings of its words (``spellings``, see :mod:`attribution.text.spelling`), indexed with its words."""
+    from ..text.spelling import other_spellings
+
+    for table in ("quotes", "records"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN spellings TEXT")
+        db.conn.executemany(f"UPDATE {table} SET spellings = ? WHERE id = ?",
+                            [(other_spellings(text), row_id) for row_id, text in db.execute(f"select id, text from {table}")])
+    db["quotes"].disable_fts()
+    db["quotes"].enable_fts(["text", "speaker_name", "spellings"], create_triggers=True, tokenize="porter")
+    db["records"].disable_fts()
+    db["records"].enable_fts(["text", "spellings"], create_triggers=True, tokenize="porter")
+
+
 def _key_speakers(db: sqlite_utils.Database) -> None:
     """Every speakers row's ``key`` and ``surname``, and its alias keys, from its name and aliases."""
     from .identity import name_key, surname  # the keys are computed in Python; identity imports nothing from here
@@ -204,9 +219,9 @@ def _m006_person_keys(db: sqlite_utils.Database) -> None:
 WRITTEN: dict[str, tuple[str, ...]] = {
     "articles": ("content_hash", "source_id", "url", "title", "outlet", "published", "text", "ingested_at"),
     "quotes": ("article_id", "speaker_id", "text", "norm_text", "norm_hash", "kind", "cue", "cue_lemma", "start",
-               "end", "mention", "title", "said_on", "confidence", "speaker_name"),
+               "end", "mention", "title", "said_on", "confidence", "speaker_name", "spellings"),
     "records": ("speaker_id", "text", "norm_text", "norm_hash", "said_on", "source_url", "source_type",
-                "verified_by", "verified_at", "notes"),
+                "verified_by", "verified_at", "notes", "spellings"),
     "checks": ("quote_id", "record_id", "verdict", "score", "match", "diff", "flags", "note", "suggestion",
                "checked_at"),
 }
@@ -235,6 +250,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[sqlite_utils.Database], None]], ...]
     (5, "independent sources of statements", _m005_independent_sources),
     (6, "person keys without descriptors, middle initials or accents", _m006_person_keys),
     (7, "quotes searchable by their speaker's name, speakers searchable", _m007_searchable_speakers),
+    (8, "British and American spellings searchable alike", _m008_spelling_variants),
 )
 
 #: The schema version a fully migrated database has.

@@ -31,6 +31,7 @@ from ..errors import BadInput, BadRecord
 from ..text.article import json_error, json_type
 from ..text.dates import parse_iso_date
 from ..text.normalize import norm_hash, normalize_quote, quote_hash
+from ..text.spelling import other_spellings
 from .database import insert_sql, transaction, utc_now
 from .identity import name_key, resolve_speaker, type_of_name
 
@@ -147,7 +148,7 @@ def _insert(db: sqlite_utils.Database, rows: list[RecordRow]) -> int:
             speakers[row.speaker] = resolve_speaker(db, row.speaker, type_of_name(row.speaker), curated=True)
         norm = normalize_quote(row.text)
         values.append((speakers[row.speaker], row.text, norm, norm_hash(norm), row.said_on.isoformat(), row.source_url,
-                       row.source_type, row.verified_by, verified_at, row.notes))
+                       row.source_type, row.verified_by, verified_at, row.notes, other_spellings(row.text)))
     return max(db.conn.executemany(insert_sql("records", or_ignore=True), values).rowcount, 0)
 
 

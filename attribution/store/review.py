@@ -20,6 +20,7 @@ import sqlite_utils
 from ..errors import ReviewRefused
 from ..model import VERDICTS
 from ..text.normalize import norm_hash, normalize_quote
+from ..text.spelling import other_spellings
 from .database import transaction, utc_now
 from .identity import find_speakers
 from .records import find_record, validate_record
@@ -128,7 +129,8 @@ def promote_quote(db: sqlite_utils.Database, quote_id: int, actor: str, source_u
         record_id = find_record(db, speaker["id"], words_hash, row.said_on.isoformat()) or _insert(db, change, "records", {
             "speaker_id": speaker["id"], "text": row.text, "norm_text": norm, "norm_hash": words_hash,
             "said_on": row.said_on.isoformat(), "source_url": row.source_url, "source_type": row.source_type,
-            "verified_by": change.actor, "verified_at": change.at, "notes": row.notes})
+            "verified_by": change.actor, "verified_at": change.at, "notes": row.notes,
+            "spellings": other_spellings(row.text)})
         _update(db, change, "quotes", quote_id, {"review": "promoted", "promoted_record_id": record_id,
                                                  "reviewed_by": change.actor, "reviewed_at": change.at})
     return record_id

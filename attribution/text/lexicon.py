@@ -83,6 +83,7 @@ commissioner ambassador general gen. adm. admiral officer chancellor premier kin
 speaker candidate nominee attorney sheriff councillor councilman councilwoman councilmember
 superintendent treasurer prosecutor head manager founder executive coach captain professor
 skipper harbourmaster harbormaster economist analyst principal lawyer doctor teacher dr. dr mr. mr ms. ms mrs. mrs
+pollster strategist commentator columnist historian scientist researcher adviser advisor consultant
 """.split())
 #: Nouns that make a name an organisation's, and that "the <noun>" uses to refer back to one.
 ORG_WORDS = frozenset("""ministry department agency party company inc. inc corp. corp corporation council

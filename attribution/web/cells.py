@@ -64,5 +64,5 @@ def _names(items: list) -> Markup:
         return Markup("none")
     shown = [" + ".join(str(escape(x)) for x in item) if isinstance(item, list) else str(escape(item))
              for item in items]
-    return Markup('<ul class="names" style="margin:0;padding-left:1.1em">' + "".join(f"<li>{s}</li>" for s in shown)
+    return Markup('<ul class="names">' + "".join(f"<li>{s}</li>" for s in shown)
                   + "</ul>")

@@ -17,17 +17,21 @@ a plain ``datasette db/attribution.db`` both get them:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from datasette import hookimpl
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 from rapidfuzz import fuzz
 
 from ..text.normalize import normalize_quote
 from . import article_page, cells, check_page, dashboard_page, speaker_page
 from .check_service import warm_up
+from .facets import once_per_facet
 from .guards import guard
 from .serve import DB_NAME, models_dir_of
 
-__all__ = ["MAX_FUNCTION_CHARS", "asgi_wrapper", "extra_body_script", "menu_links", "prepare_connection",
+__all__ = ["MAX_FUNCTION_CHARS", "asgi_wrapper", "extra_body_script", "extra_css_urls", "menu_links", "prepare_connection",
            "register_magic_parameters", "register_routes", "render_cell", "skip_csrf", "startup"]
 
 #: The longest argument each SQL matching function scores (a quote is far shorter); measured on 2 cores, a call
@@ -91,6 +95,20 @@ def extra_body_script(view_name):
 
 
 @hookimpl
+def extra_css_urls(datasette) -> list[str]:
+    """Our stylesheet on every page (long SQL wraps within the window), served by our own route."""
+    return [datasette.urls.path(STYLESHEET_URL)]
+
+
+STYLESHEET_URL = "/-/attribution.css"
+_STYLESHEET = (Path(__file__).parent / "static" / "attribution.css").read_text(encoding="utf-8")
+
+
+async def _stylesheet(request) -> Response:
+    return Response(_STYLESHEET, content_type="text/css; charset=utf-8", headers={"cache-control": "max-age=3600"})
+
+
+@hookimpl
 def register_magic_parameters(datasette) -> list:
     def site(key: str, request) -> str:
         if key != "url":
@@ -105,13 +123,15 @@ def register_routes(datasette) -> list:
     return [(r"^/-/check$", check_page.check_page), (r"^/-/check\.json$", check_page.check_json),
             (article_page.ARTICLE_PATH, article_page.article_page),
             (speaker_page.SPEAKER_PATH, speaker_page.speaker_page),
-            (dashboard_page.DASHBOARD_PATH, dashboard_page.dashboard_page)]
+            (dashboard_page.DASHBOARD_PATH, dashboard_page.dashboard_page),
+            (rf"^{STYLESHEET_URL}$", _stylesheet)]
 
 
 @hookimpl
 def asgi_wrapper(datasette):
-    """Bodies bounded on every POST path, and no POST to read-only canned queries (see :mod:`.guards`)."""
-    return lambda app: guard(datasette, app)
+    """Bodies bounded on every POST path, and no POST to read-only canned queries (see :mod:`.guards`); each
+    facet once (see :mod:`.facets`)."""
+    return lambda app: guard(datasette, once_per_facet(datasette, app))
 
 
 @hookimpl
