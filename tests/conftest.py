@@ -17,6 +17,7 @@ import pytest
 
 from attribution.extract.runner import extract
 from attribution.nlp.models import load_pipeline
+from attribution.store import database as store
 from attribution.text.article import read_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,3 +57,18 @@ def fixture_results(nlp) -> dict:
     docs = list(extract(inputs))
     assert [d.article.id for d in docs] == [fa.id for fa in articles]
     return {fa.id: (fa.gold, doc) for fa, doc in zip(articles, docs)}
+
+
+def database_before(path: Path, version: int, *statements: str) -> None:
+    """Make ``path`` a database as attribution left it before migration ``version``, holding the rows the
+    SQL ``statements`` insert (the next ``open_db`` migrates it)."""
+    later = store.MIGRATIONS
+    store.MIGRATIONS = tuple(m for m in later if m[0] < version)
+    try:
+        old = store.open_db(path)
+        for sql in statements:
+            old.execute(sql)
+        old.conn.commit()
+        old.close()
+    finally:
+        store.MIGRATIONS = later

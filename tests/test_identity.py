@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import database_before
 
-from attribution.store import database as store
 from attribution.store.database import open_db
 from attribution.store.identity import bare_name, find_speakers, name_key, resolve_speaker
 
@@ -128,15 +128,10 @@ def test_people_who_share_a_surname_stay_apart(db):
     assert resolve_speaker(db, "Donald Trump Jr.") == 4
 
 
-def test_migration_6_keys_stored_speakers_again(tmp_path, monkeypatch):
+def test_migration_6_keys_stored_speakers_again(tmp_path):
     path = tmp_path / "v5.db"
-    monkeypatch.setattr(store, "MIGRATIONS", tuple(m for m in store.MIGRATIONS if m[0] <= 5))
-    old = open_db(path)  # as attribution made it before version 6
-    old.execute("insert into speakers (name, type, aliases, key, surname) values ('Republican Donald Trump', "
-                "'PERSON', '[\"Republican Donald Trump\"]', 'republican donald trump', 'trump')")
-    old.conn.commit()
-    old.close()
-    monkeypatch.undo()
+    database_before(path, 6, "insert into speakers (name, type, aliases, key, surname) values ('Republican Donald "
+                             "Trump', 'PERSON', '[\"Republican Donald Trump\"]', 'republican donald trump', 'trump')")
     db = open_db(path)
     assert 6 in [r["version"] for r in db.query("select version from _migrations")]
     assert db.execute("select key, surname from speakers").fetchall() == [("donald trump", "trump")]

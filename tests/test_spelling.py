@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from conftest import database_before
 
-from attribution.store import database as store
 from attribution.store.database import open_db
 from attribution.store.records import add_record
 from attribution.text.spelling import VARIANTS, other_spellings
@@ -33,18 +33,13 @@ async def test_a_search_finds_both_spellings(tmp_path):
         assert sorted(r["id"] for r in found) == [british, american], word
 
 
-def test_migration_8_adds_the_spellings_to_stored_rows(tmp_path, monkeypatch):
+def test_migration_8_adds_the_spellings_to_stored_rows(tmp_path):
     path = tmp_path / "v7.db"
-    monkeypatch.setattr(store, "MIGRATIONS", tuple(m for m in store.MIGRATIONS if m[0] <= 7))
-    old = open_db(path)  # as attribution made it before version 8
-    old.execute("insert into speakers (name, type, aliases, key, surname) values ('Ann Lee', 'PERSON', '[]', "
-                "'ann lee', 'lee')")
-    old.execute("insert into records (speaker_id, text, norm_text, norm_hash, said_on, source_url) values "
-                "(1, 'Our neighbours want a new harbour.', 'our neighbours want a new harbour', 'h', '2025-11-03', "
-                "'https://example.org/a')")
-    old.conn.commit()
-    old.close()
-    monkeypatch.undo()
+    database_before(path, 8, "insert into speakers (name, type, aliases, key, surname) values ('Ann Lee', 'PERSON', "
+                             "'[]', 'ann lee', 'lee')",
+                    "insert into records (speaker_id, text, norm_text, norm_hash, said_on, source_url) values (1, "
+                    "'Our neighbours want a new harbour.', 'our neighbours want a new harbour', 'h', '2025-11-03', "
+                    "'https://example.org/a')")
     db = open_db(path)
     assert db.execute("select spellings from records").fetchone() == ("neighbors harbor",)
     assert db.execute("select count(*) from records_fts where records_fts match 'harbor'").fetchone() == (1,)
