@@ -177,9 +177,14 @@ jobs_option = click.option("--jobs", type=click.IntRange(min=1), default=1, show
                            help="Worker processes parsing in parallel, each with its own Stanza pipeline.")
 
 
-def _models_ready(models_dir: str | None, jobs: int) -> None:
+cluster_option = click.option(
+    "--cluster", metavar="ADDRESS",
+    help="Parse on a Dask cluster: a scheduler's tcp://HOST:8786, or local:N for N worker processes here.")
+
+
+def _models_ready(models_dir: str | None, jobs: int, cluster: str | None = None) -> None:
     """Fail on missing models before reading anything (workers load their own pipeline)."""
-    if jobs == 1:
+    if jobs == 1 and not cluster:
         nlp.load_pipeline(models_dir)
     else:
         nlp.check_models(models_dir)
@@ -193,13 +198,14 @@ def _models_ready(models_dir: str | None, jobs: int) -> None:
 @click.option("--parse", type=click.Choice(PARSE_MODES), default="selective", show_default=True,
               help="Dependency-parse only the sentences extraction reads (same quotes), or every sentence.")
 @jobs_option
+@cluster_option
 @models_dir_option
 def extract_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output, parse: str, jobs: int,
-                    models_dir: str | None) -> None:
+                    cluster: str | None, models_dir: str | None) -> None:
     """Find every quote in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin)."""
     with _user_errors(), _output(output) as out:
-        _models_ready(models_dir, jobs)
-        docs = extract(_inputs(inputs, date), models_dir, parse=parse, jobs=jobs)
+        _models_ready(models_dir, jobs, cluster)
+        docs = extract(_inputs(inputs, date), models_dir, parse=parse, jobs=jobs, cluster=cluster)
         if fmt == "json":
             write_json(list(docs), out)
             return
@@ -248,9 +254,10 @@ def _count(n: int, word: str) -> str:
 @click.option("--url", help="Source URL for articles that carry none.")
 @click.option("--date", "date", callback=_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @jobs_option
+@cluster_option
 @models_dir_option
 def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, url: str | None,
-                   date: dt.date | None, jobs: int, models_dir: str | None) -> None:
+                   date: dt.date | None, jobs: int, cluster: str | None, models_dir: str | None) -> None:
     """Extract the quotes in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin) and store them.
 
     Each article is stored with its quotes in one transaction. Articles already
@@ -270,10 +277,10 @@ def ingest_command(inputs: tuple[str, ...], db_path: str, outlet: str | None, ur
                 with click.progressbar(articles, label="Ingesting", file=sys.stderr,
                                        item_show_func=lambda a: a.id if a is not None else None) as bar:
                     report = ingest_articles(db, bar, outlet=outlet, url=url, models_dir=models_dir,
-                                             progress=progress, jobs=jobs)
+                                             progress=progress, jobs=jobs, cluster=cluster)
             else:
                 report = ingest_articles(db, articles, outlet=outlet, url=url, models_dir=models_dir,
-                                         progress=progress, jobs=jobs)
+                                         progress=progress, jobs=jobs, cluster=cluster)
         except AttributionError as exc:
             if stored.articles_added:
                 raise AttributionError(f"{exc} ({_count(stored.articles_added, 'article')} before it stored in "
@@ -350,10 +357,11 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 @click.option("--date", "date", callback=_check_date, help="Publication date (YYYY-MM-DD) for inputs that have none.")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
 @jobs_option
+@cluster_option
 @models_dir_option
 @click.pass_context
 def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | None, date: dt.date | None, fmt: str,
-                  jobs: int, models_dir: str | None) -> None:
+                  jobs: int, cluster: str | None, models_dir: str | None) -> None:
     """Check every quote in INPUTS (.txt, .html, .jsonl, an http(s) URL, or - for stdin) against the verified records.
 
     Each quote is verified, misattributed, altered or unverified. Exit status: 0 when no quote is
@@ -365,10 +373,10 @@ def check_command(ctx: click.Context, inputs: tuple[str, ...], db_path: str | No
         with _database(db_path, missing="import verified records first", error=_CheckError) as db:
             if not db["records"].count:
                 click.echo(f"Warning: {db_path} has no records: every quote will be unverified", err=True)
-            _models_ready(models_dir, jobs)
+            _models_ready(models_dir, jobs, cluster)
             checker = Checker(db)
             articles = _inputs(inputs, date)
-            for doc in extract(articles, models_dir, cache=db, jobs=jobs):
+            for doc in extract(articles, models_dir, cache=db, jobs=jobs, cluster=cluster):
                 art = check_document(db, doc, checker)
                 results.append(art)
                 if fmt == "table":

@@ -118,7 +118,7 @@ def store_document(db: sqlite_utils.Database, article: Article, quotes: Sequence
 
 def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, outlet: str | None = None,
                     url: str | None = None, models_dir: str | None = None,
-                    progress: Progress | None = None, jobs: int = 1) -> IngestReport:
+                    progress: Progress | None = None, jobs: int = 1, cluster: str | None = None) -> IngestReport:
     """Extract every article not yet stored and store it with its quotes, one transaction per article.
 
     Articles whose text is already in the database are skipped without being
@@ -126,7 +126,7 @@ def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, o
     is called after each input article. An error (a bad input line, missing
     models) stops the run; the articles stored before it stay stored. Stanza's
     annotations are cached in ``db`` (see annotations.py); ``jobs`` > 1 parses
-    in that many worker processes.
+    in that many worker processes, ``cluster`` on a Dask cluster (the one writer stays here).
     """
     _check_url(url)
     report = IngestReport()
@@ -143,7 +143,7 @@ def ingest_articles(db: sqlite_utils.Database, articles: Iterable[Article], *, o
             yield article
 
     try:
-        for doc in extract(new_articles(), models_dir, cache=db, jobs=jobs):
+        for doc in extract(new_articles(), models_dir, cache=db, jobs=jobs, cluster=cluster):
             added = store_document(db, doc.article, doc.quotes, outlet=outlet, url=url)
             if added is None:
                 report.articles_skipped += 1

