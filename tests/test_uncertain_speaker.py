@@ -109,5 +109,6 @@ def test_a_speaker_found_on_weak_evidence_is_never_accused(db_path):
                            confidence=ACCUSE_MIN_CONFIDENCE - 0.05)
     assert (firm.verdict, weak.verdict, weak.flags) == ("misattributed", "unverified", ["speaker_uncertain"])
     assert weak.suggestion["verdict"] == "misattributed"
-    assert weak.note.endswith("(the speaker was found on weak evidence (confidence 0.55)): a person must look")
+    assert weak.note.endswith(f"(the speaker was found on weak evidence (confidence {ACCUSE_MIN_CONFIDENCE - 0.05:.2f})): "
+                              "a person must look")
     db.close()

@@ -84,7 +84,7 @@ PARAPHRASE_MIN_SHARED = 4  #: distinct content words a paraphrase must share wit
 SHORT_WORDS = 4  #: quotes of this many words or fewer get at most "unverified" (plus a suggestion)
 #: Below this extraction confidence a speaker is too uncertain to accuse (a guess from the paragraph before,
 #: a surname several people share): see :mod:`attribution.extract.confidence`.
-ACCUSE_MIN_CONFIDENCE = 0.6
+ACCUSE_MIN_CONFIDENCE = 0.55
 ACCUSE_MIN_WORDS = 7  #: a paraphrase needs this many words to be called misattributed (fewer: anyone may say them)
 SAID_ON_DAYS = 7  #: a record said further than this from the quote's date gets the flag "said_on"
 CONTEXT_WORDS = 10  #: words of a record shown either side of a quoted fragment

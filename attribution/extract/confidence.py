@@ -13,7 +13,7 @@ from ..model import Quote
 __all__ = ["UNCERTAIN_PENALTY", "confidence", "score_quotes"]
 
 #: What a speaker resolved on weak evidence costs (see :attr:`attribution.model.Speaker.uncertain`).
-UNCERTAIN_PENALTY = 0.3
+UNCERTAIN_PENALTY = 0.35
 
 _BY_RULE = {"cue": 0.85, "colon": 0.8, "after": 0.75, "before": 0.7, "according": 0.8, "subject": 0.7,
             "noun": 0.55, "carryover": 0.6, "split": 0.75, "context": 0.45, "": 0.35}
