@@ -53,11 +53,9 @@ class Resolver:
         self._timeline: list[tuple[int, int, Referent, int]] = []
         self._run_of: dict[int, list[int]] = {}
         self._mentions: dict[int, int] = {}  #: names registered per entity (by id): how salient it is
-        self._in_full: dict[int, int] = {}  #: of those, full names ("Robert Park", not "Park")
         for run in _proper_runs(doc):
             self._register(run)
             self._run_of.update((i, run) for i in run)
-        self._named = dict(self._in_full)  #: how often each entity is named in full in the article's text
         self._learn_genders()
 
     # -- building the entity list ---------------------------------------------------------
@@ -86,8 +84,6 @@ class Resolver:
         head = name_words[-1]
         bisect.insort(self._timeline, (words[0], len(self._timeline), entity, head))
         self._mentions[id(entity)] = self._mentions.get(id(entity), 0) + 1
-        if len(name_words) > 1:
-            self._in_full[id(entity)] = self._in_full.get(id(entity), 0) + 1
         return entity
 
     def _find_by_name(self, name: str, etype: str) -> Referent | None:
@@ -165,14 +161,16 @@ class Resolver:
                        uncertain=self._uncertain(head, mention, entity))
 
     def _uncertain(self, head: int, mention: str, entity: Referent) -> str | None:
-        """Why the mention may stand for someone else: a surname two people share (unless the article names
-        one of them far more often), or a pronoun whose name lies sentences away."""
+        """Why the mention may stand for someone else: a surname shared by another person named in the last
+        few sentences, or a pronoun whose name lies sentences away."""
         doc = self.doc
         parts = mention.split()
         family = self._sharing_surname(parts[0].lower()) if len(parts) == 1 and entity.type == "PERSON" else []
-        rivals = [self._named.get(id(e), 0) for e in family if e is not entity]
-        if rivals and 2 * max(rivals) >= self._named.get(id(entity), 0):  # "Trump" among ten Donald Trumps and
-            return f"the surname {parts[0]} is shared by several people here"  # one Ivanka Trump is his
+        first = entity.name.split()[0].lower()  # "Donald J. Trump" beside "Donald Trump" is no rival
+        sent = doc.words[head].sent
+        near = {id(e) for w, _, e, _ in self._timeline if w < head and sent - doc.words[w].sent <= _FAR_SENTENCES + 1}
+        if any(id(e) in near and e.name.split()[0].lower() != first for e in family):
+            return f"the surname {parts[0]} is shared by several people here"  # both named in the last few sentences
         if doc.words[head].upos == "PRON":
             named = [w for w, _, e, _ in self._timeline if e is entity and w < head]
             if named and doc.words[head].sent - doc.words[named[-1]].sent > _FAR_SENTENCES:
