@@ -165,16 +165,18 @@ class Resolver:
         few sentences, or a pronoun whose name lies sentences away."""
         doc = self.doc
         parts = mention.split()
-        family = self._sharing_surname(parts[0].lower()) if len(parts) == 1 and entity.type == "PERSON" else []
-        first = entity.name.split()[0].lower()  # "Donald J. Trump" beside "Donald Trump" is no rival
         sent = doc.words[head].sent
-        near = {id(e) for w, _, e, _ in self._timeline if w < head and sent - doc.words[w].sent <= _FAR_SENTENCES + 1}
-        if any(id(e) in near and e.name.split()[0].lower() != first for e in family):
-            return f"the surname {parts[0]} is shared by several people here"  # both named in the last few sentences
+        if len(parts) == 1 and entity.type == "PERSON":
+            first = entity.name.split()[0].lower()  # "Donald J. Trump" beside "Donald Trump" is no rival
+            rivals = {id(e) for e in self._sharing_surname(parts[0].lower()) if e.name.split()[0].lower() != first}
+            if any(id(e) in rivals and sent - doc.words[w].sent <= _FAR_SENTENCES + 1
+                   for w, _, e, _ in self._timeline if w < head):  # both named in the last few sentences
+                return f"the surname {parts[0]} is shared by several people here"
         if doc.words[head].upos == "PRON":
             named = [w for w, _, e, _ in self._timeline if e is entity and w < head]
-            if named and doc.words[head].sent - doc.words[named[-1]].sent > _FAR_SENTENCES:
-                return f"“{mention}” is {doc.words[head].sent - doc.words[named[-1]].sent} sentences from the name"
+            distance = sent - doc.words[named[-1]].sent if named else 0
+            if distance > _FAR_SENTENCES:
+                return f"“{mention}” is {distance} sentences from the name"
         return None
 
     def _resolve(self, head: int, words: list[int]) -> Referent | None:

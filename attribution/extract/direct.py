@@ -178,12 +178,17 @@ def _is_word(doc: Document, i: int) -> bool:
     return any(ch.isalnum() for ch in doc.words[i].text)
 
 
+def _colon_before(doc: Document, quote: Quote) -> int | None:
+    """The character offset of a colon right before the quote's opening mark ("X said: "...""), if any."""
+    before = doc.text[:quote.start - 1].rstrip()
+    return len(before) - 1 if before.endswith(":") else None
+
+
 def _colon_cue(doc: Document, quote: Quote) -> int | None:
     """For a quote right after a colon ("X said:", "Rubio fired back:"), the clause's cue."""
-    before = doc.text[:quote.start - 1].rstrip()
-    if not before.endswith(":"):
+    colon = _colon_before(doc, quote)
+    if colon is None:
         return None
-    colon = len(before) - 1
     return _clause_verb(doc, doc.words[doc.last_word_starting_by(colon)].sent, colon)
 
 
@@ -207,10 +212,10 @@ def _named_before_colon(doc: Document, quote: Quote) -> int | None:
     """A name with no verb before a colon: a roundup line ('Marta Quinn, Bayside Herald: "..."'), a
     headline ('Carly Fiorina: "..."') or 'As Lena Ortiz acknowledges: "..."' (a verb tagged a noun).
     The first name is the source; what follows the comma is the outlet."""
-    before = doc.text[:quote.start - 1].rstrip()
-    if not before.endswith(":"):
+    at = _colon_before(doc, quote)
+    if at is None:
         return None
-    colon = doc.last_word_starting_by(len(before) - 1)
+    colon = doc.last_word_starting_by(at)
     paragraph_start = doc.paragraphs[doc.paragraph_at(doc.words[colon].start)][0]
     clause = [i for i in range(doc.sentence_of(colon).first, colon)
               if doc.words[i].upos != "PUNCT" and doc.words[i].start >= paragraph_start]

@@ -307,8 +307,7 @@ def _according_to(doc: Document, according: int) -> Quote | None:
                 tail += 1
         phrase |= set(range(according - 1, min(tail, end + 1)))
     content = [i for i in range(sent.first, sent.last) if i not in phrase]
-    head = according_source(doc, according)
-    quote = _quote(doc, content, according, head, "according")
+    quote = _quote(doc, content, according, _last_noun_before_of(doc, source), "according")
     if quote is not None:
         quote.cue_last = according + 1
     return quote

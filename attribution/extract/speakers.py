@@ -32,12 +32,10 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     if doc.words[cue].xpos == "VBG" and head is not None and head < cue and cue > 0 and doc.words[cue - 1].lower == ",":
         return speaker_of(doc, head)  # "Trump returned the compliment, telling Reuters, ...": Trump tells
     subject = subject_of(doc, cue)
-    if subject is not None and subject > cue and doc.words[cue].lemma in ADDRESSEE_VERBS:
-        before = _noun_before(doc, cue)  # '"...," McKee, a political scientist, told The Hill': not The Hill
-        if before is not None:
-            return before
-    if subject is not None and subject < cue and _in_aside_before(doc, subject, cue):
-        before = _noun_before(doc, cue)  # "Mayor Tom Heller, noting that the deficit had doubled, added": Heller
+    if subject is not None and (
+            (subject > cue and doc.words[cue].lemma in ADDRESSEE_VERBS)  # '"...," McKee told The Hill': not The Hill
+            or (subject < cue and _in_aside_before(doc, subject, cue))):  # "Heller, noting that the deficit ..., added"
+        before = _noun_before(doc, cue)
         if before is not None:
             return before
     if subject is not None and subject < cue:

@@ -29,7 +29,7 @@ from .annotation_cache import AnnotationCache, decode, encode
 from .models import check_models, load_pipeline, set_threads, threads_for
 from .selective import PARSE_MODES, Extractor, parse_articles, unparsed_reads
 
-__all__ = ["BATCH_ARTICLES", "BATCH_CHARS", "MAX_NLP_CHARS", "annotate_articles"]
+__all__ = ["BATCH_ARTICLES", "BATCH_CHARS", "MAX_NLP_CHARS", "annotate_articles", "parsed_for_sending", "received"]
 
 #: Characters per Stanza call: about ten news articles, enough to fill Stanza's own batches while
 #: output still streams.
@@ -182,8 +182,7 @@ class _Workers:
                 blobs, counts = pending.result()
             except BrokenProcessPool:
                 raise _WORKER_DIED from None
-            selective.COUNTS.add(counts)  # the work done for us counts as ours
-            return [decode(a, blob) for a, blob in zip(articles, blobs)]
+            return received(articles, blobs, counts)
         return result
 
     def close(self) -> None:
@@ -204,6 +203,19 @@ def _worker_start(extractor: Extractor, models_dir: str | None, parse: str, thre
 def _worker_parse(articles: list[Article]) -> tuple[list[bytes], selective.ParseCounts]:
     nlp = load_pipeline(_WORKER["models_dir"])
     set_threads(_WORKER["threads"])  # building the pipeline sets the one-process default
+    return parsed_for_sending(nlp, articles, _WORKER["parse"], _WORKER["extractor"])
+
+
+def parsed_for_sending(nlp, articles: list[Article], parse: str, extractor: Extractor
+                       ) -> tuple[list[bytes], selective.ParseCounts]:
+    """In a worker (a process of --jobs, or a Dask worker): a batch parsed, as compressed annotations,
+    with the work it took."""
     before = selective.COUNTS.copy()
-    docs = parse_articles(nlp, articles, _WORKER["parse"], _WORKER["extractor"])
+    docs = parse_articles(nlp, articles, parse, extractor)
     return [encode(d) for d in docs], selective.COUNTS - before
+
+
+def received(articles: list[Article], blobs: list[bytes], counts: selective.ParseCounts) -> list[Document]:
+    """Back in this process: a worker's batch as documents; the work done for us counts as ours."""
+    selective.COUNTS.add(counts)
+    return [decode(a, blob) for a, blob in zip(articles, blobs)]

@@ -19,13 +19,12 @@ import re
 
 from distributed import Client, LocalCluster, WorkerPlugin
 
-from ..document import Document
 from ..errors import AttributionError
 from ..text.article import Article
 from . import selective
-from .annotation_cache import decode, encode
+from .batches import parsed_for_sending, received
 from .models import check_models, load_pipeline, set_threads
-from .selective import Extractor, parse_articles
+from .selective import Extractor
 
 __all__ = ["ClusterParser", "StanzaPlugin", "connect", "worker_models"]
 
@@ -74,10 +73,8 @@ def connect(address: str) -> Client:
 
 def _parse(articles: list[Article], parse: str, extractor: Extractor, models_dir: str | None
            ) -> tuple[list[bytes], selective.ParseCounts]:
-    """On a worker: one batch parsed with the worker's pipeline, as compressed annotations."""
-    before = selective.COUNTS.copy()
-    docs = parse_articles(load_pipeline(worker_models(models_dir)), articles, parse, extractor)
-    return [encode(d) for d in docs], selective.COUNTS - before
+    """On a worker: one batch parsed with the worker's pipeline."""
+    return parsed_for_sending(load_pipeline(worker_models(models_dir)), articles, parse, extractor)
 
 
 class ClusterParser:
@@ -95,11 +92,7 @@ class ClusterParser:
             return lambda: []
         future = self.client.submit(_parse, articles, *self.args, retries=RETRIES, pure=False)
 
-        def result() -> list[Document]:
-            blobs, counts = future.result()
-            selective.COUNTS.add(counts)  # the work done for us counts as ours
-            return [decode(a, blob) for a, blob in zip(articles, blobs)]
-        return result
+        return lambda: received(articles, *future.result())
 
     def close(self) -> None:
         cluster = self.client.cluster

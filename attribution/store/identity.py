@@ -22,7 +22,7 @@ from ..text.lexicon import DESCRIPTORS, ORG_WORDS, ROLE_WORDS
 from ..text.words import fold
 
 __all__ = ["KnownSpeaker", "bare_name", "display_name", "find_speakers", "is_name", "match_speakers", "name_key",
-           "resolve_speaker", "surname", "type_of_name"]
+           "resolve_record_speaker", "resolve_speaker", "surname", "type_of_name"]
 
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ORG_WORDS = ORG_WORDS | {w + "s" for w in ORG_WORDS}
@@ -169,33 +169,52 @@ def _ends_with(key: str, tail: str) -> bool:
     return key == tail or key.endswith(" " + tail)
 
 
-def resolve_speaker(db: sqlite_utils.Database, name: str, type: str = "PERSON", *, curated: bool = False) -> int | None:
-    """The speakers row id for a name: the row known by the same key (name or alias), else a new row.
+def resolve_speaker(db: sqlite_utils.Database, name: str, type: str = "PERSON") -> int | None:
+    """The speakers row id for a name extraction found: the row known by the same key (name or alias),
+    else a new row.
 
-    For names extraction found, only the same key links a name to a row, so what is stored never
-    depends on the order articles arrive in, nor on what ran beside them: "Reyes" alone is its own row
-    whether "Ana Reyes" was stored first, later or never (the checker still reads "Reyes" as Ana Reyes
-    while she is the only Reyes it knows, :func:`match_speakers`). A ``curated`` name (a verified
-    record's speaker) may also join the one person the rules of :func:`match_speakers` find: a
-    fact-checker wrote it. The row's name is its fullest form, chosen the same way whatever the order."""
+    Only the same key links a name to a row, so what is stored never depends on the order articles
+    arrive in, nor on what ran beside them: "Reyes" alone is its own row whether "Ana Reyes" was stored
+    first, later or never (the checker still reads "Reyes" as Ana Reyes while she is the only Reyes it
+    knows, :func:`match_speakers`). The row's name is its fullest form, chosen the same way whatever
+    the order."""
     key = name_key(name)
     if not key:
         return None
     row = db.execute("select speakers.id, speakers.aliases from speaker_aliases join speakers "
                      "on speakers.id = speaker_aliases.speaker_id where alias_key = ?", [key]).fetchone()
-    if row is None and curated:
-        person = {s.id: s for s in find_speakers(db, name, type)}
-        if len(person) == 1:
-            [known] = person.values()
-            db.execute("insert or ignore into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, known.id])
-            row = (known.id, json.dumps(known.aliases))
     if row is None:
-        # Plain SQL, not sqlite-utils' insert: this runs once per new name while ingesting.
-        speaker_id = db.execute("insert into speakers (name, type, aliases, key, surname) values (?, ?, ?, ?, ?)",
-                                [bare_name(name), type, json.dumps([name]), key, surname(key)]).lastrowid
-        db.execute("insert into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker_id])
-        return speaker_id
-    speaker_id, aliases = row[0], json.loads(row[1] or "[]")
+        return _new_speaker(db, name, type, key)
+    return _remember(db, row[0], json.loads(row[1] or "[]"), name)
+
+
+def resolve_record_speaker(db: sqlite_utils.Database, name: str) -> int | None:
+    """The speakers row id for a verified record's speaker, typed by the name ("Ministry of Defense" is an
+    organisation). A fact-checker wrote it, so besides its own key it may join the one person the rules
+    of :func:`match_speakers` find ("Takaichi" on record is Sanae Takaichi while she is the only one)."""
+    key = name_key(name)
+    if not key:
+        return None
+    type = type_of_name(name)
+    known = {s.id: s for s in find_speakers(db, name, type)}
+    exact = [s for s in known.values() if key in s.keys]
+    if exact or len(known) == 1:
+        speaker = exact[0] if exact else next(iter(known.values()))
+        db.execute("insert or ignore into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker.id])
+        return _remember(db, speaker.id, list(speaker.aliases), name)
+    return _new_speaker(db, name, type, key)
+
+
+def _new_speaker(db: sqlite_utils.Database, name: str, type: str, key: str) -> int:
+    # Plain SQL, not sqlite-utils' insert: this runs once per new name while ingesting.
+    speaker_id = db.execute("insert into speakers (name, type, aliases, key, surname) values (?, ?, ?, ?, ?)",
+                            [bare_name(name), type, json.dumps([name]), key, surname(key)]).lastrowid
+    db.execute("insert into speaker_aliases (alias_key, speaker_id) values (?, ?)", [key, speaker_id])
+    return speaker_id
+
+
+def _remember(db: sqlite_utils.Database, speaker_id: int, aliases: list[str], name: str) -> int:
+    """Add ``name`` to a row's forms, the row then showing the fullest (see :func:`display_name`)."""
     if name not in aliases:
         forms = sorted({*aliases, name})
         db.execute("update speakers set aliases = ?, name = ? where id = ?",

@@ -33,7 +33,7 @@ from ..text.dates import parse_iso_date
 from ..text.normalize import norm_hash, normalize_quote, quote_hash
 from ..text.spelling import other_spellings
 from .database import insert_sql, transaction, utc_now
-from .identity import name_key, resolve_speaker, type_of_name
+from .identity import name_key, resolve_record_speaker
 
 __all__ = ["OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "RecordRow", "add_record", "find_record", "import_records",
            "read_records", "validate_record"]
@@ -115,7 +115,7 @@ def add_record(db: sqlite_utils.Database, speaker: str, text: str, said_on: str 
                           notes=notes)
     with transaction(db):
         _insert(db, [row])
-        speaker_id = resolve_speaker(db, row.speaker, type_of_name(row.speaker), curated=True)
+        speaker_id = resolve_record_speaker(db, row.speaker)
         return find_record(db, speaker_id, quote_hash(row.text), row.said_on.isoformat())
 
 
@@ -145,7 +145,7 @@ def _insert(db: sqlite_utils.Database, rows: list[RecordRow]) -> int:
     values = []
     for row in rows:
         if row.speaker not in speakers:
-            speakers[row.speaker] = resolve_speaker(db, row.speaker, type_of_name(row.speaker), curated=True)
+            speakers[row.speaker] = resolve_record_speaker(db, row.speaker)
         norm = normalize_quote(row.text)
         values.append((speakers[row.speaker], row.text, norm, norm_hash(norm), row.said_on.isoformat(), row.source_url,
                        row.source_type, row.verified_by, verified_at, row.notes, other_spellings(row.text)))
