@@ -59,6 +59,11 @@ TEXTS = {
     "possessor": "A strong result would bolster Rubio's claim to be the party's strongest candidate.\n",
     "party_label": '"The law was underfunded from the start," said former Rep. Ann Cole (D-Calif.), one of its '
                    'authors, along with retired Sen. Judd Grey (R-N.H.).\n',
+    "woven": 'Senator Ada Brandt called the harbour scheme "a gift to developers" on Tuesday.\n\nThe mayor left the '
+             'hearing early, mocking the council for "a budget written on the back of an envelope."\n',
+    "woven_not_a_source": 'The old hall smelled of "fresh paint and dusty books" for a week.\n',
+    "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
+                            'what it would cost.\n',
 }
 
 
@@ -178,3 +183,14 @@ def test_a_claim_is_its_possessors(found):
 def test_a_party_label_is_no_part_of_the_name(found):
     [quote] = found["party_label"]
     assert (quote.speaker.name, quote.speaker.title) == ("Ann Cole", "former Rep.")
+
+
+def test_a_fragment_woven_into_a_clause_is_its_subjects_mixed_quote(found):
+    assert [(q.kind, q.text, q.speaker and q.speaker.name, q.cue and q.cue.text, q.how) for q in found["woven"]] == [
+        ("mixed", 'the harbour scheme "a gift to developers" on Tuesday', "Ada Brandt", "called", "woven"),
+        ("mixed", 'the council for "a budget written on the back of an envelope."', "The mayor", "mocking", "woven")]
+    assert found["woven_not_a_source"] == []  # a hall says nothing
+
+
+def test_reported_speech_ends_where_its_speaker_says_something_else(found):
+    assert said(found["said_but_did_not_say"])[0] == ("indirect", "the dredging would finish in May", "Rosa Lind", "said")

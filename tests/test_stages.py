@@ -18,7 +18,7 @@ def _fields() -> set[str]:
 
 
 def test_stages_run_in_the_documented_order():
-    assert [s.name for s in runner.STAGES] == ["marks", "direct", "reported", "carry-over", "speakers", "dates",
+    assert [s.name for s in runner.STAGES] == ["marks", "direct", "reported", "woven", "carry-over", "speakers", "dates",
                                                "scores"]
 
 

@@ -149,7 +149,7 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, mark: QuoteSpan) -> None
     if not content:
         return
     if content[0] > cue:
-        content = to_clause_end(doc, content)
+        content = to_clause_end(doc, content, cue)
     content = trim(content, doc)
     quoted = [i for i in doc.words_within(quote.start, quote.end) if doc.words[i].upos != "PUNCT"]
     if not content or not quoted or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
@@ -158,7 +158,7 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, mark: QuoteSpan) -> None
     if quote.speaker_word in content or cue in content:
         return  # '"A," she shouted, "B."' parsed as one clause: the speaker and cue are no part of what was said
     start, end = doc.span(content)
-    if any(start <= m.open < end and m is not mark and _stands_alone(doc, m) for m in doc.marks):
+    if any(start <= m.open < end and m is not mark and stands_alone(doc, m) for m in doc.marks):
         return  # the clause holds another quotation: '"A," she said, adding, "B."' is two quotes, not one
     outside = [i for i in content if not inside[i] and _is_word(doc, i)]
     if outside:  # 'wrote that farmers "cannot survive on prices from 20 years ago"
@@ -166,7 +166,7 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, mark: QuoteSpan) -> None
         quote.kind = "mixed"
 
 
-def _stands_alone(doc: Document, mark: QuoteSpan) -> bool:
+def stands_alone(doc: Document, mark: QuoteSpan) -> bool:
     """A quotation that opens its sentence or follows a comma or colon: a statement of its own, not a
     fragment woven into the clause ('with "unwavering determination"')."""
     before = doc.text[:mark.open].rstrip()

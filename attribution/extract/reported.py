@@ -21,9 +21,10 @@ from ..text.lexicon import (
     is_cue_verb,
 )
 from ..text.timewords import is_time_word, names_a_time
-from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of
+from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of, subject_of
 
-__all__ = ["according_source", "add_reported", "complement_of", "find_reported", "to_clause_end", "trim"]
+__all__ = ["a_source", "according_source", "add_reported", "complement_of", "find_reported", "introduces",
+           "to_clause_end", "trim"]
 
 _CLAUSE_RELS = ("ccomp",)
 _MIN_WORDS = 3
@@ -38,14 +39,14 @@ def find_reported(doc: Document) -> list[Quote]:
         if w.lower == "according" and w.i + 1 < len(doc.words) and doc.words[w.i + 1].lower == "to":
             quote = _according_to(doc, w.i)
         elif _phrasal(doc, w.i):
-            quote = _quote(doc, to_clause_end(doc, [w.i + 2]), w.i, speaker_of(doc, w.i), "subject") \
+            quote = _quote(doc, to_clause_end(doc, [w.i + 2], w.i), w.i, speaker_of(doc, w.i), "subject") \
                 if w.i + 2 < doc.sentence_of(w.i).last else None
             if quote is not None:
                 quote.cue_last = w.i + 1  # "called for"
         elif _reporting_verb(doc, w.i):
             content = complement_of(doc, w.i)
             if content and content[0] > w.i:
-                content = to_clause_end(doc, content)
+                content = to_clause_end(doc, content, w.i)
             quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
         elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
             quote = _noun_complement(doc, w.i)
@@ -146,7 +147,7 @@ def _before_inverted_cue(doc: Document, verb: int) -> list[int] | None:
         return None  # not "..., saying ...", nor "She stood up, said a few words and left"
     speaker = speaker_of(doc, verb)
     if speaker is None or speaker < verb or words[verb + 1].upos not in ("PROPN", "DET", "ADJ", "NOUN") \
-            or is_time_word(words[verb + 1].text) or not _a_source(words[speaker]):
+            or is_time_word(words[verb + 1].text) or not a_source(words[speaker]):
         return None  # the source must follow: a name or "a spokesman" ("said Friday that", "said a few words")
     content = list(range(sent.first, verb - 1))
     comma = next((j for j in range(speaker + 1, sent.last) if words[j].lower == ","), None)
@@ -192,7 +193,7 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
         i += 1
     if i >= sent.last or inside_quote(doc, i) or words[i].upos == "PUNCT":
         return None  # "he said, popping a soda": what follows a comma is not what was said
-    content = to_clause_end(doc, [i])
+    content = to_clause_end(doc, [i], cue)
     clause_like = any(words[j].upos in ("VERB", "AUX") for j in content) or (
         len(content) >= 4 and words[content[0]].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM"))
     if len(content) < _MIN_WORDS or not (marked or clause_like):
@@ -246,15 +247,19 @@ def _around_bare_cue(doc: Document, verb: int) -> list[int] | None:
 
 
 _STOPS = frozenset({";", ":"})
+_COORDINATORS = frozenset({",", "and", "but", "or", "yet"})
 
 
-def to_clause_end(doc: Document, content: list[int]) -> list[int]:
+def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
     """Reported content after its cue runs on to the end of the sentence: parsers often cut the
-    clause short. It stops at a semicolon or colon, and before ", adding ..." or ", according to"."""
+    clause short. It stops at a semicolon or colon, before ", adding ..." or ", according to", and
+    before a clause of the cue's own with a subject ("said A, but Cook did not say when")."""
     words, sent = doc.words, doc.sentence_of(content[0])
     end = content[-1]
     i = end + 1
-    while i < sent.last:
+    last = min((edge for c in doc.children[cue] if c > end and words[c].deprel == "conj" and _same_subject(doc, c, cue)
+                and words[edge := min(doc.subtree(c))].lower in _COORDINATORS), default=sent.last)
+    while i < last:
         w = words[i]
         if w.lower in _STOPS or (is_cue_verb(w.lemma, w.upos) and i not in content and _starts_clause(doc, i)):
             end = _before_last_comma(doc, content[-1], i, end)
@@ -266,6 +271,17 @@ def to_clause_end(doc: Document, content: list[int]) -> list[int]:
         end = i
         i += 1
     return sorted(set(content) | set(range(content[0], end + 1)))
+
+
+def _same_subject(doc: Document, verb: int, cue: int) -> bool:
+    """Whether ``verb`` has the cue's subject again, by name or pronoun ("Cook said A, but Cook did not say when")."""
+    own = subject_of(doc, cue)
+    if own is None:
+        return False
+    mention = [doc.words[i] for i in doc.subtree(own)]
+    person = doc.words[own].upos == "PROPN" or doc.words[own].lower in ROLE_WORDS
+    again = {w.lower for w in mention} | ({"he", "she"} if person else set())
+    return any(doc.words[k].deprel == "nsubj" and doc.words[k].lower in again for k in doc.children[verb])
 
 
 def _starts_clause(doc: Document, cue: int) -> bool:
@@ -338,7 +354,7 @@ def according_source(doc: Document, according: int) -> int | None:
 _SOURCE_NOUNS = ROLE_WORDS | ORG_WORDS | frozenset("official officials source sources aide aides statement report".split())
 
 
-def _a_source(word) -> bool:
+def a_source(word) -> bool:
     """A name, or a noun for someone who speaks ("a spokesman", "officials") or an organisation."""
     return word.upos == "PROPN" or word.ner != "O" or word.lower in _SOURCE_NOUNS
 
@@ -370,7 +386,7 @@ def _noun_complement(doc: Document, noun: int) -> Quote | None:
     if words[nxt].lower == "that" or (words[nxt].lower in ("of", "to") and nxt + 1 < len(words)
                                       and words[nxt + 1].xpos == ("VBG" if words[nxt].lower == "of" else "VB")):
         source = None if is_cue_verb(words[verb].lemma, words[verb].upos) else _possessor(doc, verb, noun)
-        quote = _quote(doc, to_clause_end(doc, [nxt + 1]), verb,
+        quote = _quote(doc, to_clause_end(doc, [nxt + 1], verb), verb,
                        source if source is not None else speaker_of(doc, verb), "noun")
         if quote is not None:
             quote.cue_last = noun  # "expressed confidence"
@@ -479,7 +495,7 @@ def add_reported(doc: Document) -> None:
         inner = [q for q in overlapping if q.kind == "direct" and cand.start <= q.start and q.end <= cand.end
                  and not doc.opens_sentence(q.start)]
         if inner and len(inner) == len(overlapping) and _words_outside_marks(doc, cand) >= 1 \
-                and not any(_introduces(doc, cand.cue_word, q) for q in inner):
+                and not any(introduces(doc, cand.cue_word, q) for q in inner):
             for q in inner:  # 'X said Japan will "fundamentally reinforce" its defences'
                 quotes.remove(q)
             cand.kind = "mixed"
@@ -490,7 +506,7 @@ def add_reported(doc: Document) -> None:
     doc.quotes = sorted(quotes, key=lambda q: q.start)
 
 
-def _introduces(doc: Document, cue: int, quote: Quote) -> bool:
+def introduces(doc: Document, cue: int, quote: Quote) -> bool:
     """ 'shouted, "This budget ..."': the cue, then only punctuation, then the quote: a direct quote of its own."""
     return not doc.text[doc.words[cue].end:quote.start].strip(" ,:\"“‘'")
 

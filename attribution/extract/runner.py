@@ -21,6 +21,7 @@ from .confidence import score_quotes
 from .direct import add_direct
 from .marks import mark_quotes
 from .reported import add_reported
+from .woven import add_woven
 from .said_on import date_quotes
 
 __all__ = ["ANNOTATED", "MAX_NLP_CHARS", "STAGES", "Stage", "annotate", "extract", "extract_document"]
@@ -48,6 +49,7 @@ STAGES: tuple[Stage, ...] = (
     _stage("direct", "words sentences children marks inside_marks",
            "quotes quotes.kind quotes.cue_word quotes.speaker_word quotes.how", add_direct),
     _stage("reported", "words sentences children marks inside_marks quotes", "quotes.cue_last", add_reported),
+    _stage("woven", "words children marks inside_marks quotes", "", add_woven),
     _stage("carry-over", "quotes.kind quotes.cue_word quotes.speaker_word paragraphs", "", carry_over),
     _stage("speakers", "quotes.speaker_word quotes.cue_word quotes.cue_last entities",
            "quotes.text quotes.speaker quotes.cue", attribute_quotes),
