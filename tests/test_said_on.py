@@ -181,3 +181,11 @@ def test_pipeline_occasion_set_by_the_sentence_before(run):
                 "“We will be back in court,” Okada told the crowd.\n\n"
                 "“Prices will keep rising,” said Jiro Sato, an economist.\n")
     assert dates == [WED, PUBLISHED]
+
+
+def test_pipeline_an_occasion_placed_a_day_before_another(run):
+    dates = run("The ministers' meeting on Wednesday took place a day after talks between the two leaders, during "
+                "which Aiko Tanabe said the alliance would deepen.\n\n"
+                "The summit took place two days after a dinner in Osaka, at which Ken Ito said the tariffs would "
+                "stay.\n")
+    assert dates == [dt.date(2025, 11, 4), dt.date(2025, 11, 5)]  # Wednesday's eve; two days before publication

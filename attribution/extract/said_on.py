@@ -53,7 +53,13 @@ rule is mostly linear, with the parse as a helper that can only veto:
    the speaker as its subject. Anything else is a new occasion and stops the
    walk. Speakers are compared by the resolved names of ``doc.quotes`` (one
    name contains the other: "Okafor", "Samuel Okafor").
-5. Otherwise the words were said on the publication date (so None when the
+5. **An occasion dated from another.** A cue in a clause opened by "during
+   which", "at which" or "in which" speaks on the occasion that clause
+   describes. When that occasion is placed by an offset ("The meeting took
+   place a day after talks in Tokyo, during which Takaichi said ..."; "two
+   days before a summit, at which ..."), it is that offset from the day of
+   the sentence's first time expression, else of the publication date.
+6. Otherwise the words were said on the publication date (so None when the
    article has none).
 """
 
@@ -115,6 +121,8 @@ def said_on(doc: Document, cue: int | None, published: dt.date | None, *,
     day = _cue_day(doc, cue, contents, published)
     if day is None:
         day = _occasion_day(doc, cue, content, published)
+    if day is None:
+        day = _offset_occasion(doc, cue, published)
     return day if day is not None else published
 
 
@@ -146,6 +154,35 @@ def _cue_day(doc: Document, cue: int, contents: list[tuple[int, int]],
         if day is not None:
             return day
     return None
+
+
+#: "during which", "at which", "in which": a relative clause set on the occasion its noun names.
+_OCCASION_PREPOSITIONS = frozenset({"during", "at", "in"})
+_COUNTS = {"a": 1, "an": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _offset_occasion(doc: Document, cue: int, published: dt.date | None) -> dt.date | None:
+    """Rule 5: the day of an occasion placed by an offset from the sentence's own day."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    which = next((i for i in range(cue - 1, sent.first, -1)
+                  if words[i].lower == "which" and words[i - 1].lower in _OCCASION_PREPOSITIONS), None)
+    if which is None:
+        return None
+    offset = None
+    for i in range(sent.first, which - 3):  # "a day after", "two weeks before"
+        count, unit, link = (words[i + k].lower for k in range(3))
+        if count in _COUNTS and unit in _UNITS and link in ("after", "before"):
+            offset = _COUNTS[count] * _UNITS[unit] * (-1 if link == "after" else 1)
+            at = i
+    if offset is None:
+        return None
+    first = next((e for e in _expressions(doc, sent.first, at)), None)
+    reference = resolve_date(_expression_text(doc, first), published) if first is not None else published
+    if reference is None:
+        return None
+    day = reference + dt.timedelta(days=offset)
+    return day if published is None or day <= published else None
 
 
 # --- time expressions --------------------------------------------------------
