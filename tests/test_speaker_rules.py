@@ -62,6 +62,9 @@ TEXTS = {
     "woven": 'Senator Ada Brandt called the harbour scheme "a gift to developers" on Tuesday.\n\nThe mayor left the '
              'hearing early, mocking the council for "a budget written on the back of an envelope."\n',
     "woven_not_a_source": 'The old hall smelled of "fresh paint and dusty books" for a week.\n',
+    "asked": 'In a letter, Dana Reyes asked the network to donate the profits from the debate to veterans groups.'
+             '\n\nThe moderator asked the candidates whether they would accept the result of the vote.\n\nKim Lee '
+             'asked about the delays at the port.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -194,3 +197,10 @@ def test_a_fragment_woven_into_a_clause_is_its_subjects_mixed_quote(found):
 
 def test_reported_speech_ends_where_its_speaker_says_something_else(found):
     assert said(found["said_but_did_not_say"])[0] == ("indirect", "the dredging would finish in May", "Rosa Lind", "said")
+
+
+def test_a_question_or_request_is_reported_without_the_person_asked(found):
+    assert said(found["asked"]) == [
+        ("indirect", "donate the profits from the debate to veterans groups", "Dana Reyes", "asked"),
+        ("indirect", "whether they would accept the result of the vote", "The moderator", "asked"),
+        ("indirect", "about the delays at the port", "Kim Lee", "asked")]

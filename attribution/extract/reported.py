@@ -14,6 +14,7 @@ from ..text.lexicon import (
     INTENT_VERBS,
     ORG_WORDS,
     PHRASAL_CUES,
+    QUESTION_VERBS,
     ROLE_WORDS,
     SAYING_VERBS,
     SPEECH_NOUNS,
@@ -111,6 +112,10 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
                        and words[verb].lemma not in ADDRESSEE_VERBS and not is_time_word(words[o].text)]
             return sorted(set(doc.subtree(c)).union(*(doc.subtree(o) for o in objects)))
+    if words[verb].lemma in QUESTION_VERBS:
+        asked = _question(doc, verb)
+        if asked:
+            return asked
     if words[verb].lemma in INTENT_VERBS:
         for c in kids:
             if words[c].deprel == "xcomp" and c > verb:
@@ -135,6 +140,23 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         return after
     if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
         return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
+    return None
+
+
+_QUESTION_WORDS = frozenset("whether if what who whom whose why how when where which".split())
+
+
+def _question(doc: Document, verb: int) -> list[int] | None:
+    """What was asked: a clause opened by "whether", "if" or a question word, a request ("asked the network
+    to donate ..."), or "about" a subject; the person asked is no part of it."""
+    words = doc.words
+    for c in doc.children[verb]:
+        if c < verb:
+            continue
+        rel, first = words[c].deprel, min(doc.subtree(c))
+        if rel == "xcomp" or (rel in ("ccomp", "advcl") and words[first].lower in _QUESTION_WORDS) or (
+                rel == "obl" and words[first].lower == "about"):
+            return doc.subtree(c)
     return None
 
 

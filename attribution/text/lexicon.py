@@ -13,6 +13,7 @@ __all__ = [
     "INTENT_VERBS",
     "ORG_WORDS",
     "PHRASAL_CUES",
+    "QUESTION_VERBS",
     "ROLE_WORDS",
     "SAYING_VERBS",
     "SPEECH_NOUNS",
@@ -36,6 +37,9 @@ worry recount yell shout scream chant exclaim cry convey
 
 #: Verbs whose infinitive complement states an intention ("vowed to cut taxes").
 INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refuse decline urge".split())
+
+#: Verbs that report a question or a request: "asked whether ...", "asked the network to donate ...".
+QUESTION_VERBS = frozenset("ask wonder question inquire enquire".split())
 
 #: The core of the lexicon: verbs that are followed by what was said even when the parse
 #: attaches nothing to them ("The festival said attendance rose 12 percent").
