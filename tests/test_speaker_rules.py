@@ -59,12 +59,14 @@ TEXTS = {
     "possessor": "A strong result would bolster Rubio's claim to be the party's strongest candidate.\n",
     "party_label": '"The law was underfunded from the start," said former Rep. Ann Cole (D-Calif.), one of its '
                    'authors, along with retired Sen. Judd Grey (R-N.H.).\n',
-    "woven": 'Senator Ada Brandt called the harbour scheme "a gift to developers" on Tuesday.\n\nThe mayor left the '
+    "woven": 'Senator Ada Brandt likened the harbour scheme to "a gift for developers" on Tuesday.\n\nThe mayor left the '
              'hearing early, mocking the council for "a budget written on the back of an envelope."\n',
     "woven_not_a_source": 'The old hall smelled of "fresh paint and dusty books" for a week.\n',
     "asked": 'In a letter, Dana Reyes asked the network to donate the profits from the debate to veterans groups.'
              '\n\nThe moderator asked the candidates whether they would accept the result of the vote.\n\nKim Lee '
              'asked about the delays at the port.\n',
+    "called": 'Councillor Mei Tan called the bridge plan "a folly" at the meeting.\n\nTan later called the '
+              'delay a disgrace.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -190,7 +192,7 @@ def test_a_party_label_is_no_part_of_the_name(found):
 
 def test_a_fragment_woven_into_a_clause_is_its_subjects_mixed_quote(found):
     assert [(q.kind, q.text, q.speaker and q.speaker.name, q.cue and q.cue.text, q.how) for q in found["woven"]] == [
-        ("mixed", 'the harbour scheme "a gift to developers" on Tuesday', "Ada Brandt", "called", "woven"),
+        ("mixed", 'the harbour scheme to "a gift for developers" on Tuesday', "Ada Brandt", "likened", "woven"),
         ("mixed", 'the council for "a budget written on the back of an envelope."', "The mayor", "mocking", "woven")]
     assert found["woven_not_a_source"] == []  # a hall says nothing
 
@@ -204,3 +206,8 @@ def test_a_question_or_request_is_reported_without_the_person_asked(found):
         ("indirect", "donate the profits from the debate to veterans groups", "Dana Reyes", "asked"),
         ("indirect", "whether they would accept the result of the vote", "The moderator", "asked"),
         ("indirect", "about the delays at the port", "Kim Lee", "asked")]
+
+
+def test_calling_something_a_name_reports_the_thing_and_the_name(found):
+    assert said(found["called"]) == [("mixed", 'the bridge plan "a folly" at the meeting', "Mei Tan", "called"),
+                                     ("indirect", "the delay a disgrace", "Mei Tan", "called")]

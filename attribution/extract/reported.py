@@ -12,6 +12,7 @@ from ..document import Document
 from ..model import Quote
 from ..text.lexicon import (
     INTENT_VERBS,
+    NAMING_VERBS,
     ORG_WORDS,
     PHRASAL_CUES,
     QUESTION_VERBS,
@@ -112,6 +113,10 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             objects = [o for o in kids if words[o].deprel == "obj" and verb < o < c
                        and words[verb].lemma not in ADDRESSEE_VERBS and not is_time_word(words[o].text)]
             return sorted(set(doc.subtree(c)).union(*(doc.subtree(o) for o in objects)))
+    if words[verb].lemma in NAMING_VERBS and not is_passive(doc, verb):
+        named = _naming(doc, verb)
+        if named:
+            return named
     if words[verb].lemma in QUESTION_VERBS:
         asked = _question(doc, verb)
         if asked:
@@ -141,6 +146,16 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
         return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
     return None
+
+
+def _naming(doc: Document, verb: int) -> list[int] | None:
+    """ "called the plan a disaster", "called him divisive": the object and what it is called."""
+    words, kids = doc.words, doc.children[verb]
+    thing = next((c for c in kids if c > verb and words[c].deprel == "obj"), None)
+    called = next((c for c in kids if thing is not None and c > thing and words[c].deprel in ("xcomp", "obj")), None)
+    if called is None:
+        return None
+    return sorted(set(doc.subtree(thing)) | set(doc.subtree(called)))
 
 
 _QUESTION_WORDS = frozenset("whether if what who whom whose why how when where which".split())

@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "DESCRIPTORS",
     "INTENT_VERBS",
+    "NAMING_VERBS",
     "ORG_WORDS",
     "PHRASAL_CUES",
     "QUESTION_VERBS",
@@ -40,6 +41,9 @@ INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refu
 
 #: Verbs that report a question or a request: "asked whether ...", "asked the network to donate ...".
 QUESTION_VERBS = frozenset("ask wonder question inquire enquire".split())
+
+#: Verbs that name or judge their object: "called the plan a disaster", "labelled him a traitor".
+NAMING_VERBS = frozenset("call label dub brand term deem".split())
 
 #: The core of the lexicon: verbs that are followed by what was said even when the parse
 #: attaches nothing to them ("The festival said attendance rose 12 percent").
