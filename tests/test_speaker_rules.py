@@ -67,6 +67,8 @@ TEXTS = {
              'asked about the delays at the port.\n',
     "called": 'Councillor Mei Tan called the bridge plan "a folly" at the meeting.\n\nTan later called the '
               'delay a disgrace.\n',
+    "according_then_participle": 'The port has signed a new lease with the ferry company, according to the harbour '
+                                 'board, ending a dispute over fees.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -211,3 +213,8 @@ def test_a_question_or_request_is_reported_without_the_person_asked(found):
 def test_calling_something_a_name_reports_the_thing_and_the_name(found):
     assert said(found["called"]) == [("mixed", 'the bridge plan "a folly" at the meeting', "Mei Tan", "called"),
                                      ("indirect", "the delay a disgrace", "Mei Tan", "called")]
+
+
+def test_a_participle_after_according_to_x_is_not_what_x_said(found):
+    assert said(found["according_then_participle"]) == [
+        ("indirect", "The port has signed a new lease with the ferry company", "the harbour board", "according to")]

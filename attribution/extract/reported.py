@@ -359,6 +359,8 @@ def _according_to(doc: Document, according: int) -> Quote | None:
             while tail < sent.last and not (words[tail].upos == "PUNCT" and tail > end and words[tail].lower == ","):
                 tail += 1
         phrase |= set(range(according - 1, min(tail, end + 1)))
+        if end + 1 < sent.last and words[end].lower == "," and words[end + 1].xpos == "VBG":
+            phrase |= set(range(end, sent.last))  # "..., according to X, taking a step toward ...": X's aside
     content = [i for i in range(sent.first, sent.last) if i not in phrase]
     quote = _quote(doc, content, according, _last_noun_before_of(doc, source), "according")
     if quote is not None:
