@@ -69,6 +69,8 @@ TEXTS = {
               'delay a disgrace.\n',
     "according_then_participle": 'The port has signed a new lease with the ferry company, according to the harbour '
                                  'board, ending a dispute over fees.\n',
+    "addressed_then_quoted": 'Mayor Ines Calder offered a sharp reply on the council\'s favourite channel, tweeting '
+                             'at them, "you are welcome to run for office yourselves."\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -218,3 +220,8 @@ def test_calling_something_a_name_reports_the_thing_and_the_name(found):
 def test_a_participle_after_according_to_x_is_not_what_x_said(found):
     assert said(found["according_then_participle"]) == [
         ("indirect", "The port has signed a new lease with the ferry company", "the harbour board", "according to")]
+
+
+def test_a_cue_and_its_addressee_before_a_comma_introduce_a_direct_quote(found):
+    assert said(found["addressed_then_quoted"]) == [
+        ("direct", "you are welcome to run for office yourselves.", "Ines Calder", "tweeting")]

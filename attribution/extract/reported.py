@@ -546,8 +546,18 @@ def add_reported(doc: Document) -> None:
 
 
 def introduces(doc: Document, cue: int, quote: Quote) -> bool:
-    """ 'shouted, "This budget ..."': the cue, then only punctuation, then the quote: a direct quote of its own."""
-    return not doc.text[doc.words[cue].end:quote.start].strip(" ,:\"“‘'")
+    """ 'shouted, "This budget ..."', 'tweeting at him, "you are ..."': the cue, then at most a short phrase
+    with no verb (who was addressed, where) and a comma or colon, then the quote: a direct quote of its own."""
+    between = doc.text[doc.words[cue].end:quote.start].rstrip(" \"“‘'")
+    if not between.strip(" ,:"):
+        return True
+    words = [doc.words[i] for i in doc.words_within(doc.words[cue].end, doc.words[cue].end + len(between))]
+    return between.endswith((",", ":")) and len(words) <= _INTRODUCTION_WORDS and not any(
+        w.upos in ("VERB", "AUX") for w in words)
+
+
+#: The most words between a cue and the quote it introduces ('told a crowd in Ohio, "..."').
+_INTRODUCTION_WORDS = 6
 
 
 def _words_outside_marks(doc: Document, quote: Quote) -> int:
