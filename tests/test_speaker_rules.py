@@ -71,6 +71,9 @@ TEXTS = {
                                  'board, ending a dispute over fees.\n',
     "addressed_then_quoted": 'Mayor Ines Calder offered a sharp reply on the council\'s favourite channel, tweeting '
                              'at them, "you are welcome to run for office yourselves."\n',
+    "clause_then_aside": 'Two councillors, both of whom opposed the bridge plan, are now backing the new budget.'
+                         '\n\nThe port authority has pledged to rebuild the north pier, reversing a decision it '
+                         'made in May.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -225,3 +228,8 @@ def test_a_participle_after_according_to_x_is_not_what_x_said(found):
 def test_a_cue_and_its_addressee_before_a_comma_introduce_a_direct_quote(found):
     assert said(found["addressed_then_quoted"]) == [
         ("direct", "you are welcome to run for office yourselves.", "Ines Calder", "tweeting")]
+
+
+def test_reported_speech_ends_before_words_the_parse_hangs_elsewhere(found):
+    assert [(q.text, q.cue.text) for q in found["clause_then_aside"]] == [
+        ("the bridge plan", "opposed"), ("rebuild the north pier", "pledged")]

@@ -303,11 +303,28 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
             break  # "..., but he said Trump could ...": the next statement is its own
         if w.lower == "," and i + 1 < sent.last and (
                 words[i + 1].lower == "according" or is_cue_verb(words[i + 1].lemma, words[i + 1].upos)
-                or (i + 2 < sent.last and is_cue_verb(words[i + 2].lemma, words[i + 2].upos))):
+                or (i + 2 < sent.last and is_cue_verb(words[i + 2].lemma, words[i + 2].upos))
+                or (not any(doc.inside_marks[i:i + 3]) and _outside(doc, i + 1, set(content), cue))):
             break
         end = i
         i += 1
     return sorted(set(content) | set(range(content[0], end + 1)))
+
+
+def _outside(doc: Document, word: int, content: set[int], cue: int) -> bool:
+    """Whether the parse hangs ``word`` on the cue or above it, not on the content: ", an acknowledgment
+    that ..." after "said that families would pay more" is the writer's."""
+    node = word
+    for _ in range(12):
+        head = doc.words[node].head
+        if head is None:
+            return True
+        if head == cue:  # "promised to cut taxes, raise tariffs ...": a list the parser hangs on the cue is content
+            return doc.words[node].deprel not in ("conj", "xcomp", "ccomp", "obj", "dep")
+        if head in content:
+            return False
+        node = head
+    return False
 
 
 def _same_subject(doc: Document, verb: int, cue: int) -> bool:
