@@ -74,6 +74,8 @@ TEXTS = {
     "clause_then_aside": 'Two councillors, both of whom opposed the bridge plan, are now backing the new budget.'
                          '\n\nThe port authority has pledged to rebuild the north pier, reversing a decision it '
                          'made in May.\n',
+    "verb_after": '"Nobody at the port has been paid since March," reads a letter from the dock workers\' union.\n\n'
+                  '"Will the ferry run on Sunday?" Councillor Mei Tan began.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -233,3 +235,8 @@ def test_a_cue_and_its_addressee_before_a_comma_introduce_a_direct_quote(found):
 def test_reported_speech_ends_before_words_the_parse_hangs_elsewhere(found):
     assert [(q.text, q.cue.text) for q in found["clause_then_aside"]] == [
         ("the bridge plan", "opposed"), ("rebuild the north pier", "pledged")]
+
+
+def test_any_verb_in_a_short_clause_after_the_quote_is_its_cue(found):
+    assert [(q.speaker.mention, q.cue.text) for q in found["verb_after"]] == [
+        ("a letter from the dock workers' union", "reads"), ("Councillor Mei Tan", "began")]

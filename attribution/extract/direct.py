@@ -82,6 +82,8 @@ def find_direct(doc: Document) -> list[Quote]:
         if colon is not None and cue is not None and not _has_subject(doc, colon):
             colon = None  # a speech verb in the sentence says more than a bare verb before the colon
         inverted = _inverted_cue(doc, mark) if cue is None and colon is None else None
+        if inverted is None and cue is None and colon is None:
+            inverted = _verb_after(doc, mark)
         if colon is not None:  # "After Trump spoke, Rubio fired back: "...": the clause before the colon
             quote.cue_word, quote.speaker_word, quote.how = colon, speaker_of(doc, colon), "colon"
         elif cue is not None:
@@ -141,6 +143,34 @@ def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:
         return None
     w, name = doc.words[i], doc.words[i + 1]
     return i if w.lemma in SAYING_VERBS and name.upos == "PROPN" and w.text.islower() else None
+
+
+#: The most words of a short attribution after a quote ('"...," reads an editorial in the Herald.').
+_TAG_WORDS = 10
+
+
+def _verb_after(doc: Document, mark: QuoteSpan) -> int | None:
+    """ '"...," Hannity started.', '"...," it read.', '"...," reads an editorial in the Herald.': a quote ending
+    in a comma, question or exclamation mark, then a short clause to the end of the sentence whose verb comes
+    first or after one to three words: that verb is the cue, whatever verb it is."""
+    content = doc.text[mark.start:mark.end].rstrip("\"'”’ ")
+    if mark.close is None or not content.endswith((",", "?", "!")):
+        return None
+    first = doc.last_word_starting_by(mark.close) + 1
+    while first < len(doc.words) and doc.words[first].upos == "PUNCT" and doc.words[first].start < mark.close + 4:
+        first += 1
+    if first >= len(doc.words) or doc.inside_marks[first]:
+        return None
+    sent = doc.sentence_of(first)
+    tail = [i for i in range(first, sent.last) if doc.words[i].upos != "PUNCT"]
+    if not tail or len(tail) > _TAG_WORDS or doc.words[sent.last - 1].lower not in (".", "!", "?") \
+            or any(doc.inside_marks[i] for i in tail):
+        return None
+    verb = next((i for i in tail[:4] if doc.words[i].upos == "VERB" and doc.words[i].xpos in ("VBD", "VBZ", "VBP")),
+                None)
+    if verb is None or any(doc.words[i].upos not in ("PROPN", "NOUN", "PRON", "DET", "ADJ") for i in tail[:tail.index(verb)]):
+        return None
+    return verb
 
 
 def _maybe_mixed(doc: Document, quote: Quote, cue: int, mark: QuoteSpan) -> None:
