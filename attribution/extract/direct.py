@@ -136,13 +136,19 @@ def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:
     however the tagger read the verb (small taggers make "agrees" a plural noun)."""
     if mark.close is None:
         return None
-    i = doc.last_word_starting_by(mark.close) + 1  # the first word after the closing mark
-    while i < len(doc.words) and doc.words[i].upos == "PUNCT" and doc.words[i].start < mark.close + 4:
-        i += 1  # the comma and the closing mark itself
+    i = _first_after(doc, mark)
     if i + 1 >= len(doc.words) or doc.words[i].sent != doc.words[i + 1].sent or doc.inside_marks[i]:
         return None
     w, name = doc.words[i], doc.words[i + 1]
     return i if w.lemma in SAYING_VERBS and name.upos == "PROPN" and w.text.islower() else None
+
+
+def _first_after(doc: Document, mark: QuoteSpan) -> int:
+    """The first word after a closed quote, past the comma and the closing mark itself."""
+    i = doc.last_word_starting_by(mark.close) + 1
+    while i < len(doc.words) and doc.words[i].upos == "PUNCT" and doc.words[i].start < mark.close + 4:
+        i += 1
+    return i
 
 
 #: The most words of a short attribution after a quote ('"...," reads an editorial in the Herald.').
@@ -156,9 +162,7 @@ def _verb_after(doc: Document, mark: QuoteSpan) -> int | None:
     content = doc.text[mark.start:mark.end].rstrip("\"'”’ ")
     if mark.close is None or not content.endswith((",", "?", "!")):
         return None
-    first = doc.last_word_starting_by(mark.close) + 1
-    while first < len(doc.words) and doc.words[first].upos == "PUNCT" and doc.words[first].start < mark.close + 4:
-        first += 1
+    first = _first_after(doc, mark)
     if first >= len(doc.words) or doc.inside_marks[first]:
         return None
     sent = doc.sentence_of(first)
