@@ -76,6 +76,9 @@ TEXTS = {
                          'made in May.\n',
     "verb_after": '"Nobody at the port has been paid since March," reads a letter from the dock workers\' union.\n\n'
                   '"Will the ferry run on Sunday?" Councillor Mei Tan began.\n',
+    "comma_introducer": 'After former Governor Jerry Brown criticized the budget during a debate, Hillary Ward shot '
+                        'back, "I suppose I could have cut the schools instead."\n\n"This is fantastic!" beamed '
+                        'Donald Hartley of Madison, who came down from the guest seats to be closer.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -240,3 +243,8 @@ def test_reported_speech_ends_before_words_the_parse_hangs_elsewhere(found):
 def test_any_verb_in_a_short_clause_after_the_quote_is_its_cue(found):
     assert [(q.speaker.mention, q.cue.text) for q in found["verb_after"]] == [
         ("a letter from the dock workers' union", "reads"), ("Councillor Mei Tan", "began")]
+
+
+def test_the_verb_right_before_the_quote_introduces_it(found):
+    assert [(q.kind, q.speaker.name, q.cue.text) for q in found["comma_introducer"] if q.kind == "direct"] == [
+        ("direct", "Hillary Ward", "shot"), ("direct", "Donald Hartley of Madison", "beamed")]

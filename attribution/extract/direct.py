@@ -78,6 +78,11 @@ def find_direct(doc: Document) -> list[Quote]:
         end = mark.close if mark.close is not None else mark.end
         sents = _sentences_between(doc, mark.open, end)
         cue = _nearest_cue(doc, sents, mark, inside_marks)
+        introducer = _verb_before_comma(doc, quote, sents[0]) \
+            if cue is not None and doc.words[cue].start < quote.start else None
+        if introducer == cue:
+            introducer = None
+        cue = introducer or cue  # 'After Brown criticized ..., Ward shot back, "..."': shot, a direct quote
         colon = _colon_cue(doc, quote) if cue is None or doc.words[cue].start < quote.start else None
         if colon is not None and cue is not None and not _has_subject(doc, colon):
             colon = None  # a speech verb in the sentence says more than a bare verb before the colon
@@ -88,7 +93,8 @@ def find_direct(doc: Document) -> list[Quote]:
             quote.cue_word, quote.speaker_word, quote.how = colon, speaker_of(doc, colon), "colon"
         elif cue is not None:
             quote.cue_word, quote.speaker_word, quote.how = cue, speaker_of(doc, cue), "cue"
-            _maybe_mixed(doc, quote, cue, mark)
+            if introducer is None:
+                _maybe_mixed(doc, quote, cue, mark)
         elif inverted is not None:  # the quote is all that was said: no clause around it to read
             quote.cue_word, quote.speaker_word, quote.how = inverted, speaker_of(doc, inverted), "cue"
         elif (said := _headline_said(doc, mark)) is not None:
@@ -167,6 +173,9 @@ def _verb_after(doc: Document, mark: QuoteSpan) -> int | None:
         return None
     sent = doc.sentence_of(first)
     tail = [i for i in range(first, sent.last) if doc.words[i].upos != "PUNCT"]
+    if tail and doc.words[tail[0]].upos == "VERB" and tail[0] + 1 < sent.last \
+            and doc.words[tail[0] + 1].upos == "PROPN" and doc.words[tail[0]].text.islower():
+        return tail[0]  # '"This is fantastic!" beamed Donald Hartley of Madison, who ...'
     if not tail or len(tail) > _TAG_WORDS or doc.words[sent.last - 1].lower not in (".", "!", "?") \
             or any(doc.inside_marks[i] for i in tail):
         return None
@@ -216,6 +225,25 @@ def _colon_before(doc: Document, quote: Quote) -> int | None:
     """The character offset of a colon right before the quote's opening mark ("X said: "...""), if any."""
     before = doc.text[:quote.start - 1].rstrip()
     return len(before) - 1 if before.endswith(":") else None
+
+
+#: Particles of a phrasal verb before the comma that introduces a quote ("shot back, "..."").
+_PARTICLES = frozenset("back out up in on off".split())
+
+
+def _verb_before_comma(doc: Document, quote: Quote, sent: int) -> int | None:
+    """The verb right before the comma that opens a quote ('Ward shot back, "..."'), with a subject of its own:
+    it introduces the quote, whatever speech verb the sentence has further back."""
+    before = doc.text[:quote.start - 1].rstrip()
+    if not before.endswith(","):
+        return None
+    i = doc.last_word_starting_by(len(before) - 1) - 1
+    while i > doc.sentences[sent].first and doc.words[i].lower in _PARTICLES:
+        i -= 1
+    w = doc.words[i]
+    if w.sent != sent or w.upos != "VERB" or doc.inside_marks[i] or w.xpos not in ("VBD", "VBZ", "VBP"):
+        return None
+    return i if _has_subject(doc, i) else None
 
 
 def _colon_cue(doc: Document, quote: Quote) -> int | None:
