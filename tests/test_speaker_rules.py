@@ -79,6 +79,8 @@ TEXTS = {
     "comma_introducer": 'After former Governor Jerry Brown criticized the budget during a debate, Hillary Ward shot '
                         'back, "I suppose I could have cut the schools instead."\n\n"This is fantastic!" beamed '
                         'Donald Hartley of Madison, who came down from the guest seats to be closer.\n',
+    "markup": '<tweet tweet-author="@HarbourBoard" tweet-date="February 10, 2025">.@MayorCalder promises to reopen '
+              'the pier.</tweet>\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -248,3 +250,7 @@ def test_any_verb_in_a_short_clause_after_the_quote_is_its_cue(found):
 def test_the_verb_right_before_the_quote_introduces_it(found):
     assert [(q.kind, q.speaker.name, q.cue.text) for q in found["comma_introducer"] if q.kind == "direct"] == [
         ("direct", "Hillary Ward", "shot"), ("direct", "Donald Hartley of Madison", "beamed")]
+
+
+def test_quotation_marks_inside_markup_are_no_quote(found):
+    assert [q.text for q in found["markup"] if q.kind == "direct"] == []

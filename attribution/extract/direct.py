@@ -31,6 +31,8 @@ def is_speech(doc: Document, mark: QuoteSpan) -> bool:
     content = doc.text[mark.start:mark.end].strip()
     if mark.words <= 2:
         return False  # scare quote: so-called "reforms"; a label: "R," or "D"
+    if doc.text.rfind("<", 0, mark.open) > doc.text.rfind(">", 0, mark.open):
+        return False  # an attribute of markup left in the text: <tweet date="February 10, 2016">
     bare = content.rstrip("".join(_END_PUNCT) + "'\"’”")
     before = doc.text[max(0, mark.open - 40):mark.open].split()
     after = doc.text[(mark.close if mark.close is not None else mark.end) + 1:][:30].split()
