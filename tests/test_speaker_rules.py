@@ -81,6 +81,8 @@ TEXTS = {
                         'Donald Hartley of Madison, who came down from the guest seats to be closer.\n',
     "markup": '<tweet tweet-author="@HarbourBoard" tweet-date="February 10, 2025">.@MayorCalder promises to reopen '
               'the pier.</tweet>\n',
+    "said_first": 'Said Comey, "The thought that an error on our part is connected to this is painful."\n\n"I am '
+                  'a voter," declares Stephanie Acs, 27, a Navy veteran studying in Albuquerque.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -254,3 +256,8 @@ def test_the_verb_right_before_the_quote_introduces_it(found):
 
 def test_quotation_marks_inside_markup_are_no_quote(found):
     assert [q.text for q in found["markup"] if q.kind == "direct"] == []
+
+
+def test_a_sentence_opening_said_and_an_inverted_speech_verb_name_the_speaker(found):
+    assert [(q.speaker.name, q.cue.text) for q in found["said_first"]] == [("Comey", "Said"),
+                                                                           ("Stephanie Acs", "declares")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..model import Quote
-from ..text.lexicon import SAYING_VERBS, is_cue_verb
+from ..text.lexicon import SPEECH_VERBS, is_cue_verb
 from ..text.quote_marks import QuoteSpan
 from .reported import according_source, complement_of, to_clause_end, trim
 from .speakers import speaker_of
@@ -95,7 +95,8 @@ def find_direct(doc: Document) -> list[Quote]:
             quote.cue_word, quote.speaker_word, quote.how = colon, speaker_of(doc, colon), "colon"
         elif cue is not None:
             quote.cue_word, quote.speaker_word, quote.how = cue, speaker_of(doc, cue), "cue"
-            if introducer is None:
+            headline = doc.words[cue].text[:1].isupper() and cue == _headline_said(doc, mark)
+            if introducer is None and not headline:  # 'Reyes Said "We Were Robbed" After Final' stays direct
                 _maybe_mixed(doc, quote, cue, mark)
         elif inverted is not None:  # the quote is all that was said: no clause around it to read
             quote.cue_word, quote.speaker_word, quote.how = inverted, speaker_of(doc, inverted), "cue"
@@ -148,7 +149,7 @@ def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:
     if i + 1 >= len(doc.words) or doc.words[i].sent != doc.words[i + 1].sent or doc.inside_marks[i]:
         return None
     w, name = doc.words[i], doc.words[i + 1]
-    return i if w.lemma in SAYING_VERBS and name.upos == "PROPN" and w.text.islower() else None
+    return i if w.lemma in SPEECH_VERBS and name.upos == "PROPN" and w.text.islower() else None
 
 
 def _first_after(doc: Document, mark: QuoteSpan) -> int:

@@ -77,8 +77,12 @@ resolve determination intention commitment
 def is_cue_verb(lemma: str, upos: str) -> bool:
     """A speech verb used as a verb (not "a said agreement"); "say" even when tagged a noun,
     which small taggers do ("One in five say that ...")."""
-    lemma = lemma.lower()
+    lemma = _UNLEMMATIZED.get(lemma.lower(), lemma.lower())
     return (upos == "VERB" and lemma in SPEECH_VERBS) or (upos == "NOUN" and lemma == "say")
+
+
+#: Forms a lemmatizer can leave as they are when they open a sentence ('Said Comey, "..."').
+_UNLEMMATIZED = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "writes": "write"}
 
 
 # --- who speaks ----------------------------------------------------------------------------------------
