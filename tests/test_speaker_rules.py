@@ -83,6 +83,9 @@ TEXTS = {
               'the pier.</tweet>\n',
     "said_first": 'Said Comey, "The thought that an error on our part is connected to this is painful."\n\n"I am '
                   'a voter," declares Stephanie Acs, 27, a Navy veteran studying in Albuquerque.\n',
+    "short_replies": 'Asked whether he would resign, Mayor Tom Heller said, "Probably."\n\n"Absolutely," Heller '
+                     'added when pressed.\n\nThe so-called "reforms" never came, and the "Harbour Week," a festival, '
+                     'closed.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -261,3 +264,8 @@ def test_quotation_marks_inside_markup_are_no_quote(found):
 def test_a_sentence_opening_said_and_an_inverted_speech_verb_name_the_speaker(found):
     assert [(q.speaker.name, q.cue.text) for q in found["said_first"]] == [("Comey", "Said"),
                                                                            ("Stephanie Acs", "declares")]
+
+
+def test_a_one_word_reply_is_speech_only_beside_its_speech_verb(found):
+    assert said(found["short_replies"]) == [("direct", "Probably.", "Tom Heller", "said"),
+                                            ("direct", "Absolutely,", "Tom Heller", "added")]

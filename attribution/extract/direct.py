@@ -30,7 +30,7 @@ def is_speech(doc: Document, mark: QuoteSpan) -> bool:
     """False for scare quotes, titles of works and nicknames."""
     content = doc.text[mark.start:mark.end].strip()
     if mark.words <= 2:
-        return False  # scare quote: so-called "reforms"; a label: "R," or "D"
+        return _short_reply(doc, mark)  # 'Priebus said, "Probably."', not a scare quote: so-called "reforms"
     if doc.text.rfind("<", 0, mark.open) > doc.text.rfind(">", 0, mark.open):
         return False  # an attribute of markup left in the text: <tweet date="February 10, 2016">
     bare = content.rstrip("".join(_END_PUNCT) + "'\"’”")
@@ -45,6 +45,23 @@ def is_speech(doc: Document, mark: QuoteSpan) -> bool:
             and _headline_said(doc, mark) is None:
         return False  # title-cased: a title ("Meet the Press."), unless a headline says who said it
     return True
+
+
+def _short_reply(doc: Document, mark: QuoteSpan) -> bool:
+    """A one- or two-word quote is speech only when a speech verb introduces it ('said, "Probably."') or
+    follows it ('"Absolutely," he said'); otherwise it is a scare quote or a label."""
+    before = doc.text[:mark.open].rstrip()
+    if before.endswith((",", ":")):
+        verb = doc.last_word_starting_by(len(before) - 1) - 1
+        if verb >= 0 and is_cue_verb(doc.words[verb].lemma, doc.words[verb].upos) and not doc.inside_marks[verb]:
+            return True
+    content = doc.text[mark.start:mark.end].rstrip("\"'”’ ")
+    if mark.close is None or not content.endswith((",", "!", "?")) or not (
+            not before or before[-1] in ".!?\n" or doc.opens_sentence(mark.start)):
+        return False  # 'Speaking on ABC's "This Week," Carson admitted': a title inside the sentence
+    after = _first_after(doc, mark)
+    return any(is_cue_verb(doc.words[i].lemma, doc.words[i].upos) for i in range(after, min(after + 2, len(doc.words)))
+               if doc.words[i].sent == doc.words[after].sent)
 
 
 def _headline_said(doc: Document, mark: QuoteSpan) -> int | None:

@@ -64,6 +64,8 @@ def _reporting_verb(doc: Document, i: int) -> bool:
     w = doc.words[i]
     if w.text[:1].isupper() and w.lower.endswith("ing") and i + 1 < len(doc.words) and doc.words[i + 1].lower == "by":
         return False  # a credit line, "(Reporting by A; Editing by B)", reports nothing
+    if i > 0 and doc.words[i - 1].lower in ("so-", "so"):
+        return False  # 'the so-called "reforms"': the writer keeping a distance, nobody's statement
     return is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) \
         or _states(doc, i)
 
