@@ -86,6 +86,8 @@ TEXTS = {
     "short_replies": 'Asked whether he would resign, Mayor Tom Heller said, "Probably."\n\n"Absolutely," Heller '
                      'added when pressed.\n\nThe so-called "reforms" never came, and the "Harbour Week," a festival, '
                      'closed.\n',
+    "shares": 'In the harbour survey, 47% say the ferry should run at night.\n\nAmong the traders, 12 said the pier '
+              'is unsafe.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -269,3 +271,8 @@ def test_a_sentence_opening_said_and_an_inverted_speech_verb_name_the_speaker(fo
 def test_a_one_word_reply_is_speech_only_beside_its_speech_verb(found):
     assert said(found["short_replies"]) == [("direct", "Probably.", "Tom Heller", "said"),
                                             ("direct", "Absolutely,", "Tom Heller", "added")]
+
+
+def test_a_share_of_those_asked_is_the_source_of_what_they_say(found):
+    assert [(q.speaker.mention, q.speaker.type, q.text) for q in found["shares"]] == [
+        ("47%", "OTHER", "the ferry should run at night"), ("12", "OTHER", "the pier is unsafe")]

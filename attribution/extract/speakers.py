@@ -221,8 +221,10 @@ def _wordlike(doc: Document, i: int) -> bool:
     w = doc.words[i]
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"
+    if w.text in ("%", "percent") and i > 0 and doc.words[i - 1].upos == "NUM":
+        return True  # "47% say": a share of those asked
     return any(ch.isalnum() for ch in w.text) and (in_name or not is_time_word(w.text)) \
-        and w.ner[2:] not in _NOT_SOURCES
+        and (w.ner[2:] not in _NOT_SOURCES or (w.upos == "NUM" and w.deprel.startswith("nsubj")))
 
 
 def antecedent_of(doc: Document, word: int) -> int | None:
