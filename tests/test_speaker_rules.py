@@ -88,6 +88,8 @@ TEXTS = {
                      'closed.\n',
     "shares": 'In the harbour survey, 47% say the ferry should run at night.\n\nAmong the traders, 12 said the pier '
               'is unsafe.\n',
+    "said_adding": '"He said that very simply because he has failed in this race. It has been a total disaster," '
+                   'Calder said, adding, "Nobody cares. And frankly, I am the most solid person up here."\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -276,3 +278,8 @@ def test_a_one_word_reply_is_speech_only_beside_its_speech_verb(found):
 def test_a_share_of_those_asked_is_the_source_of_what_they_say(found):
     assert [(q.speaker.mention, q.speaker.type, q.text) for q in found["shares"]] == [
         ("47%", "OTHER", "the ferry should run at night"), ("12", "OTHER", "the pier is unsafe")]
+
+
+def test_said_adding_adds_for_the_same_speaker(found):
+    assert [(q.speaker and q.speaker.name, q.cue.text) for q in found["said_adding"]] == [
+        ("Calder", "said"), ("Calder", "adding")]

@@ -9,6 +9,7 @@ coordinated or controlled verbs ("X smiled and said") are inherited.
 from __future__ import annotations
 
 from ..document import Document
+from ..text.lexicon import is_cue_verb
 from ..text.timewords import is_time_word
 
 __all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "is_passive", "mention_words", "speaker_of",
@@ -29,6 +30,9 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     '"Education is the driver," he said' as "Education ... said" is wrong.
     """
     head = doc.words[cue].head
+    if doc.words[cue].xpos == "VBG" and cue >= 2 and doc.words[cue - 1].lower == "," \
+            and is_cue_verb(doc.words[cue - 2].lemma, doc.words[cue - 2].upos) and not doc.inside_marks[cue - 2]:
+        return speaker_of(doc, cue - 2)  # '"...," Trump said, adding, "..."': whoever said it adds it
     if doc.words[cue].xpos == "VBG" and head is not None and head < cue and cue > 0 and doc.words[cue - 1].lower == ",":
         return speaker_of(doc, head)  # "Trump returned the compliment, telling Reuters, ...": Trump tells
     subject = subject_of(doc, cue)
