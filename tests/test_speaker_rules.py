@@ -90,6 +90,8 @@ TEXTS = {
               'is unsafe.\n',
     "said_adding": '"He said that very simply because he has failed in this race. It has been a total disaster," '
                    'Calder said, adding, "Nobody cares. And frankly, I am the most solid person up here."\n',
+    "signature": 'Our fact check of the debate.\n\nThe mayor spoke first.\n\n"The harbour has never had so many '
+                 'ferries."\n\n- Mina Osei.\n\nThe claim needs context: two of the ferries are on loan.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -283,3 +285,8 @@ def test_a_share_of_those_asked_is_the_source_of_what_they_say(found):
 def test_said_adding_adds_for_the_same_speaker(found):
     assert [(q.speaker and q.speaker.name, q.cue.text) for q in found["said_adding"]] == [
         ("Calder", "said"), ("Calder", "adding")]
+
+
+def test_a_dash_and_a_name_after_a_quote_paragraph_sign_it(found):
+    assert [(q.speaker and q.speaker.name, q.how) for q in found["signature"] if q.kind == "direct"] == [
+        ("Mina Osei", "after")]

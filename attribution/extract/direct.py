@@ -325,6 +325,31 @@ def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> No
     cue = _bare_cue_before(doc, sents[0], para)
     if cue is not None:
         quote.cue_word, quote.speaker_word, quote.how = cue, speaker_of(doc, cue), "before"
+        return
+    signed = _signature_after(doc, quote, para)
+    if signed is not None:
+        quote.speaker_word, quote.how = signed, "after"
+
+
+#: The most words of a signature line after a quote ("- Hillary Clinton.").
+_SIGNATURE_WORDS = 5
+_DASHES = ("-", "–", "—", "--")
+
+
+def _signature_after(doc: Document, quote: Quote, para: int) -> int | None:
+    """A paragraph that is all quote, then a paragraph of a dash and a name ("- Hillary Clinton."), as fact
+    checks and pull quotes credit a statement: the name's last word."""
+    start, end = doc.paragraphs[para]
+    if para + 1 >= len(doc.paragraphs) or doc.text[start:quote.start].strip(" \"“‘'") \
+            or doc.text[quote.end:end].strip(" \"”’'.\n"):
+        return None
+    words = list(doc.words_within(*doc.paragraphs[para + 1]))
+    while words and doc.words[words[-1]].upos == "PUNCT" and doc.words[words[-1]].text not in _DASHES:
+        words.pop()  # the closing period
+    if len(words) < 2 or doc.words[words[0]].text not in _DASHES or len(words) > _SIGNATURE_WORDS + 1 \
+            or not all(doc.words[i].upos == "PROPN" for i in words[1:]):
+        return None
+    return words[-1]
 
 
 #: The most words of a sentence that only introduces the quote after it ("Iowa State's Dianne Bystrom agreed.").
