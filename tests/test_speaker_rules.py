@@ -92,6 +92,8 @@ TEXTS = {
                    'Calder said, adding, "Nobody cares. And frankly, I am the most solid person up here."\n',
     "signature": 'Our fact check of the debate.\n\nThe mayor spoke first.\n\n"The harbour has never had so many '
                  'ferries."\n\n- Mina Osei.\n\nThe claim needs context: two of the ferries are on loan.\n',
+    "comma_in_the_mark": 'As Mayor Ines Calder denounced the cuts and pledged to protect the "night buses for shift '
+                         'workers," many in the hall appeared to relax, and the vote was delayed.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -251,6 +253,7 @@ def test_a_cue_and_its_addressee_before_a_comma_introduce_a_direct_quote(found):
 def test_reported_speech_ends_before_words_the_parse_hangs_elsewhere(found):
     assert [(q.text, q.cue.text) for q in found["clause_then_aside"]] == [
         ("the bridge plan", "opposed"), ("rebuild the north pier", "pledged")]
+    assert [q.text for q in found["comma_in_the_mark"]] == ['protect the "night buses for shift workers,"']
 
 
 def test_any_verb_in_a_short_clause_after_the_quote_is_its_cue(found):

@@ -306,7 +306,7 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
         if w.lower == "," and i + 1 < sent.last and (
                 words[i + 1].lower == "according" or is_cue_verb(words[i + 1].lemma, words[i + 1].upos)
                 or (i + 2 < sent.last and is_cue_verb(words[i + 2].lemma, words[i + 2].upos))
-                or (not any(doc.inside_marks[i:i + 3]) and _outside(doc, i + 1, set(content), cue))):
+                or (not any(doc.inside_marks[i + 1:i + 3]) and _outside(doc, i + 1, set(content), cue))):
             break
         end = i
         i += 1
