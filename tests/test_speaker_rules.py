@@ -59,8 +59,8 @@ TEXTS = {
     "possessor": "A strong result would bolster Rubio's claim to be the party's strongest candidate.\n",
     "party_label": '"The law was underfunded from the start," said former Rep. Ann Cole (D-Calif.), one of its '
                    'authors, along with retired Sen. Judd Grey (R-N.H.).\n',
-    "woven": 'Senator Ada Brandt likened the harbour scheme to "a gift for developers" on Tuesday.\n\nThe mayor left the '
-             'hearing early, mocking the council for "a budget written on the back of an envelope."\n',
+    "woven": 'Senator Ada Brandt likened the harbour scheme to "a gift for developers" on Tuesday.\n\nThe mayor '
+             'left the hearing early, mocking the council for "a budget written on the back of an envelope."\n',
     "woven_not_a_source": 'The old hall smelled of "fresh paint and dusty books" for a week.\n',
     "asked": 'In a letter, Dana Reyes asked the network to donate the profits from the debate to veterans groups.'
              '\n\nThe moderator asked the candidates whether they would accept the result of the vote.\n\nKim Lee '
@@ -225,7 +225,8 @@ def test_a_fragment_woven_into_a_clause_is_its_subjects_mixed_quote(found):
 
 
 def test_reported_speech_ends_where_its_speaker_says_something_else(found):
-    assert said(found["said_but_did_not_say"])[0] == ("indirect", "the dredging would finish in May", "Rosa Lind", "said")
+    assert said(found["said_but_did_not_say"])[0] == (
+        "indirect", "the dredging would finish in May", "Rosa Lind", "said")
 
 
 def test_a_question_or_request_is_reported_without_the_person_asked(found):

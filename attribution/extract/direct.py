@@ -199,11 +199,14 @@ def _verb_after(doc: Document, mark: QuoteSpan) -> int | None:
     if not tail or len(tail) > _TAG_WORDS or doc.words[sent.last - 1].lower not in (".", "!", "?") \
             or any(doc.inside_marks[i] for i in tail):
         return None
-    verb = next((i for i in tail[:4] if doc.words[i].upos == "VERB" and doc.words[i].xpos in ("VBD", "VBZ", "VBP")),
-                None)
-    if verb is None or any(doc.words[i].upos not in ("PROPN", "NOUN", "PRON", "DET", "ADJ") for i in tail[:tail.index(verb)]):
+    verb = next((i for i in tail[:4] if doc.words[i].upos == "VERB" and doc.words[i].xpos in _FINITE), None)
+    if verb is None or any(doc.words[i].upos not in _NOUN_PHRASE for i in tail[:tail.index(verb)]):
         return None
     return verb
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+_NOUN_PHRASE = ("PROPN", "NOUN", "PRON", "DET", "ADJ")
 
 
 def _maybe_mixed(doc: Document, quote: Quote, cue: int, mark: QuoteSpan) -> None:
@@ -261,7 +264,7 @@ def _verb_before_comma(doc: Document, quote: Quote, sent: int) -> int | None:
     while i > doc.sentences[sent].first and doc.words[i].lower in _PARTICLES:
         i -= 1
     w = doc.words[i]
-    if w.sent != sent or w.upos != "VERB" or doc.inside_marks[i] or w.xpos not in ("VBD", "VBZ", "VBP"):
+    if w.sent != sent or w.upos != "VERB" or doc.inside_marks[i] or w.xpos not in _FINITE:
         return None
     return i if _has_subject(doc, i) else None
 

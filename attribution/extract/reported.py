@@ -313,11 +313,14 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
     return sorted(set(content) | set(range(content[0], end + 1)))
 
 
+_DEPTH = 12  #: deeper than any sentence's tree: a guard against a parse with a cycle
+
+
 def _outside(doc: Document, word: int, content: set[int], cue: int) -> bool:
     """Whether the parse hangs ``word`` on the cue or above it, not on the content: ", an acknowledgment
     that ..." after "said that families would pay more" is the writer's."""
     node = word
-    for _ in range(12):
+    for _ in range(_DEPTH):
         head = doc.words[node].head
         if head is None:
             return True
