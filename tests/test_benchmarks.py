@@ -46,3 +46,9 @@ def test_extract_speed_times_every_run_and_the_floors():
 def test_long_article_prints_the_curve():
     out = _run("long_article.py", "--sizes", "1")
     assert "copies     chars quotes  stanza s  stages s  s/10k chars  ratio\n     1    18," in out
+
+
+def test_tag_reads_prints_each_modules_share():
+    out = _run("tag_reads.py", str(ROOT / "fixtures" / "statements" / "dam_plan.jsonl"))
+    assert out.startswith("3 articles, ")
+    assert "\n  reported.py " in out and "\nwithout reported.py and coref.py: " in out
