@@ -94,6 +94,8 @@ TEXTS = {
                  'ferries."\n\n- Mina Osei.\n\nThe claim needs context: two of the ferries are on loan.\n',
     "comma_in_the_mark": 'As Mayor Ines Calder denounced the cuts and pledged to protect the "night buses for shift '
                          'workers," many in the hall appeared to relax, and the vote was delayed.\n',
+    "second_statement": 'Most of the traders said the pier was unsafe, and one in five said the ferry should stop '
+                        'running.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -294,3 +296,8 @@ def test_said_adding_adds_for_the_same_speaker(found):
 def test_a_dash_and_a_name_after_a_quote_paragraph_sign_it(found):
     assert [(q.speaker and q.speaker.name, q.how) for q in found["signature"] if q.kind == "direct"] == [
         ("Mina Osei", "after")]
+
+
+def test_a_statement_ends_where_another_subject_and_cue_begin(found):
+    assert [(q.text, q.speaker.mention) for q in found["second_statement"]] == [
+        ("the pier was unsafe", "Most of the traders"), ("the ferry should stop running", "one")]

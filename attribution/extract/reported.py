@@ -344,8 +344,11 @@ def _same_subject(doc: Document, verb: int, cue: int) -> bool:
 
 
 def _starts_clause(doc: Document, cue: int) -> bool:
-    """A cue that opens a new statement: ", but he said", "and added" (not "would have to report")."""
-    return any(doc.words[j].lower in (",", ";", "and", "but") for j in range(max(0, cue - 3), cue))
+    """A cue that opens a new statement: ", but he said", "and added", ", and one in five say" (not "would
+    have to report"): a comma or conjunction just before the cue or before its subject."""
+    subject = next((c for c in doc.children[cue] if doc.words[c].deprel.startswith("nsubj") and c < cue), None)
+    start = min(cue - 3, min(doc.subtree(subject)) - 1) if subject is not None else cue - 3
+    return any(doc.words[j].lower in (",", ";", "and", "but") for j in range(max(0, start), cue))
 
 
 def _before_last_comma(doc: Document, floor: int, cue: int, end: int) -> int:
