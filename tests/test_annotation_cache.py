@@ -57,7 +57,7 @@ def test_the_second_extraction_of_a_text_skips_stanza(db):
     assert first_count == 15 and second_count == 0
     assert db["annotations"].count == 1 and _row(db)[0] == "selective"
     assert json.dumps(article_dict(second[0])) == json.dumps(article_dict(first[0]))
-    assert len(first[0].quotes) == 13
+    assert len(first[0].quotes) == 14
 
 
 def test_check_then_ingest_parses_once(tmp_path):
@@ -78,7 +78,7 @@ def test_check_then_ingest_parses_once(tmp_path):
     parsed.append(count)
     assert parsed == [15, 0, 0]
     assert outputs[0] == outputs[1]
-    assert "1 article added (13 quotes)" in result.output
+    assert "1 article added (14 quotes)" in result.output
 
 
 def test_other_models_or_another_stanza_are_parsed_again(db):

@@ -32,6 +32,7 @@ RECORD_KEYS = {"id", "speaker", "text", "said_on", "source_url"}
 EXPECTED = {
     "port_alder_ferries": [
         ("a harbour budget that raises", "unverified", None, None, []),
+        ("fares would stay where they are", "unverified", None, None, []),  # what Marsh promised, on no record
         ("We will raise ferry fares", "altered", 1, "Elena Marsh", ["negation", "dropped"]),
         ("the new terminal would open in March", "verified", 2, "Elena Marsh", []),
         ("The new terminal will open in March and will cost 48", "altered", 2, "Elena Marsh", ["number", "replaced"]),
@@ -110,7 +111,7 @@ def test_output_extends_the_extract_contract(checked):
             assert q["verdict"] != "altered" and q["diff"] == []
         if q["kind"] == "mixed":  # its quoted words were checked as a quote
             assert q["match"] == "fragment" and q["note"].startswith("the words in quotation marks: ")
-    assert summary([art]) == {"verified": 4, "misattributed": 2, "altered": 3, "unverified": 4}
+    assert summary([art]) == {"verified": 4, "misattributed": 2, "altered": 3, "unverified": 5}
 
 
 def test_diffs_show_what_changed(checked):
@@ -121,11 +122,11 @@ def test_diffs_show_what_changed(checked):
         "The new terminal wil": [{"op": "replace", "record": "42 million", "quote": "48 million"}],
         "The harbour board wi": [{"op": "delete", "record": "once the second ferry is back from repairs", "quote": ""}],
     }
-    fragment = port[7]
+    fragment = port[8]
     assert (fragment["match"], fragment["score"], fragment["context"]) == (
         "fragment", 100.0, {"before": "We are a small board with one old ferry, but", "after": "and we intend to keep it"})
-    assert port[4]["diff"][1] == {"op": "replace", "record": "harbour", "quote": "harbor"}
-    short = port[10]
+    assert port[5]["diff"][1] == {"op": "replace", "record": "harbour", "quote": "harbor"}
+    short = port[11]
     assert (short["suggestion"]["verdict"], short["suggestion"]["reason"]) == (
         "verified", "only 3 words: too short to attribute on its own")
     clinic = checked["northfield_clinic_hours"]["quotes"][1]

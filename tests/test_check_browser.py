@@ -41,12 +41,13 @@ def test_check_page_in_chromium(server, tmp_path):
             page.fill("#check-text", (FIXTURES / "port_alder_ferries.txt").read_text())
             page.fill("#check-date", "2025-11-10")
             page.click("input[type=submit]")
-            expect(page.locator("h2").first).to_have_text("13 quotes found (published 2025-11-10)")
+            expect(page.locator("h2").first).to_have_text("14 quotes found (published 2025-11-10)")
             marks = page.locator("#check-article mark")
-            expect(marks).to_have_count(13)
-            verdicts = [marks.nth(i).get_attribute("data-verdict") for i in range(13)]
-            assert verdicts == ["unverified", "altered", "verified", "altered", "verified", "unverified", "altered",
-                                "verified", "verified", "misattributed", "unverified", "misattributed", "unverified"]
+            expect(marks).to_have_count(14)
+            verdicts = [marks.nth(i).get_attribute("data-verdict") for i in range(14)]
+            assert verdicts == ["unverified", "unverified", "altered", "verified", "altered", "verified", "unverified",
+                                "altered", "verified", "verified", "misattributed", "unverified", "misattributed",
+                                "unverified"]
             altered = page.locator("mark.altered").first
             expect(altered).to_be_visible()
             assert altered.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 232, 194)"

@@ -101,12 +101,12 @@ async def test_table_json_shape_array(ds):
 @pytest.mark.asyncio
 async def test_default_facets_from_metadata(ds):
     data = await _json(ds, "/attribution/quotes.json", _size="0")
-    assert data["filtered_table_rows_count"] == 22
+    assert data["filtered_table_rows_count"] == 23
     assert set(data["facet_results"]) == {"speaker_id", "kind", "said_on"}
     kinds = {r["value"]: r["count"] for r in data["facet_results"]["kind"]["results"]}
-    assert kinds == {"direct": 15, "indirect": 5, "mixed": 2}
+    assert kinds == {"direct": 15, "indirect": 6, "mixed": 2}
     speakers = {r["label"]: r["count"] for r in data["facet_results"]["speaker_id"]["results"]}
-    assert speakers["Elena Marsh"] == 6 and speakers["Rosa Lindqvist"] == 6
+    assert speakers["Elena Marsh"] == 7 and speakers["Rosa Lindqvist"] == 6
     outlets = await _json(ds, "/attribution/articles.json", _size="0", _facet="outlet")
     assert {r["value"] for r in outlets["facet_results"]["outlet"]["results"]} == {
         "Port Alder Gazette", "Northfield Courier", "Harbour Weekly"}
@@ -140,7 +140,7 @@ async def test_canned_queries(ds):
     marsh = await rows("speaker_statements", speaker="Marsh")
     assert [(s["said_on"], s["outlet"]) for s in marsh][:2] == [("2025-11-12", "Harbour Weekly"),
                                                                ("2025-11-10", "Port Alder Gazette")]
-    assert len(marsh) == 6
+    assert len(marsh) == 7
     assert await rows("speaker_statements", speaker="Nobody Atall") == []
     conflicts = await rows("conflicting_attributions")
     assert [(c["norm_text"], c["speakers"], c["occurrences"]) for c in conflicts] == [
@@ -155,12 +155,12 @@ async def test_canned_queries(ds):
     assert [(s["speaker"], s["outlets"]) for s in everyone] == [("Rosa Lindqvist", 2)]
     # ingest checked every quote against the records
     assert [(q["quote_id"], q["credited_to"], q["record_speaker"]) for q in await rows("misattributed_quotes")] == [
-        (17, "Amara Okafor", "Martin Hale"), (21, "Elena Marsh", "Tomas Reyes"), (10, "Rosa Lindqvist", "Tomas Reyes"),
-        (12, "Tomas Reyes", "Elena Marsh")]
+        (18, "Amara Okafor", "Martin Hale"), (22, "Elena Marsh", "Tomas Reyes"), (11, "Rosa Lindqvist", "Tomas Reyes"),
+        (13, "Tomas Reyes", "Elena Marsh")]
     altered = await rows("altered_quotes")
     assert [(q["quote_id"], q["speaker"], json.loads(q["flags"])) for q in altered][:2] == [
-        (2, "Elena Marsh", ["negation", "dropped"]), (15, "Amara Okafor", ["number", "replaced"])]
-    assert {(u["name"], u["unverified"]) for u in await rows("unverified_by_speaker")} >= {("Elena Marsh", 1),
+        (3, "Elena Marsh", ["negation", "dropped"]), (16, "Amara Okafor", ["number", "replaced"])]
+    assert {(u["name"], u["unverified"]) for u in await rows("unverified_by_speaker")} >= {("Elena Marsh", 2),
                                                                                             ("Martin Hale", 1)}
 
 

@@ -96,6 +96,9 @@ TEXTS = {
                          'workers," many in the hall appeared to relax, and the vote was delayed.\n',
     "second_statement": 'Most of the traders said the pier was unsafe, and one in five said the ferry should stop '
                         'running.\n',
+    "days_after": "Port Alder's council on Monday approved a harbour budget that raises ferry fares for the first "
+                  "time in six years, days after Mayor Elena Marsh promised islanders that fares would stay where "
+                  "they are.\n",
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -301,3 +304,7 @@ def test_a_dash_and_a_name_after_a_quote_paragraph_sign_it(found):
 def test_a_statement_ends_where_another_subject_and_cue_begin(found):
     assert [(q.text, q.speaker.mention) for q in found["second_statement"]] == [
         ("the pier was unsafe", "Most of the traders"), ("the ferry should stop running", "one")]
+
+
+def test_days_after_a_name_is_no_speaker_and_the_person_promised_to_is_no_content(found):
+    assert said(found["days_after"])[-1] == ("indirect", "fares would stay where they are", "Elena Marsh", "promised")

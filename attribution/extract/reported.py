@@ -211,7 +211,7 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
             and words[cue + 1].upos in ("PROPN", "DET", "ADJ", "NOUN"):
         return None  # "..., said David Gilbert, its president": the name follows, the content came before
     i = cue + 1
-    addressee = words[cue].lemma in ADDRESSEE_VERBS
+    addressee = words[cue].lemma in ADDRESSEE_VERBS or _addressed_then_that(doc, cue + 1, sent.last)
     while i < sent.last:
         w = words[i]
         if w.lower == "to" and w.upos == "PART":
@@ -220,7 +220,7 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
             i += 1
         elif addressee and w.upos in _NP:
             addressee = False
-            while i < sent.last and words[i].upos in _NP:
+            while i < sent.last and words[i].upos in _NP and words[i].lower != "that":
                 i += 1
         elif i > cue + 1 and words[i - 1].upos == "ADP" and w.upos in _NP:
             while i < sent.last and words[i].upos in _NP:
@@ -238,6 +238,14 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     if len(content) < _MIN_WORDS or not (marked or clause_like):
         return None
     return content
+
+
+def _addressed_then_that(doc: Document, first: int, last: int) -> bool:
+    """ "promised islanders that ...": a noun phrase right after the cue, then "that": whom it was said to."""
+    i = first
+    while i < last and doc.words[i].upos in _NP and doc.words[i].lower != "that":
+        i += 1
+    return first < i < last and doc.words[i].lower == "that"
 
 
 def inside_quote(doc: Document, i: int) -> bool:

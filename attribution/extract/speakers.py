@@ -161,6 +161,7 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
         words[c].deprel in _SUBJECTS or (words[c].deprel == "nsubj:pass" and not passive))]
     if subjects:
         c = min(subjects, key=lambda c: abs(verb - c))  # "The industry, she said, is ...": she
+        c = _after_a_while(doc, c)
         if words[c].lower in RELATIVE_PRONOUNS:
             if words[verb].deprel == "acl:relcl" or (antecedent_of(doc, c) is not None and not any(
                     words[j].lower == "," for j in range(c + 1, verb))):
@@ -185,6 +186,18 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
 #: Things that carry someone's words: "released a statement saying", "a video that said".
 _CARRIERS = frozenset("""statement message text video ad advertisement tweet post letter email release
 memo note sign banner report""".split())
+
+
+#: Spans of time a parser takes for the subject in "days after Mayor Elena Marsh promised ...".
+_SPANS_OF_TIME = frozenset("moments minutes hours days weeks months years".split())
+
+
+def _after_a_while(doc: Document, subject: int) -> int:
+    """ "days after Mayor Elena Marsh promised": the person after "after"/"before", not the days."""
+    if doc.words[subject].lower not in _SPANS_OF_TIME:
+        return subject
+    return next((k for k in doc.children[subject] if doc.words[k].deprel in ("nmod", "obl")
+                 and (_has_case(doc, k, "after") or _has_case(doc, k, "before"))), subject)
 
 
 def _carrier(doc: Document, verb: int) -> int | None:
