@@ -99,6 +99,8 @@ TEXTS = {
     "days_after": "Port Alder's council on Monday approved a harbour budget that raises ferry fares for the first "
                   "time in six years, days after Mayor Elena Marsh promised islanders that fares would stay where "
                   "they are.\n",
+    "woven_reason": 'Ines Calder, who has a commanding lead in the polls, mocked Tom Heller for "losing a ferry in '
+                    'broad daylight" because the boat turned up a week later.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
 }
@@ -308,3 +310,9 @@ def test_a_statement_ends_where_another_subject_and_cue_begin(found):
 
 def test_days_after_a_name_is_no_speaker_and_the_person_promised_to_is_no_content(found):
     assert said(found["days_after"])[-1] == ("indirect", "fares would stay where they are", "Elena Marsh", "promised")
+
+
+def test_the_phrase_holding_a_woven_quotation_is_content_whatever_the_parse_calls_it(found):
+    [quote] = found["woven_reason"]
+    assert (quote.kind, quote.how, quote.speaker.name, quote.cue.text) == ("mixed", "woven", "Ines Calder", "mocked")
+    assert quote.text.startswith('Tom Heller for "losing a ferry in broad daylight"')

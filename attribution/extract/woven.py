@@ -22,6 +22,8 @@ __all__ = ["add_woven"]
 _NOT_CONTENT = frozenset({"punct", "conj", "cc", "parataxis", "nsubj", "nsubj:pass", "discourse", "advcl",
                           "csubj", "expl", "aux", "aux:pass", "mark"})
 
+#: A quotation hung on the verb this way is a statement beside the clause, not part of what it reports.
+_ASIDES = frozenset({"parataxis", "conj"})
 _PERSONAL = frozenset("i we he she they".split())
 
 
@@ -45,6 +47,8 @@ def add_woven(doc: Document) -> None:
 
 
 def _woven(doc: Document, mark: QuoteSpan) -> Quote | None:
+    """The mixed quote of the verb nearest above the quoted words: its complements, with the phrase that
+    holds the quotation whatever the parse calls it, when its subject is someone who can speak."""
     words, inside = doc.words, doc.inside_marks
     quoted = [i for i in doc.words_within(mark.start, mark.end) if any(ch.isalnum() for ch in words[i].text)]
     if not quoted:
@@ -65,9 +69,10 @@ def _woven(doc: Document, mark: QuoteSpan) -> Quote | None:
     if speaker is None or inside[speaker] or not (a_source(words[speaker]) or words[speaker].lower in _PERSONAL):
         return None
     sent = doc.sentence_of(verb)
-    content = sorted(i for i in set().union(*(doc.subtree(c) for c in doc.children[verb]
-                                              if c > verb and words[c].deprel not in _NOT_CONTENT))
-                     if sent.first <= i < sent.last)
+    content = sorted(i for i in set().union(*(doc.subtree(c) for c in doc.children[verb]  # 'mocked Rubio for
+                                              if c > verb and (words[c].deprel not in _NOT_CONTENT or (
+                                                  c == node and words[c].deprel not in _ASIDES))))
+                     if sent.first <= i < sent.last)  # "having a tough night"': the quotation's phrase is content
     content = trim(content, doc) if content else content
     if not content or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
         return None
