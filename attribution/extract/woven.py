@@ -47,34 +47,43 @@ def add_woven(doc: Document) -> None:
 
 
 def _woven(doc: Document, mark: QuoteSpan) -> Quote | None:
-    """The mixed quote of the verb nearest above the quoted words: its complements, with the phrase that
-    holds the quotation whatever the parse calls it, when its subject is someone who can speak."""
+    """The mixed quote of the verb nearest above the quoted words, when its subject is someone who can speak."""
     words, inside = doc.words, doc.inside_marks
     quoted = [i for i in doc.words_within(mark.start, mark.end) if any(ch.isalnum() for ch in words[i].text)]
-    if not quoted:
+    found = _governing_verb(doc, quoted) if quoted else None
+    if found is None:
         return None
+    verb, holder = found
+    speaker = speaker_of(doc, verb)
+    if speaker is None or inside[speaker] or not (a_source(words[speaker]) or words[speaker].lower in _PERSONAL):
+        return None
+    content = _complements(doc, verb, holder)
+    if not content or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
+        return None
+    start, end = doc.span(content)
+    return Quote(start=start, end=end, kind="mixed", cue_word=verb, speaker_word=speaker, how="woven")
+
+
+def _governing_verb(doc: Document, quoted: list[int]) -> tuple[int, int] | None:
+    """(the first verb outside the marks above the quoted words, its dependent that holds them)."""
+    words, inside = doc.words, doc.inside_marks
     node = next((i for i in quoted if words[i].head is None or not inside[words[i].head]), None)
-    verb = None
     while node is not None:
         head = words[node].head
         if head is None:
             return None
         if words[head].upos == "VERB" and not inside[head]:
-            verb = head
-            break
+            return head, node
         node = head
-    if verb is None:
-        return None
-    speaker = speaker_of(doc, verb)
-    if speaker is None or inside[speaker] or not (a_source(words[speaker]) or words[speaker].lower in _PERSONAL):
-        return None
-    sent = doc.sentence_of(verb)
-    content = sorted(i for i in set().union(*(doc.subtree(c) for c in doc.children[verb]  # 'mocked Rubio for
-                                              if c > verb and (words[c].deprel not in _NOT_CONTENT or (
-                                                  c == node and words[c].deprel not in _ASIDES))))
-                     if sent.first <= i < sent.last)  # "having a tough night"': the quotation's phrase is content
-    content = trim(content, doc) if content else content
-    if not content or not (content[0] <= quoted[0] and quoted[-1] <= content[-1]):
-        return None
-    start, end = doc.span(content)
-    return Quote(start=start, end=end, kind="mixed", cue_word=verb, speaker_word=speaker, how="woven")
+    return None
+
+
+def _complements(doc: Document, verb: int, holder: int) -> list[int]:
+    """What the verb says, in its sentence: its dependents after it that are not its subject, its modifiers or
+    asides, and the phrase holding the quotation whatever the parse calls it ('mocked Rubio for "having a
+    tough night"', an adverbial clause by the parse)."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    kept = [c for c in doc.children[verb] if c > verb and (
+        words[c].deprel not in _NOT_CONTENT or (c == holder and words[c].deprel not in _ASIDES))]
+    content = sorted(i for i in set().union(*(doc.subtree(c) for c in kept)) if sent.first <= i < sent.last)
+    return trim(content, doc) if content else content
