@@ -97,10 +97,8 @@ def find_direct(doc: Document) -> list[Quote]:
         end = mark.close if mark.close is not None else mark.end
         sents = _sentences_between(doc, mark.open, end)
         cue = _nearest_cue(doc, sents, mark, inside_marks)
-        introducer = _verb_before_comma(doc, quote, sents[0]) \
+        introducer = _verb_before_comma(doc, quote, sents[0], cue) \
             if cue is not None and doc.words[cue].start < quote.start else None
-        if introducer == cue:
-            introducer = None
         cue = introducer or cue  # 'After Brown criticized ..., Ward shot back, "..."': shot, a direct quote
         colon = _colon_cue(doc, quote) if cue is None or doc.words[cue].start < quote.start else None
         if colon is not None and cue is not None and not _has_subject(doc, colon):
@@ -254,9 +252,9 @@ def _colon_before(doc: Document, quote: Quote) -> int | None:
 _PARTICLES = frozenset("back out up in on off".split())
 
 
-def _verb_before_comma(doc: Document, quote: Quote, sent: int) -> int | None:
-    """The verb right before the comma that opens a quote ('Ward shot back, "..."'), with a subject of its own:
-    it introduces the quote, whatever speech verb the sentence has further back."""
+def _verb_before_comma(doc: Document, quote: Quote, sent: int, cue: int) -> int | None:
+    """The verb right before the comma that opens a quote ('Ward shot back, "..."'), with a subject of its own,
+    when it is not the ``cue`` already found: it introduces the quote, whatever speech verb came further back."""
     before = doc.text[:quote.start - 1].rstrip()
     if not before.endswith(","):
         return None
@@ -266,7 +264,7 @@ def _verb_before_comma(doc: Document, quote: Quote, sent: int) -> int | None:
     w = doc.words[i]
     if w.sent != sent or w.upos != "VERB" or doc.inside_marks[i] or w.xpos not in _FINITE:
         return None
-    return i if _has_subject(doc, i) else None
+    return i if i != cue and _has_subject(doc, i) else None
 
 
 def _colon_cue(doc: Document, quote: Quote) -> int | None:

@@ -220,8 +220,7 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
             i += 1
         elif addressee and w.upos in _NP:
             addressee = False
-            while i < sent.last and words[i].upos in _NP and words[i].lower != "that":
-                i += 1
+            i = _noun_phrase_end(doc, i, sent.last)
         elif i > cue + 1 and words[i - 1].upos == "ADP" and w.upos in _NP:
             while i < sent.last and words[i].upos in _NP:
                 i += 1
@@ -242,10 +241,15 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
 
 def _addressed_then_that(doc: Document, first: int, last: int) -> bool:
     """ "promised islanders that ...": a noun phrase right after the cue, then "that": whom it was said to."""
-    i = first
+    i = _noun_phrase_end(doc, first, last)
+    return first < i < last and doc.words[i].lower == "that"
+
+
+def _noun_phrase_end(doc: Document, i: int, last: int) -> int:
+    """The first word from ``i`` that is no part of a noun phrase (a "that" opens a clause)."""
     while i < last and doc.words[i].upos in _NP and doc.words[i].lower != "that":
         i += 1
-    return first < i < last and doc.words[i].lower == "that"
+    return i
 
 
 def inside_quote(doc: Document, i: int) -> bool:
@@ -306,6 +310,7 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
     i = end + 1
     last = min((edge for c in doc.children[cue] if c > end and words[c].deprel == "conj" and _same_subject(doc, c, cue)
                 and words[edge := min(doc.subtree(c))].lower in _COORDINATORS), default=sent.last)
+    inner = set(content)
     while i < last:
         w = words[i]
         if w.lower in _STOPS or (is_cue_verb(w.lemma, w.upos) and i not in content and _starts_clause(doc, i)):
@@ -314,30 +319,24 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
         if w.lower == "," and i + 1 < sent.last and (
                 words[i + 1].lower == "according" or is_cue_verb(words[i + 1].lemma, words[i + 1].upos)
                 or (i + 2 < sent.last and is_cue_verb(words[i + 2].lemma, words[i + 2].upos))
-                or (not any(doc.inside_marks[i + 1:i + 3]) and _outside(doc, i + 1, set(content), cue))):
+                or (not any(doc.inside_marks[i + 1:i + 3]) and _outside(doc, i + 1, inner, cue))):
             break
         end = i
         i += 1
     return sorted(set(content) | set(range(content[0], end + 1)))
 
 
-_DEPTH = 12  #: deeper than any sentence's tree: a guard against a parse with a cycle
-
-
 def _outside(doc: Document, word: int, content: set[int], cue: int) -> bool:
     """Whether the parse hangs ``word`` on the cue or above it, not on the content: ", an acknowledgment
     that ..." after "said that families would pay more" is the writer's."""
-    node = word
-    for _ in range(_DEPTH):
-        head = doc.words[node].head
-        if head is None:
-            return True
+    node, head = word, doc.words[word].head
+    while head is not None:
         if head == cue:  # "promised to cut taxes, raise tariffs ...": a list the parser hangs on the cue is content
             return doc.words[node].deprel not in ("conj", "xcomp", "ccomp", "obj", "dep")
         if head in content:
             return False
-        node = head
-    return False
+        node, head = head, doc.words[head].head
+    return True
 
 
 def _same_subject(doc: Document, verb: int, cue: int) -> bool:
