@@ -103,6 +103,16 @@ TEXTS = {
                     'broad daylight" because the boat turned up a week later.\n',
     "said_but_did_not_say": 'Harbour chief Rosa Lind said the dredging would finish in May, but Lind did not say '
                             'what it would cost.\n',
+    "object_pronoun": 'In a sharp rebuke of the businessman, Councillor Ruth Abara (D-Harbour) called him divisive and '
+                      'accused him of preventing traders from being able to "fix the real problems."\n',
+    "infinitive": 'Councillor Ruth Abara, who chaired the inquiry, stopped the hearing in mid-session to declare, '
+                  '\u201cThis pier is not safe.\u201d\n',
+    "hyphened_adverb": 'Not everyone was pleased.\n\n\u201cWe have had better seasons than this one,\u201d harbour '
+                       'pilot Dana Holt, wearing a yellow coat and \u201cSave the Pier\u201d badges, said '
+                       'matter-of-factly as the boat docked.\n',
+    "comma_in_a_short_mark": 'On Wednesday\u2019s \u201cHarbour Hour,\u201d Piet Jansen, the engineer known as '
+                             '\u201cthe Mole,\u201d stated that he had seen the cracks in the north pier two years '
+                             'ago.\n',
 }
 
 
@@ -316,3 +326,21 @@ def test_the_phrase_holding_a_woven_quotation_is_content_whatever_the_parse_call
     [quote] = found["woven_reason"]
     assert (quote.kind, quote.how, quote.speaker.name, quote.cue.text) == ("mixed", "woven", "Ines Calder", "mocked")
     assert quote.text.startswith('Tom Heller for "losing a ferry in broad daylight"')
+
+
+def test_a_pronoun_in_the_object_case_never_speaks(found):
+    assert [(q.speaker.name, q.speaker.mention, q.cue.text) for q in found["object_pronoun"]][-1] == (
+        "Ruth Abara", "Councillor Ruth Abara", "accused")
+
+
+def test_an_infinitive_after_a_phrase_of_time_or_place_is_the_clause_subjects(found):
+    assert [(q.speaker.name, q.cue.text) for q in found["infinitive"]] == [("Ruth Abara", "declare")]
+
+
+def test_an_adverb_hyphened_after_said_is_not_its_speaker(found):
+    assert [(q.speaker.name, q.cue.text) for q in found["hyphened_adverb"]] == [("Dana Holt", "said")]
+
+
+def test_a_comma_inside_a_nicknames_closing_mark_still_ends_the_aside(found):
+    assert [(q.speaker.name, q.text) for q in found["comma_in_a_short_mark"]] == [
+        ("Piet Jansen", "he had seen the cracks in the north pier two years ago")]

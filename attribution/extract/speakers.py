@@ -51,8 +51,9 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     if is_passive(doc, cue):
         return None  # "a report which was published": no one is named as saying it
     beside = _adjacent_noun(doc, cue)
-    if beside is None and head is not None and doc.words[cue].xpos == "VBG" and head < cue:
-        return speaker_of(doc, head)  # "Mr. Hedge said, referring to the resorts": Hedge refers
+    if beside is None and head is not None and head < cue and (
+            doc.words[cue].xpos == "VBG" or doc.words[cue].deprel == "conj"):
+        return speaker_of(doc, head)  # "Mr. Hedge said, referring to ...", "X called him divisive and accused him"
     return beside
 
 
@@ -88,6 +89,10 @@ def _in_aside_before(doc: Document, word: int, cue: int) -> bool:
         words[opening + 1].xpos == "VBG" or words[opening + 1].lower in RELATIVE_PRONOUNS)
 
 
+_CLOSING_MARKS = frozenset({'"', "”", "''", "’"})
+_OPENING_MARKS = frozenset({'"', "“", "``", "‘"})
+
+
 def _noun_before(doc: Document, cue: int) -> int | None:
     """The noun before a cue, past adverbs, a bracketed party ("(R-Ky.)") and one aside in commas."""
     words = doc.words
@@ -99,6 +104,9 @@ def _noun_before(doc: Document, cue: int) -> int | None:
         while i > sent.first and words[i].lower != "(":
             i -= 1
         i -= 1
+    if i > sent.first + 1 and words[i].text in _CLOSING_MARKS and words[i - 1].lower == "," and any(
+            doc.words[j].text in _OPENING_MARKS for j in range(max(sent.first, i - 5), i - 1)):
+        i -= 1  # 'the hacker known as "Guccifer," stated': the comma inside a short name's closing mark
     if i > sent.first and words[i].lower == ",":  # "The minister, speaking to reporters, warned"
         j = i - 1
         while j > sent.first and words[j].lower != ",":
@@ -177,10 +185,26 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     head = words[verb].head
     if depth < 2 and head is not None and words[verb].deprel in _INHERIT and words[head].upos == "VERB":
         left = _left_noun(doc, verb)
+        if left is not None and _infinitive(doc, verb):
+            left = _infinitive_subject(doc, left)
         if left is not None and (left > head or (words[verb].deprel == "advcl" and verb < head)):
             return left  # "..., and Governor Kazuo Ueda said", "After the mayor suggested ..., X said": not X
         return subject_of(doc, head, depth + 1)
     return None
+
+
+def _infinitive(doc: Document, verb: int) -> bool:
+    return any(doc.words[c].deprel == "mark" and doc.words[c].lower == "to" for c in doc.children[verb])
+
+
+def _infinitive_subject(doc: Document, noun: int) -> int | None:
+    """Who does what the infinitive after ``noun`` says: "led Republicans to say", "an opening for Clinton
+    to highlight", "members of Congress to endorse" (the members); no one for "in mid-sentence to announce"."""
+    case = next((doc.words[k].lower for k in doc.children[noun] if doc.words[k].deprel == "case"), None)
+    if case is None or case == "for":
+        return noun
+    head = doc.words[noun].head
+    return head if case == "of" and head is not None and doc.words[head].upos not in ("VERB", "AUX") else None
 
 
 #: Things that carry someone's words: "released a statement saying", "a video that said".
@@ -221,7 +245,7 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
     if words[verb].lemma in ADDRESSEE_VERBS:
         return None  # "told reporters": the object is who was told
     for c in doc.children[verb]:
-        if words[c].deprel in ("obj", "iobj") and c > verb and _wordlike(doc, c) and all(
+        if words[c].deprel in ("obj", "iobj") and c > verb and _wordlike(doc, c) and not _hyphenated(doc, c) and all(
                 words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "VERB", "NUM") for j in range(verb + 1, c)):
             before = words[verb - 1] if verb > 0 else None
             if before is not None and before.upos == "PUNCT":
@@ -229,13 +253,24 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
     return None
 
 
+def _hyphenated(doc: Document, i: int) -> bool:
+    """ "said matter-of-factly": a word hyphened to the next is part of an adverb, not a name."""
+    return i + 1 < len(doc.words) and doc.words[i + 1].xpos == "HYPH" and doc.words[i].upos == "NOUN"
+
+
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", "call", "thank", "inform"})
+
+
+#: Pronouns that are never a subject: "accused him of ...", "told us", "whom", "there is".
+_OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom", "there"})
 
 
 def _wordlike(doc: Document, i: int) -> bool:
     """Whether a word can head a speaker: a closing '' tagged as a noun cannot, nor can a date
-    ("said Friday that", "Monday, BuzzFeed announced")."""
+    ("said Friday that", "Monday, BuzzFeed announced"), nor a pronoun in the object case."""
     w = doc.words[i]
+    if w.lower in _OBJECT_PRONOUNS or (w.lower == "her" and w.xpos == "PRP"):
+        return False
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"
     if w.text in ("%", "percent") and i > 0 and doc.words[i - 1].upos == "NUM":
