@@ -113,6 +113,9 @@ TEXTS = {
     "comma_in_a_short_mark": 'On Wednesday\u2019s \u201cHarbour Hour,\u201d Piet Jansen, the engineer known as '
                              '\u201cthe Mole,\u201d stated that he had seen the cracks in the north pier two years '
                              'ago.\n',
+    "asked_first": 'Asked about the delays at the port on Monday, harbour chief Rosa Lind said the dredging would '
+                   'finish in May.\n\nAsked if he had read the engineers\' report, Tom Heller replied, \u201cEvery '
+                   'page of it.\u201d\n',
 }
 
 
@@ -294,7 +297,8 @@ def test_a_sentence_opening_said_and_an_inverted_speech_verb_name_the_speaker(fo
 
 
 def test_a_one_word_reply_is_speech_only_beside_its_speech_verb(found):
-    assert said(found["short_replies"]) == [("direct", "Probably.", "Tom Heller", "said"),
+    assert said(found["short_replies"]) == [("indirect", "whether he would resign", None, "Asked"),
+                                            ("direct", "Probably.", "Tom Heller", "said"),
                                             ("direct", "Absolutely,", "Tom Heller", "added")]
 
 
@@ -344,3 +348,11 @@ def test_an_adverb_hyphened_after_said_is_not_its_speaker(found):
 def test_a_comma_inside_a_nicknames_closing_mark_still_ends_the_aside(found):
     assert [(q.speaker.name, q.text) for q in found["comma_in_a_short_mark"]] == [
         ("Piet Jansen", "he had seen the cracks in the north pier two years ago")]
+
+
+def test_a_question_opening_the_sentence_was_put_to_its_subject_not_asked_by_them(found):
+    assert said(found["asked_first"]) == [
+        ("indirect", "about the delays at the port on Monday", None, "Asked"),
+        ("indirect", "the dredging would finish in May", "Rosa Lind", "said"),
+        ("indirect", "if he had read the engineers' report", None, "Asked"),
+        ("direct", "Every page of it.", "Tom Heller", "replied")]

@@ -23,7 +23,7 @@ from ..text.lexicon import (
     is_cue_verb,
 )
 from ..text.timewords import is_time_word, names_a_time
-from .speakers import ADDRESSEE_VERBS, is_passive, speaker_of, subject_of
+from .speakers import ADDRESSEE_VERBS, is_passive, opens_with_asked, speaker_of, subject_of
 
 __all__ = ["a_source", "according_source", "add_reported", "complement_of", "find_reported", "introduces",
            "to_clause_end", "trim"]
@@ -47,7 +47,7 @@ def find_reported(doc: Document) -> list[Quote]:
                 quote.cue_last = w.i + 1  # "called for"
         elif _reporting_verb(doc, w.i):
             content = complement_of(doc, w.i)
-            if content and content[0] > w.i:
+            if content and content[0] > w.i and not opens_with_asked(doc, w.i):  # the question ends at the answer
                 content = to_clause_end(doc, content, w.i)
             quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
         elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
@@ -119,6 +119,8 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         named = _naming(doc, verb)
         if named:
             return named
+    if opens_with_asked(doc, verb):
+        return _question_before_answer(doc, verb)
     if words[verb].lemma in QUESTION_VERBS:
         asked = _question(doc, verb)
         if asked:
@@ -175,6 +177,21 @@ def _question(doc: Document, verb: int) -> list[int] | None:
                 rel == "obl" and words[first].lower == "about"):
             return doc.subtree(c)
     return None
+
+
+def _question_before_answer(doc: Document, verb: int) -> list[int] | None:
+    """ "Asked whether he would resign, Heller said ...": the question runs to the comma before the
+    answer's clause (the parse often hangs the answer on the question)."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    head = words[verb].head
+    subject = next((c for c in doc.children[head] if words[c].deprel.startswith("nsubj") and c > verb), None) \
+        if head is not None and head > verb else None
+    answer = min(doc.subtree(subject)) if subject is not None else sent.last
+    comma = next((j for j in range(answer - 1, verb, -1) if words[j].lower == ","), None)
+    if comma is None:
+        comma = next((j for j in range(verb + 1, sent.last) if words[j].lower == ","), None)
+    content = list(range(verb + 1, comma)) if comma is not None else []
+    return content if len(content) >= _MIN_WORDS else None
 
 
 def _before_inverted_cue(doc: Document, verb: int) -> list[int] | None:

@@ -12,8 +12,8 @@ from ..document import Document
 from ..text.lexicon import is_cue_verb
 from ..text.timewords import is_time_word
 
-__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "is_passive", "mention_words", "speaker_of",
-           "subject_of"]
+__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "is_passive", "mention_words",
+           "opens_with_asked", "speaker_of", "subject_of"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
@@ -30,6 +30,9 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     '"Education is the driver," he said' as "Education ... said" is wrong.
     """
     head = doc.words[cue].head
+    if opens_with_asked(doc, cue):
+        return next((c for c in doc.children[cue] if doc.words[c].deprel.startswith("obl") and _has_case(doc, c, "by")),
+                    None)  # "Asked whether he would resign, Heller said": a reporter asked, not Heller
     if doc.words[cue].xpos == "VBG" and cue >= 2 and doc.words[cue - 1].lower == "," \
             and is_cue_verb(doc.words[cue - 2].lemma, doc.words[cue - 2].upos) and not doc.inside_marks[cue - 2]:
         return speaker_of(doc, cue - 2)  # '"...," Trump said, adding, "..."': whoever said it adds it
@@ -297,6 +300,14 @@ def is_passive(doc: Document, verb: int) -> bool:
     before = doc.words[verb - 1] if verb > 0 else None
     return any(doc.words[c].deprel == "aux:pass" for c in doc.children[verb]) or (
         before is not None and before.lemma == "be" and doc.words[verb].xpos == "VBN")
+
+
+def opens_with_asked(doc: Document, verb: int) -> bool:
+    """ "Asked about the delays, ...", "When asked whether ...": a question put to the clause's subject."""
+    w, first = doc.words[verb], doc.sentence_of(verb).first
+    return w.lemma == "ask" and w.xpos == "VBN" and all(
+        doc.words[j].lower in ("when", "if", "as", "after", "once") or doc.words[j].upos == "PUNCT"
+        for j in range(first, verb)) and not any(doc.words[c].deprel.startswith("nsubj") for c in doc.children[verb])
 
 
 def _has_case(doc: Document, noun: int, lemma: str) -> bool:
