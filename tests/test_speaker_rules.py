@@ -116,6 +116,7 @@ TEXTS = {
     "asked_first": 'Asked about the delays at the port on Monday, harbour chief Rosa Lind said the dredging would '
                    'finish in May.\n\nAsked if he had read the engineers\' report, Tom Heller replied, \u201cEvery '
                    'page of it.\u201d\n',
+    "called_quoted": 'Port manager Ada Brandt called that "beyond preposterous."\n',
 }
 
 
@@ -356,3 +357,7 @@ def test_a_question_opening_the_sentence_was_put_to_its_subject_not_asked_by_the
         ("indirect", "the dredging would finish in May", "Rosa Lind", "said"),
         ("indirect", "if he had read the engineers' report", None, "Asked"),
         ("direct", "Every page of it.", "Tom Heller", "replied")]
+
+
+def test_a_quotation_right_after_the_thing_called_is_what_it_was_called(found):
+    assert said(found["called_quoted"]) == [("mixed", 'that "beyond preposterous."', "Ada Brandt", "called")]

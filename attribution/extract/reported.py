@@ -157,9 +157,16 @@ def _naming(doc: Document, verb: int) -> list[int] | None:
     words, kids = doc.words, doc.children[verb]
     thing = next((c for c in kids if c > verb and words[c].deprel == "obj"), None)
     called = next((c for c in kids if thing is not None and c > thing and words[c].deprel in ("xcomp", "obj")), None)
-    if called is None:
-        return None
-    return sorted(set(doc.subtree(thing)) | set(doc.subtree(called)))
+    if called is not None:
+        return sorted(set(doc.subtree(thing)) | set(doc.subtree(called)))
+    quoted = _quoted_after(doc, max(doc.subtree(thing))) if thing is not None else []
+    return sorted(set(doc.subtree(thing)) | set(quoted)) if quoted else None  # 'called his use "careless"'
+
+
+def _quoted_after(doc: Document, i: int) -> list[int]:
+    """The words of a quotation right after word ``i`` (parsers hang it anywhere)."""
+    mark = next((m for m in doc.marks if 0 <= m.open - doc.words[i].end <= 1), None)
+    return list(doc.words_within(mark.open, mark.end if mark.close is None else mark.close + 1)) if mark else []
 
 
 _QUESTION_WORDS = frozenset("whether if what who whom whose why how when where which".split())
