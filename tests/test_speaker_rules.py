@@ -117,6 +117,10 @@ TEXTS = {
                    'finish in May.\n\nAsked if he had read the engineers\' report, Tom Heller replied, \u201cEvery '
                    'page of it.\u201d\n',
     "called_quoted": 'Port manager Ada Brandt called that "beyond preposterous."\n',
+    "comment_after": 'Harbour chief Rosa Lind said the ferry would not run at night, a blow to the island\'s traders.'
+                     '\n\nCouncillor Mei Tan said she was "encouraged" by the plan \u2014 a modest boost for the '
+                     'mayor after a difficult winter.\n\nThe mayor said the town needed a new pier, a ferry and a bus '
+                     'station.\n',
 }
 
 
@@ -361,3 +365,9 @@ def test_a_question_opening_the_sentence_was_put_to_its_subject_not_asked_by_the
 
 def test_a_quotation_right_after_the_thing_called_is_what_it_was_called(found):
     assert said(found["called_quoted"]) == [("mixed", 'that "beyond preposterous."', "Ada Brandt", "called")]
+
+
+def test_a_noun_phrase_after_the_statement_is_the_writers_comment_and_a_list_is_not(found):
+    assert [q.text for q in found["comment_after"]] == [
+        "the ferry would not run at night", 'she was "encouraged" by the plan',
+        "the town needed a new pier, a ferry and a bus station"]

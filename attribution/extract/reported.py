@@ -543,6 +543,23 @@ def _with_paired_marks(content: list[int], doc: Document) -> list[int]:
 _ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
 
 
+def _comment_on_it(doc: Document, said: list[int], rest: list[int]) -> bool:
+    """ "he would not be beaten up at his rally, a swipe at ...", "... - a controversial proposal": a noun
+    phrase after a whole clause is the writer's comment on it (not a list: "a pier, a ferry and a bus")."""
+    words = doc.words
+    if len(rest) < 3 or words[rest[0]].lower not in (",", "—", "--") or words[rest[1]].lower not in (
+            "a", "an", "another") or not any(words[i].upos in ("VERB", "AUX") for i in said):
+        return False
+    if words[rest[0] - 1].upos == "PROPN":
+        return False  # "connect Gilbert Chagoury, a Lebanese-Nigerian billionaire, with ...": the name's apposition
+    j = rest[2]
+    while j < len(words) and words[j].upos in ("ADJ", "NOUN", "PROPN", "ADV", "PUNCT") and words[j].lower != ",":
+        j += 1
+    if j < len(words) and words[j].upos in ("VERB", "AUX") and words[j].xpos != "VBN":
+        return False  # ", a boss invited her to lunch": a clause of its own
+    return not any(words[i].upos == "CCONJ" and words[i + 1].lower in ("a", "an") for i in rest[2:-1])
+
+
 def _comma_after(doc: Document, words: list[int]) -> bool:
     """Whether a comma outside quotation marks closes an aside: "the law, which takes effect in May, will
     cut ..." goes on after it."""
@@ -555,7 +572,8 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
     stop = next((k for k, i in enumerate(content) if i > cue and not doc.inside_marks[i] and (
         doc.words[i].lower == ";" or (doc.words[i].lower == "," and i + 1 < len(doc.words)
                                      and doc.words[i + 1].lower in _ASIDE_OPENERS
-                                     and not _comma_after(doc, content[k + 1:])))), None)
+                                     and not _comma_after(doc, content[k + 1:]))
+        or _comment_on_it(doc, content[:k], content[k:]))), None)
     if stop is not None:  # "X said A; 62 percent of those were B", "A, which ...": the rest is not theirs
         content = trim(content[:stop], doc)
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
