@@ -121,6 +121,9 @@ TEXTS = {
                      '\n\nCouncillor Mei Tan said she was "encouraged" by the plan \u2014 a modest boost for the '
                      'mayor after a difficult winter.\n\nThe mayor said the town needed a new pier, a ferry and a bus '
                      'station.\n',
+    "trailing_cue": 'Traders on the quay are \u201cvery, very angry,\u201d Mina Osei said.\n\nAt the time, Calder '
+                    'seemed to suggest she had won the argument: "The council signed the agreement," she told the '
+                    'Courier.\n',
 }
 
 
@@ -371,3 +374,9 @@ def test_a_noun_phrase_after_the_statement_is_the_writers_comment_and_a_list_is_
     assert [q.text for q in found["comment_after"]] == [
         "the ferry would not run at night", 'she was "encouraged" by the plan',
         "the town needed a new pier, a ferry and a bus station"]
+
+
+def test_a_source_and_cue_after_the_last_comma_report_the_whole_sentence_before_it(found):
+    assert [(q.kind, q.text, q.speaker.name) for q in found["trailing_cue"] if q.cue.text != "suggest"] == [
+        ("mixed", "Traders on the quay are \u201cvery, very angry,\u201d", "Mina Osei"),
+        ("direct", "The council signed the agreement,", "Calder")]

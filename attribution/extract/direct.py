@@ -209,7 +209,7 @@ _NOUN_PHRASE = ("PROPN", "NOUN", "PRON", "DET", "ADJ")
 
 def _maybe_mixed(doc: Document, quote: Quote, cue: int, mark: QuoteSpan) -> None:
     """ "X said Japan will "fundamentally reinforce" its defences": the clause is the content."""
-    content = complement_of(doc, cue)
+    content = _before_trailing_cue(doc, quote, cue) or complement_of(doc, cue)
     if not content:
         return
     if content[0] > cue:
@@ -228,6 +228,26 @@ def _maybe_mixed(doc: Document, quote: Quote, cue: int, mark: QuoteSpan) -> None
     if outside:  # 'wrote that farmers "cannot survive on prices from 20 years ago"
         quote.start, quote.end = doc.span(content)
         quote.kind = "mixed"
+
+
+def _before_trailing_cue(doc: Document, quote: Quote, cue: int) -> list[int] | None:
+    """ '"Many would consider that an embarrassment" if she lost, said David Wasserman.', 'Teachers are "very,
+    very pro-Bernie," Kilfoyle said.': a source and cue after the last comma report the sentence before it,
+    whatever the parse hangs on the cue."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    speaker = quote.speaker_word
+    if speaker is None or words[cue].start < quote.end:
+        return None
+    edge = min(cue, speaker)
+    comma = next((j for j in range(edge - 1, sent.first, -1) if words[j].lower == "," and (
+        not doc.inside_marks[j] or (j + 1 < edge and words[j + 1].upos == "PUNCT" and not doc.inside_marks[j + 1]))),
+        None)  # 'are "very, very pro-Bernie," Kilfoyle said': the comma inside the closing mark
+    if comma is None or words[comma].start < quote.start or any(
+            words[j].upos not in _NOUN_PHRASE + ("PUNCT", "PART") for j in range(comma + 1, edge)):
+        return None
+    first = max(sent.first, doc.words_within(*doc.paragraphs[doc.paragraph_at(quote.start)])[0])
+    colon = next((j for j in range(comma, first - 1, -1) if words[j].lower == ":" and not doc.inside_marks[j]), None)
+    return list(range(first if colon is None else colon + 1, comma))  # 'his wife: "She signed it," he told
 
 
 def stands_alone(doc: Document, mark: QuoteSpan) -> bool:
