@@ -124,6 +124,9 @@ TEXTS = {
     "trailing_cue": 'Traders on the quay are \u201cvery, very angry,\u201d Mina Osei said.\n\nAt the time, Calder '
                     'seemed to suggest she had won the argument: "The council signed the agreement," she told the '
                     'Courier.\n',
+    "name_then_title": "''I would have been all in,'' Mr. Piet Jansen, the harbourmaster of Port Alder, said in his "
+                       "office overlooking the bay.\n",
+    "purpose": "The council used the flood report to attack the mayor's plan for the pier.\n",
 }
 
 
@@ -380,3 +383,12 @@ def test_a_source_and_cue_after_the_last_comma_report_the_whole_sentence_before_
     assert [(q.kind, q.text, q.speaker.name) for q in found["trailing_cue"] if q.cue.text != "suggest"] == [
         ("mixed", "Traders on the quay are \u201cvery, very angry,\u201d", "Mina Osei"),
         ("direct", "The council signed the agreement,", "Calder")]
+
+
+def test_a_name_and_title_after_the_quote_are_its_source_not_its_words(found):
+    assert said(found["name_then_title"]) == [("direct", "I would have been all in,", "Piet Jansen", "said")]
+    assert found["name_then_title"][0].speaker.mention == "Mr. Piet Jansen"
+
+
+def test_an_infinitive_of_purpose_is_the_subjects_not_the_objects(found):
+    assert said(found["purpose"]) == [("indirect", "the mayor's plan for the pier", "The council", "attack")]

@@ -149,6 +149,8 @@ class Resolver:
         named = _named_beside(doc, words) if doc.words[head].upos == "NOUN" else []
         if named:  # "..., said Naomi Clarke, a senior economist": the name, not the description
             words = named
+        while words and not _has_letters(doc, words[0]):
+            words.pop(0)  # a closing '' the tagger took for part of the name
         start, end = doc.span(words or [head])
         mention = doc.text[start:end]
         entity = self._resolve(head, words)
@@ -473,3 +475,7 @@ def _contains(big: list[str], small: list[str]) -> bool:
 def _text(doc: Document, words: list[int]) -> str:
     start, end = doc.span(words)
     return doc.text[start:end]
+
+
+def _has_letters(doc: Document, i: int) -> bool:
+    return doc.words[i].text == "%" or any(ch.isalnum() for ch in doc.words[i].text)  # "47%" is a mention

@@ -246,6 +246,9 @@ def _before_trailing_cue(doc: Document, quote: Quote, cue: int) -> list[int] | N
             words[j].upos not in _NOUN_PHRASE + ("PUNCT", "PART") for j in range(comma + 1, edge)):
         return None
     first = max(sent.first, doc.words_within(*doc.paragraphs[doc.paragraph_at(quote.start)])[0])
+    after = [j for j in range(first, comma) if words[j].start >= quote.end and _is_word(doc, j)]
+    if after and all(words[j].upos == "PROPN" for j in after):
+        return None  # '"...," Mr. Regalado, the mayor, said': the name after the quote is the source's
     colon = next((j for j in range(comma, first - 1, -1) if words[j].lower == ":" and not doc.inside_marks[j]), None)
     return list(range(first if colon is None else colon + 1, comma))  # 'his wife: "She signed it," he told
 

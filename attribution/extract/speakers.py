@@ -189,7 +189,7 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     if depth < 2 and head is not None and words[verb].deprel in _INHERIT and words[head].upos == "VERB":
         left = _left_noun(doc, verb)
         if left is not None and _infinitive(doc, verb):
-            left = _infinitive_subject(doc, left)
+            left = _infinitive_subject(doc, left, purpose=words[verb].deprel == "advcl")
         if left is not None and (left > head or (words[verb].deprel == "advcl" and verb < head)):
             return left  # "..., and Governor Kazuo Ueda said", "After the mayor suggested ..., X said": not X
         return subject_of(doc, head, depth + 1)
@@ -200,11 +200,12 @@ def _infinitive(doc: Document, verb: int) -> bool:
     return any(doc.words[c].deprel == "mark" and doc.words[c].lower == "to" for c in doc.children[verb])
 
 
-def _infinitive_subject(doc: Document, noun: int) -> int | None:
+def _infinitive_subject(doc: Document, noun: int, purpose: bool) -> int | None:
     """Who does what the infinitive after ``noun`` says: "led Republicans to say", "an opening for Clinton
-    to highlight", "members of Congress to endorse" (the members); no one for "in mid-sentence to announce"."""
+    to highlight", "members of Congress to endorse" (the members); no one for "in mid-sentence to announce",
+    nor for a purpose ("invoked the attacks to defend herself": whoever invoked them)."""
     case = next((doc.words[k].lower for k in doc.children[noun] if doc.words[k].deprel == "case"), None)
-    if case is None or case == "for":
+    if case == "for" or (case is None and not purpose):
         return noun
     head = doc.words[noun].head
     return head if case == "of" and head is not None and doc.words[head].upos not in ("VERB", "AUX") else None
