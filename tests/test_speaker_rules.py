@@ -127,6 +127,9 @@ TEXTS = {
     "name_then_title": "''I would have been all in,'' Mr. Piet Jansen, the harbourmaster of Port Alder, said in his "
                        "office overlooking the bay.\n",
     "purpose": "The council used the flood report to attack the mayor's plan for the pier.\n",
+    "subject_of_what_was_said": 'Councillor Mei Tan has been a longtime supporter of the ferry and has pledged his '
+                                'support to the new timetable.\n\nAbout four in 10 said they were "angry" with the '
+                                'council.\n',
 }
 
 
@@ -392,3 +395,9 @@ def test_a_name_and_title_after_the_quote_are_its_source_not_its_words(found):
 
 def test_an_infinitive_of_purpose_is_the_subjects_not_the_objects(found):
     assert said(found["purpose"]) == [("indirect", "the mayor's plan for the pier", "The council", "attack")]
+
+
+def test_the_subject_or_possessor_of_what_was_said_is_not_who_said_it(found):
+    assert [(q.text, q.speaker and q.speaker.mention) for q in found["subject_of_what_was_said"]] == [
+        ("his support to the new timetable", "Councillor Mei Tan"),
+        ('they were "angry" with the council', None)]

@@ -129,11 +129,17 @@ def _noun_after(doc: Document, cue: int) -> int | None:
     while j < sent.last and words[j].upos in ("DET", "ADJ", "NUM"):
         j += 1
     if j < sent.last and words[j].upos in _NP_WORDS and not doc.inside_marks[j] and words[j].lower != "it" \
-            and _wordlike(doc, j):
+            and _wordlike(doc, j) and not _subject_of_another(doc, j, cue):
         while j + 1 < sent.last and words[j + 1].upos == "PROPN":
             j += 1  # "said Rubio spokesman Alex Conant": the name's last word heads it
         return j
     return None
+
+
+def _subject_of_another(doc: Document, noun: int, cue: int) -> bool:
+    """ "A news report said Defense Secretary Ash Carter used ...": the subject of what was said."""
+    w = doc.words[noun]
+    return w.deprel.startswith("nsubj") and w.head is not None and w.head != cue
 
 
 def _named_after(doc: Document, cue: int) -> int | None:
@@ -265,7 +271,7 @@ def _hyphenated(doc: Document, i: int) -> bool:
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", "call", "thank", "inform"})
 
 
-#: Pronouns that are never a subject: "accused him of ...", "told us", "whom", "there is".
+#: Pronouns that are never a subject: "accused him of ...", "told us", "whom", "there is" (nor "his").
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom", "there"})
 
 
@@ -273,7 +279,7 @@ def _wordlike(doc: Document, i: int) -> bool:
     """Whether a word can head a speaker: a closing '' tagged as a noun cannot, nor can a date
     ("said Friday that", "Monday, BuzzFeed announced"), nor a pronoun in the object case."""
     w = doc.words[i]
-    if w.lower in _OBJECT_PRONOUNS or (w.lower == "her" and w.xpos == "PRP"):
+    if w.lower in _OBJECT_PRONOUNS or (w.lower == "her" and w.xpos == "PRP") or w.xpos == "PRP$":
         return False
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"
