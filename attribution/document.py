@@ -152,7 +152,7 @@ class Document:
         return min(bisect.bisect_right(self._paragraph_ends, char), len(self.paragraphs) - 1)
 
 
-_OPENING_MARKS = {"", '"', "“", "‘", "'", "«", "„"}
+_OPENING_MARKS = {"", '"', "“", "‘", "'", "«", "„", "''", "``"}  # '' and `` as some wires write "
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

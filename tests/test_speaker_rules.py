@@ -130,6 +130,8 @@ TEXTS = {
     "subject_of_what_was_said": 'Councillor Mei Tan has been a longtime supporter of the ferry and has pledged his '
                                 'support to the new timetable.\n\nAbout four in 10 said they were "angry" with the '
                                 'council.\n',
+    "doubled_apostrophes": "''It is easy to blame the harbour board, and we hear a lot of it,'' Ms. Lind said. ''I also "
+                           "wanted to show the good it does.''\n",
 }
 
 
@@ -401,3 +403,8 @@ def test_the_subject_or_possessor_of_what_was_said_is_not_who_said_it(found):
     assert [(q.text, q.speaker and q.speaker.mention) for q in found["subject_of_what_was_said"]] == [
         ("his support to the new timetable", "Councillor Mei Tan"),
         ('they were "angry" with the council', None)]
+
+
+def test_quotes_in_doubled_apostrophes_split_by_a_cue_are_one_statement(found):
+    assert [(q.how, q.speaker.mention, q.speaker.title) for q in found["doubled_apostrophes"]] == [
+        ("cue", "Ms. Lind", None), ("split", "Ms. Lind", None)]

@@ -150,7 +150,7 @@ class Resolver:
         if named:  # "..., said Naomi Clarke, a senior economist": the name, not the description
             words = named
         while words and not _has_letters(doc, words[0]):
-            words.pop(0)  # a closing '' the tagger took for part of the name
+            words.pop(0)  # a closing '' the tagger took for a name
         start, end = doc.span(words or [head])
         mention = doc.text[start:end]
         entity = self._resolve(head, words)
@@ -407,8 +407,8 @@ def _split_title(doc: Document, words: list[int]) -> tuple[list[int], list[int]]
     if any(doc.words[i].lower in _POSSESSIVE for i in words):  # "Japan's Digital Agency" → Digital Agency
         last = max(n for n, i in enumerate(words) if doc.words[i].lower in _POSSESSIVE)
         words = words[last + 1:]
-    while words and doc.words[words[0]].upos in ("DET", "PUNCT"):
-        words = words[1:]
+    while words and (doc.words[words[0]].upos in ("DET", "PUNCT") or not _has_letters(doc, words[0])):
+        words = words[1:]  # also a closing '' the tagger took for a name
     opening = next((n for n, i in enumerate(words) if doc.words[i].text == "("), None)
     if opening:
         words = words[:opening]  # "George Miller (D-Calif.)": the party label is no part of the name
