@@ -132,6 +132,10 @@ TEXTS = {
                                 'council.\n',
     "doubled_apostrophes": "''It is easy to blame the harbour board, and we hear a lot of it,'' Ms. Lind said. ''I also "
                            "wanted to show the good it does.''\n",
+    "hosts_before": "In an interview with Harbour FM hosts Ada Brandt and Tom Heller, the island's new mayor stated "
+                    "that the ferry would run all winter.\n",
+    "quoted_then_said_name": "Mayor Ines Calder is ''not a backslapper,'' said Mr. Piet Jansen, but she has won over "
+                             "the dock workers.\n",
 }
 
 
@@ -408,3 +412,11 @@ def test_the_subject_or_possessor_of_what_was_said_is_not_who_said_it(found):
 def test_quotes_in_doubled_apostrophes_split_by_a_cue_are_one_statement(found):
     assert [(q.how, q.speaker.mention, q.speaker.title) for q in found["doubled_apostrophes"]] == [
         ("cue", "Ms. Lind", None), ("split", "Ms. Lind", None)]
+
+
+def test_a_name_in_an_opening_phrase_is_not_described_by_the_subject_after_it(found):
+    assert [q.speaker.mention for q in found["hosts_before"]] == ["the island's new mayor"]
+
+
+def test_the_name_after_an_inverted_cue_said_the_quotation_before_it(found):
+    assert [(q.speaker.name, q.cue.text) for q in found["quoted_then_said_name"]] == [("Piet Jansen", "said")]

@@ -380,9 +380,22 @@ def _named_beside(doc: Document, words: list[int]) -> list[int]:
         return []  # "On Monday, officials said", "In Pennsylvania, the vice president said": no one described
     end = comma - 1
     start = end
-    while start - 1 >= 0 and doc.words[start - 1].upos == "PROPN" and not doc.inside_marks[start - 1]:
+    while start - 1 >= 0 and doc.words[start - 1].upos == "PROPN" and not doc.inside_marks[start - 1] \
+            and _has_letters(doc, start - 1):
         start -= 1
-    return list(range(start, end + 1))
+    run = range(start, end + 1)
+    if _in_opening_phrase(doc, start) or any(
+            doc.words[i].head not in run and doc.words[i].deprel.startswith(("obl", "nmod", "conj")) for i in run):
+        return []  # "In an interview with Joe Scarborough and Mika Brzezinski, the candidate stated": not described
+    return list(run)
+
+
+def _in_opening_phrase(doc: Document, word: int) -> bool:
+    """Whether a word sits in the phrase a sentence opens with, before its first comma ("In an interview
+    with ...,")."""
+    sent = doc.sentence_of(word)
+    return doc.words[sent.first].upos == "ADP" and not any(
+        doc.words[j].lower == "," for j in range(sent.first, word))
 
 
 def _appositive_title(doc: Document, words: list[int]) -> str | None:

@@ -46,7 +46,7 @@ def speaker_of(doc: Document, cue: int) -> int | None:
         if before is not None:
             return before
     if subject is not None and subject < cue:
-        named = _named_after(doc, cue)
+        named = _named_after(doc, cue) or _named_after_quote(doc, subject, cue)
         if named is not None:
             return named  # "..., says political scientist Dossym Satpayev": the parse took a word before
     if subject is not None and not doc.inside_marks[subject]:
@@ -134,6 +134,17 @@ def _noun_after(doc: Document, cue: int) -> int | None:
             j += 1  # "said Rubio spokesman Alex Conant": the name's last word heads it
         return j
     return None
+
+
+def _named_after_quote(doc: Document, subject: int, cue: int) -> int | None:
+    """ 'Ms. Brainard is "not a backslapper," said Mr. Sperling': a quotation between the subject and an
+    inverted cue; the name after the cue said it."""
+    before = doc.text[:doc.words[cue].start].rstrip(" \"”’'")
+    if doc.words[cue].lemma in ADDRESSEE_VERBS or not before.endswith(",") \
+            or not any(doc.inside_marks[j] for j in range(subject + 1, cue)):
+        return None  # only an inverted cue after a comma: not "asked for a "review" and said the ministry ..."
+    after = _noun_after(doc, cue)
+    return after if after is not None and doc.words[after].upos == "PROPN" else None
 
 
 def _subject_of_another(doc: Document, noun: int, cue: int) -> bool:
