@@ -136,6 +136,8 @@ TEXTS = {
                     "that the ferry would run all winter.\n",
     "quoted_then_said_name": "Mayor Ines Calder is ''not a backslapper,'' said Mr. Piet Jansen, but she has won over "
                              "the dock workers.\n",
+    "records_show": "A harbour board survey released on Monday showed most islanders backing the night ferry.\n\nThe "
+                    "mayor showed the visitors the new pier.\n\nRecent polls show Calder with a double-digit lead.\n",
 }
 
 
@@ -420,3 +422,9 @@ def test_a_name_in_an_opening_phrase_is_not_described_by_the_subject_after_it(fo
 
 def test_the_name_after_an_inverted_cue_said_the_quotation_before_it(found):
     assert [(q.speaker.name, q.cue.text) for q in found["quoted_then_said_name"]] == [("Piet Jansen", "said")]
+
+
+def test_what_a_poll_or_report_shows_is_its_finding_and_what_a_person_shows_is_not(found):
+    assert [(q.text, q.speaker.mention, q.cue.text) for q in found["records_show"]] == [
+        ("most islanders backing the night ferry", "A harbour board survey", "showed"),
+        ("Calder with a double-digit lead", "Recent polls", "show")]

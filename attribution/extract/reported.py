@@ -11,11 +11,13 @@ from __future__ import annotations
 from ..document import Document
 from ..model import Quote
 from ..text.lexicon import (
+    FINDING_VERBS,
     INTENT_VERBS,
     NAMING_VERBS,
     ORG_WORDS,
     PHRASAL_CUES,
     QUESTION_VERBS,
+    RECORD_NOUNS,
     ROLE_WORDS,
     SAYING_VERBS,
     SPEECH_NOUNS,
@@ -144,12 +146,22 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         for c in kids:
             if words[c].deprel == "obj" and c > verb:
                 return doc.subtree(c)  # "denounced the United Nations"
+    if words[verb].lemma in FINDING_VERBS and _a_record(doc, verb):
+        found = [c for c in kids if c > verb and words[c].deprel in ("obj", "xcomp")]
+        if found:  # "A Marquette poll showed Clinton poised to carry the state"
+            return sorted(set().union(*(doc.subtree(c) for c in found)))
     after = _after_cue(doc, verb)
     if after:
         return after
     if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
         return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
     return None
+
+
+def _a_record(doc: Document, verb: int) -> bool:
+    """Whether the verb's subject is a poll, study, report or records: what it shows or finds is its claim."""
+    return any(doc.words[c].deprel.startswith("nsubj") and doc.words[c].lemma in RECORD_NOUNS
+               for c in doc.children[verb])
 
 
 def _naming(doc: Document, verb: int) -> list[int] | None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 __all__ = [
     "DESCRIPTORS",
+    "FINDING_VERBS",
     "INTENT_VERBS",
     "NAMING_VERBS",
     "ORG_WORDS",
     "PHRASAL_CUES",
     "QUESTION_VERBS",
+    "RECORD_NOUNS",
     "ROLE_WORDS",
     "SAYING_VERBS",
     "SPEECH_NOUNS",
@@ -38,6 +40,13 @@ worry recount yell shout scream chant exclaim cry convey
 
 #: Verbs whose infinitive complement states an intention ("vowed to cut taxes").
 INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refuse decline urge".split())
+
+#: Verbs whose object is what a record says when a record is their subject ("the poll showed Clinton ahead").
+FINDING_VERBS = frozenset("show find reveal indicate suggest confirm".split())
+
+#: Records that make claims of their own: polls, studies, reports, documents.
+RECORD_NOUNS = frozenset("""poll survey study analysis report data record document email figure research
+number paper census count tally estimate filing result audit review investigation memo cable""".split())
 
 #: Verbs that report a question or a request: "asked whether ...", "asked the network to donate ...".
 QUESTION_VERBS = frozenset("ask wonder question inquire enquire".split())
