@@ -138,6 +138,8 @@ TEXTS = {
                              "the dock workers.\n",
     "records_show": "A harbour board survey released on Monday showed most islanders backing the night ferry.\n\nThe "
                     "mayor showed the visitors the new pier.\n\nRecent polls show Calder with a double-digit lead.\n",
+    "called_on_sought": "Councillor Mei Tan called on the harbour board to publish the accounts.\n\nMayor Ines Calder "
+                        "has sought to calm the traders before the vote.\n",
 }
 
 
@@ -428,3 +430,9 @@ def test_what_a_poll_or_report_shows_is_its_finding_and_what_a_person_shows_is_n
     assert [(q.text, q.speaker.mention, q.cue.text) for q in found["records_show"]] == [
         ("most islanders backing the night ferry", "A harbour board survey", "showed"),
         ("Calder with a double-digit lead", "Recent polls", "show")]
+
+
+def test_calling_on_someone_and_seeking_to_do_something_report_a_request_and_an_aim(found):
+    assert said(found["called_on_sought"]) == [
+        ("indirect", "the harbour board to publish the accounts", "Mei Tan", "called on"),
+        ("indirect", "calm the traders before the vote", "Ines Calder", "sought")]

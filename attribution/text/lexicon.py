@@ -39,7 +39,7 @@ worry recount yell shout scream chant exclaim cry convey
 """.split())
 
 #: Verbs whose infinitive complement states an intention ("vowed to cut taxes").
-INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refuse decline urge".split())
+INTENT_VERBS = frozenset("vow pledge promise threaten plan intend hope want refuse decline urge seek".split())
 
 #: Verbs whose object is what a record says when a record is their subject ("the poll showed Clinton ahead").
 FINDING_VERBS = frozenset("show find reveal indicate suggest confirm".split())
@@ -71,7 +71,7 @@ unveil hail decry lament tout want favor favour advocate champion
 """.split())
 
 #: Verb + particle cues whose object is the content: "called for a boycott", "referring to Obama".
-PHRASAL_CUES = frozenset({("call", "for"), ("refer", "to"), ("push", "for"), ("ask", "for"),
+PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("refer", "to"), ("push", "for"), ("ask", "for"),
                           ("argue", "for"), ("point", "to"), ("appeal", "for")})
 
 #: Nouns that carry reported content as a complement ("voiced concern that ...").
