@@ -140,6 +140,10 @@ TEXTS = {
                     "mayor showed the visitors the new pier.\n\nRecent polls show Calder with a double-digit lead.\n",
     "called_on_sought": "Councillor Mei Tan called on the harbour board to publish the accounts.\n\nMayor Ines Calder "
                         "has sought to calm the traders before the vote.\n",
+    "source_last": "In all, vandals damaged 12 benches on the pier, including those of the sailing club such as the "
+                   "club's former boathouse and former cafe, and 10 shelters, the council report said.\n\nThe island "
+                   "councillor also plans to vote for the levy as a member of the harbour board this summer, Marsh "
+                   "said.\n",
 }
 
 
@@ -436,3 +440,9 @@ def test_calling_on_someone_and_seeking_to_do_something_report_a_request_and_an_
     assert said(found["called_on_sought"]) == [
         ("indirect", "the harbour board to publish the accounts", "Mei Tan", "called on"),
         ("indirect", "calm the traders before the vote", "Ines Calder", "sought")]
+
+
+def test_a_source_and_cue_ending_the_sentence_report_the_clause_before_them(found):
+    assert [(q.text[-30:], q.speaker.mention) for q in found["source_last"]] == [
+        ("d former cafe, and 10 shelters", "the council report"),
+        ("of the harbour board this summer", "Marsh")]

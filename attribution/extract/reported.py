@@ -142,6 +142,9 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             edge = min(doc.subtree(subject)) if subject != verb else verb  # "..., John Lee, a spokesman, said"
             comma = next((j for j in range(edge - 1, c, -1) if words[j].lower == ","), None)
             return list(range(doc.sentence_of(verb).first, comma)) if comma is not None else doc.subtree(c)
+    before = _before_source(doc, verb)
+    if before:
+        return before
     if words[verb].lemma in STANCE_VERBS:
         for c in kids:
             if words[c].deprel == "obj" and c > verb:
@@ -156,6 +159,37 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
         return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
     return None
+
+
+def _before_source(doc: Document, verb: int) -> list[int] | None:
+    """ "A six-year trend will end this year, the Congressional Budget Office reported on Tuesday", "...,
+    as The New York Times reported": a source and cue after a comma report the clause before it, however
+    the parse hangs them."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    if words[verb].lemma not in SAYING_VERBS or words[verb].xpos not in ("VBD", "VBZ", "VBP") \
+            or is_passive(doc, verb) or any(words[c].deprel in ("ccomp", "obj") and c > verb for c in doc.children[verb]):
+        return None
+    subject = subject_of(doc, verb)
+    if subject is None or subject > verb or not (a_source(words[subject]) or words[subject].upos == "PRON"):
+        return None
+    edge = min(doc.subtree(subject))
+    if any(words[j].upos not in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "PUNCT", "PART", "NUM") for j in range(edge, verb)):
+        return None  # "...,  officials who spoke with us said" is read by the parse, not here
+    end = verb + 1
+    while end < sent.last and words[end].upos in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADV"):
+        end += 1  # "reported on Tuesday"
+    if end < sent.last and not (words[end].lower in (".", "—", "--", ";", "!", "?") or (
+            words[end].lower == "," and end + 1 < sent.last and words[end + 1].upos in ("CCONJ", "SCONJ"))):
+        return None  # the cue goes on ("Maher stated of the scandal that ..."), or sits in the middle of what
+        # was said ("Russia is playing interference, they say, imposing ...")
+    comma = edge - 2 if edge - 2 > sent.first and words[edge - 1].lower == "as" else edge - 1
+    if comma <= sent.first or words[comma].lower != "," or doc.inside_marks[comma]:
+        return None
+    content = list(range(sent.first, comma))
+    if len(content) < _MIN_WORDS or not any(words[i].upos in ("VERB", "AUX") for i in content) \
+            or any(doc.inside_marks[i] for i in content):
+        return None
+    return content
 
 
 def _a_record(doc: Document, verb: int) -> bool:
