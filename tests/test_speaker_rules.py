@@ -445,4 +445,4 @@ def test_calling_on_someone_and_seeking_to_do_something_report_a_request_and_an_
 def test_a_source_and_cue_ending_the_sentence_report_the_clause_before_them(found):
     assert [(q.text[-30:], q.speaker.mention) for q in found["source_last"]] == [
         ("d former cafe, and 10 shelters", "the council report"),
-        ("of the harbour board this summer", "Marsh")]
+        (" the harbour board this summer", "Marsh")]
