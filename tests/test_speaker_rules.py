@@ -144,6 +144,7 @@ TEXTS = {
                    "club's former boathouse and former cafe, and 10 shelters, the council report said.\n\nThe island "
                    "councillor also plans to vote for the levy as a member of the harbour board this summer, Marsh "
                    "said.\n",
+    "asked_by": "Asked by Mina Osei whether the ferry would run on Sunday, the mayor said the crews were ready.\n",
 }
 
 
@@ -446,3 +447,9 @@ def test_a_source_and_cue_ending_the_sentence_report_the_clause_before_them(foun
     assert [(q.text[-30:], q.speaker.mention) for q in found["source_last"]] == [
         ("d former cafe, and 10 shelters", "the council report"),
         (" the harbour board this summer", "Marsh")]
+
+
+def test_whoever_asked_by_name_asked_the_question(found):
+    assert said(found["asked_by"]) == [
+        ("indirect", "whether the ferry would run on Sunday", "Mina Osei", "Asked"),
+        ("indirect", "the crews were ready", "the mayor", "said")]

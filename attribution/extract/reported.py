@@ -243,7 +243,12 @@ def _question_before_answer(doc: Document, verb: int) -> list[int] | None:
     comma = next((j for j in range(answer - 1, verb, -1) if words[j].lower == ","), None)
     if comma is None:
         comma = next((j for j in range(verb + 1, sent.last) if words[j].lower == ","), None)
-    content = list(range(verb + 1, comma)) if comma is not None else []
+    asker = next((c for c in doc.children[verb] if c > verb and words[c].deprel.startswith("obl") and any(
+        words[k].deprel == "case" and words[k].lower == "by" for k in doc.children[c])), None)
+    first = max(doc.subtree(asker)) + 1 if asker is not None else verb + 1  # "Asked by Matt Lauer whether ..."
+    while asker is not None and first < sent.last and words[first].upos == "PROPN":
+        first += 1  # the rest of a name the parse split
+    content = list(range(first, comma)) if comma is not None else []
     return content if len(content) >= _MIN_WORDS else None
 
 
