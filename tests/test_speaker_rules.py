@@ -145,6 +145,8 @@ TEXTS = {
                    "councillor also plans to vote for the levy as a member of the harbour board this summer, Marsh "
                    "said.\n",
     "asked_by": "Asked by Mina Osei whether the ferry would run on Sunday, the mayor said the crews were ready.\n",
+    "spoke_with": "Current and former officials who spoke with The Harbour Courier said the board has become a shell "
+                  "of itself.\n",
 }
 
 
@@ -453,3 +455,7 @@ def test_whoever_asked_by_name_asked_the_question(found):
     assert said(found["asked_by"]) == [
         ("indirect", "whether the ferry would run on Sunday", "Mina Osei", "Asked"),
         ("indirect", "the crews were ready", "the mayor", "said")]
+
+
+def test_a_noun_after_a_preposition_is_no_subject_whatever_the_parse_says(found):
+    assert [q.speaker.mention for q in found["spoke_with"]] == ["former officials"]

@@ -187,6 +187,7 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             return c
     subjects = [c for c in doc.children[verb] if _wordlike(doc, c) and (
         words[c].deprel in _SUBJECTS or (words[c].deprel == "nsubj:pass" and not passive))]
+    subjects = [k for k in (_before_preposition(doc, c) for c in subjects) if k is not None] or subjects
     if subjects:
         c = min(subjects, key=lambda c: abs(verb - c))  # "The industry, she said, is ...": she
         c = _after_a_while(doc, c)
@@ -235,6 +236,20 @@ memo note sign banner report""".split())
 
 #: Spans of time a parser takes for the subject in "days after Mayor Elena Marsh promised ...".
 _SPANS_OF_TIME = frozenset("moments minutes hours days weeks months years".split())
+
+
+def _before_preposition(doc: Document, noun: int) -> int | None:
+    """A subject in a prepositional phrase is a parser's slip: "78 percent of voters in a recent poll said" is
+    the voters', and "Clinton, during a town hall meeting, said" is not the meeting's."""
+    case = min(doc.subtree(noun))  # "with The Harbour Courier": the parser may hang "with" on any of its words
+    if doc.words[case].deprel != "case" or doc.words[case].lower not in _PREPOSITIONS:
+        return noun
+    before = case - 1
+    return before if before >= 0 and doc.words[before].upos in ("NOUN", "PROPN") else None
+
+
+#: Prepositions that make a noun phrase a modifier, never a subject (the parse sometimes says otherwise).
+_PREPOSITIONS = frozenset("during in at with for on by from into over under about through".split())
 
 
 def _after_a_while(doc: Document, subject: int) -> int:
