@@ -147,6 +147,9 @@ TEXTS = {
     "asked_by": "Asked by Mina Osei whether the ferry would run on Sunday, the mayor said the crews were ready.\n",
     "spoke_with": "Current and former officials who spoke with The Harbour Courier said the board has become a shell "
                   "of itself.\n",
+    "idioms": "That said, traders say they believe the ferry will survive the winter.\n\nAll told, the council spent "
+              "more than $2 million on the pier, according to the harbour board.\n\nMina Osei, the board's counsel, "
+              "said in a written statement in March that the claims had no substance.\n",
 }
 
 
@@ -459,3 +462,9 @@ def test_whoever_asked_by_name_asked_the_question(found):
 
 def test_a_noun_after_a_preposition_is_no_subject_whatever_the_parse_says(found):
     assert [q.speaker.mention for q in found["spoke_with"]] == ["former officials"]
+
+
+def test_that_said_all_told_and_a_written_statement_report_nothing(found):
+    assert [(q.text[:30], q.speaker.mention) for q in found["idioms"]] == [
+        ("they believe the ferry will su", "traders"), ("All told, the council spent mo", "the harbour board"),
+        ("the claims had no substance", "Mina Osei")]
