@@ -150,6 +150,8 @@ TEXTS = {
     "idioms": "That said, traders say they believe the ferry will survive the winter.\n\nAll told, the council spent "
               "more than $2 million on the pier, according to the harbour board.\n\nMina Osei, the board's counsel, "
               "said in a written statement in March that the claims had no substance.\n",
+    "colon_after_question": 'Former harbourmaster Piet Jansen broke down exactly what was wrong with the plan and the '
+                            'budget to the Harbour Courier: "The pier cannot carry the ferry."\n',
 }
 
 
@@ -468,3 +470,7 @@ def test_that_said_all_told_and_a_written_statement_report_nothing(found):
     assert [(q.text[:30], q.speaker.mention) for q in found["idioms"]] == [
         ("they believe the ferry will su", "traders"), ("All told, the council spent mo", "the harbour board"),
         ("the claims had no substance", "Mina Osei")]
+
+
+def test_a_question_clause_before_the_colon_is_not_the_speaker(found):
+    assert [(q.speaker.name, q.how) for q in found["colon_after_question"]] == [("Piet Jansen", "colon")]

@@ -415,10 +415,16 @@ def _clause_verb(doc: Document, sent: int, before: int) -> int | None:
 
 
 def _main_predicate(doc: Document, i: int) -> bool:
-    """A verb or adjective with its own subject, outside relative and adverbial clauses."""
+    """A verb or adjective with its own subject, outside relative, adverbial and question clauses ("broke down
+    exactly what was wrong:" is not what's)."""
     w = doc.words[i]
     return w.upos in ("VERB", "ADJ") and w.lemma != "be" and w.deprel not in ("acl", "acl:relcl", "advcl") \
-        and _has_subject(doc, i)
+        and _has_subject(doc, i) and not any(doc.words[c].deprel.startswith("nsubj") and doc.words[c].lower in
+                                             _WH_SUBJECTS for c in doc.children[i])
+
+
+#: Subjects that open a question or relative clause: "what was wrong", "a candidate who promised".
+_WH_SUBJECTS = frozenset("what who which that whom whose".split())
 
 
 def _has_subject(doc: Document, i: int) -> bool:
