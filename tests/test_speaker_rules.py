@@ -152,6 +152,8 @@ TEXTS = {
               "said in a written statement in March that the claims had no substance.\n",
     "colon_after_question": 'Former harbourmaster Piet Jansen broke down exactly what was wrong with the plan and the '
                             'budget to the Harbour Courier: "The pier cannot carry the ferry."\n',
+    "wrote_that_showed": 'In her 60-page ruling, Judge Mina Osei wrote that the title, history and text of the bylaw '
+                         'showed it to be "the council\'s attempt to shut the night market."\n',
 }
 
 
@@ -474,3 +476,8 @@ def test_that_said_all_told_and_a_written_statement_report_nothing(found):
 
 def test_a_question_clause_before_the_colon_is_not_the_speaker(found):
     assert [(q.speaker.name, q.how) for q in found["colon_after_question"]] == [("Piet Jansen", "colon")]
+
+
+def test_a_verb_inside_a_report_is_not_the_cue_of_its_quotation(found):
+    assert [(q.kind, q.speaker.name, q.cue.text, q.text[:20]) for q in found["wrote_that_showed"]] == [
+        ("mixed", "Mina Osei", "wrote", "the title, history a")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..document import Document
 from ..model import Quote
-from ..text.lexicon import SPEECH_VERBS, is_cue_verb
+from ..text.lexicon import SAYING_VERBS, SPEECH_VERBS, is_cue_verb
 from ..text.quote_marks import QuoteSpan
 from .reported import according_source, complement_of, to_clause_end, trim
 from .speakers import speaker_of
@@ -152,7 +152,18 @@ def _nearest_cue(doc: Document, sents: list[int], mark: QuoteSpan, inside: list[
             dist = mark.open - w.end if w.end <= mark.open else w.start - mark.end
             if best_dist is None or dist < best_dist:
                 best, best_dist = i, dist
-    return best
+    return _reporting_it(doc, best) if best is not None else None
+
+
+def _reporting_it(doc: Document, cue: int) -> int:
+    """A verb that is no plain speech verb, inside what a speech verb reports, is part of the report: in
+    'Reeves wrote that the law showed it to be "..."' the cue is "wrote"."""
+    words, node = doc.words, cue
+    while words[node].lemma not in SAYING_VERBS and words[node].deprel == "ccomp" and words[node].head is not None:
+        node = words[node].head
+        if words[node].lemma in SAYING_VERBS and words[node].upos == "VERB" and not doc.inside_marks[node]:
+            return node
+    return cue
 
 
 def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:
