@@ -154,6 +154,10 @@ TEXTS = {
                             'budget to the Harbour Courier: "The pier cannot carry the ferry."\n',
     "wrote_that_showed": 'In her 60-page ruling, Judge Mina Osei wrote that the title, history and text of the bylaw '
                          'showed it to be "the council\'s attempt to shut the night market."\n',
+    "participle_object": "Councillor Mei Tan joined the ferry campaign for the first time, trashing the harbour plan "
+                         "as unaffordable for the island and accusing it of endangering the night market.\n",
+    "which_after_a_date": "Mayor Ines Calder released her medical records in July, which showed she was fit for "
+                          "office.\n",
 }
 
 
@@ -481,3 +485,12 @@ def test_a_question_clause_before_the_colon_is_not_the_speaker(found):
 def test_a_verb_inside_a_report_is_not_the_cue_of_its_quotation(found):
     assert [(q.kind, q.speaker.name, q.cue.text, q.text[:20]) for q in found["wrote_that_showed"]] == [
         ("mixed", "Mina Osei", "wrote", "the title, history a")]
+
+
+def test_the_object_of_a_participle_never_speaks(found):
+    assert [q.speaker.name for q in found["participle_object"]] == ["Mei Tan"]
+
+
+def test_which_after_a_date_stands_for_the_noun_before_the_date(found):
+    assert [(q.speaker.name, q.speaker.mention) for q in found["which_after_a_date"]] == [
+        ("her medical records", "which")]

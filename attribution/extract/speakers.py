@@ -78,7 +78,9 @@ def _left_noun(doc: Document, cue: int) -> int | None:
 def _adjacent_noun(doc: Document, cue: int) -> int | None:
     """ '"...," Blackwell concluded' or '"...," said James Lewis, an expert' read linearly."""
     left = _noun_before(doc, cue)
-    return left if left is not None else _noun_after(doc, cue)
+    if left is not None or doc.words[cue].xpos in ("VBG", "VB"):
+        return left  # "trashing Donald Trump ... and accusing him": a participle's object never speaks
+    return _noun_after(doc, cue)
 
 
 def _in_aside_before(doc: Document, word: int, cue: int) -> bool:
@@ -195,8 +197,9 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             if words[verb].deprel == "acl:relcl" or (antecedent_of(doc, c) is not None and not any(
                     words[j].lower == "," for j in range(c + 1, verb))):
                 return c  # "Mr. Ekovich, who noted that ...": the mention is "who", resolved to its noun later
-            if c >= 2 and words[c - 1].lower == "," and words[c - 2].upos in ("PROPN", "NOUN"):
-                return c - 2  # "Robert Chen, who ..., said": the parse lost the relative clause
+            before = _noun_before_relative(doc, c)
+            if before is not None:
+                return before  # "Robert Chen, who ..., said": the parse lost the relative clause
         return c
     if passive:
         return None  # "it was reported": no source
@@ -278,8 +281,8 @@ def _carrier(doc: Document, verb: int) -> int | None:
 def _inverted_subject(doc: Document, verb: int) -> int | None:
     """ '"...," said Cuban': parsers often read the inverted subject as an object."""
     words = doc.words
-    if words[verb].lemma in ADDRESSEE_VERBS:
-        return None  # "told reporters": the object is who was told
+    if words[verb].lemma in ADDRESSEE_VERBS or words[verb].xpos == "VBG":
+        return None  # "told reporters": who was told; ", trashing the plan": a participle's object
     for c in doc.children[verb]:
         if words[c].deprel in ("obj", "iobj") and c > verb and _wordlike(doc, c) and not _hyphenated(doc, c) and all(
                 words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "VERB", "NUM") for j in range(verb + 1, c)):
@@ -323,9 +326,19 @@ def antecedent_of(doc: Document, word: int) -> int | None:
         return None
     if words[w.head].deprel == "acl:relcl":
         return words[w.head].head
-    if word >= 2 and words[word - 1].lower == "," and words[word - 2].upos in ("PROPN", "NOUN"):
-        return word - 2  # the parse lost the relative clause: ", who" after a noun still stands for it
-    return None
+    return _noun_before_relative(doc, word)  # the parse lost the relative clause
+
+
+def _noun_before_relative(doc: Document, word: int) -> int | None:
+    """The noun before ", who"/", which", past a time phrase ("released her records in July, which showed"
+    is the records')."""
+    words = doc.words
+    if word < 2 or words[word - 1].lower != ",":
+        return None
+    j = word - 2
+    while j > 0 and (words[j].upos == "ADP" or is_time_word(words[j].text) or words[j].ner.endswith("DATE")):
+        j -= 1
+    return j if words[j].upos in ("PROPN", "NOUN") else None
 
 
 def is_passive(doc: Document, verb: int) -> bool:
