@@ -158,6 +158,8 @@ TEXTS = {
                          "as unaffordable for the island and accusing it of endangering the night market.\n",
     "which_after_a_date": "Mayor Ines Calder released her medical records in July, which showed she was fit for "
                           "office.\n",
+    "adjective_before_colon": 'Councillor Tom Heller also played up his believed strength on the island: "Who gives '
+                              'us the best chance to win? I know that I do."\n',
 }
 
 
@@ -494,3 +496,7 @@ def test_the_object_of_a_participle_never_speaks(found):
 def test_which_after_a_date_stands_for_the_noun_before_the_date(found):
     assert [(q.speaker.name, q.speaker.mention) for q in found["which_after_a_date"]] == [
         ("her medical records", "which")]
+
+
+def test_a_participle_used_as_an_adjective_does_not_introduce_the_quote(found):
+    assert [(q.speaker.name, q.cue.text) for q in found["adjective_before_colon"]] == [("Tom Heller", "played")]

@@ -418,8 +418,8 @@ def _clause_verb(doc: Document, sent: int, before: int) -> int | None:
         w = doc.words[i]
         if w.start >= before or doc.inside_marks[i]:
             continue
-        if is_cue_verb(w.lemma, w.upos) or _main_predicate(doc, i):
-            return i
+        if (is_cue_verb(w.lemma, w.upos) and w.deprel != "amod") or _main_predicate(doc, i):
+            return i  # not "played up his believed strength:", an adjective
         if fallback is None and w.upos == "VERB":
             fallback = i
     return fallback
