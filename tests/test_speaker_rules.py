@@ -160,6 +160,7 @@ TEXTS = {
                           "office.\n",
     "adjective_before_colon": 'Councillor Tom Heller also played up his believed strength on the island: "Who gives '
                               'us the best chance to win? I know that I do."\n',
+    "pressed": "\u201cWould the ferry run on Sundays?\u201d Mina Osei pressed. \u201cMaybe only in the summer?\u201d\n",
 }
 
 
@@ -500,3 +501,7 @@ def test_which_after_a_date_stands_for_the_noun_before_the_date(found):
 
 def test_a_participle_used_as_an_adjective_does_not_introduce_the_quote(found):
     assert [(q.speaker.name, q.cue.text) for q in found["adjective_before_colon"]] == [("Tom Heller", "played")]
+
+
+def test_a_past_tense_after_a_question_read_as_a_participle_still_cues_it(found):
+    assert [(q.how, q.speaker.name) for q in found["pressed"]] == [("cue", "Mina Osei"), ("split", "Mina Osei")]

@@ -208,7 +208,8 @@ def _verb_after(doc: Document, mark: QuoteSpan) -> int | None:
     if not tail or len(tail) > _TAG_WORDS or doc.words[sent.last - 1].lower not in (".", "!", "?") \
             or any(doc.inside_marks[i] for i in tail):
         return None
-    verb = next((i for i in tail[:4] if doc.words[i].upos == "VERB" and doc.words[i].xpos in _FINITE), None)
+    verb = next((i for i in tail[:4] if doc.words[i].upos == "VERB" and doc.words[i].xpos in _FINITE + ("VBN",)), None)
+    # "Hannity pressed.": a tagger may read a past tense after a name as a participle
     if verb is None or any(doc.words[i].upos not in _NOUN_PHRASE for i in tail[:tail.index(verb)]):
         return None
     return verb
