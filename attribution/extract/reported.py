@@ -68,11 +68,13 @@ def _reporting_verb(doc: Document, i: int) -> bool:
         return False  # a credit line, "(Reporting by A; Editing by B)", reports nothing
     if i > 0 and doc.words[i - 1].lower in ("so-", "so"):
         return False  # 'the so-called "reforms"': the writer keeping a distance, nobody's statement
-    if (w.deprel == "amod" and w.xpos == "VBN" and i + 1 < len(doc.words) and doc.words[i + 1].upos == "NOUN") \
-            or _idiom(doc, i):
-        return False  # "in a written statement", "That said, ...", "All told, ...": no one reports anything
-    return is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS) \
-        or _states(doc, i)
+    if _idiom(doc, i):
+        return False  # "That said, ...", "All told, ...": no one reports anything
+    listed = is_cue_verb(w.lemma, w.upos) or (w.upos == "VERB" and w.lemma in INTENT_VERBS | STANCE_VERBS)
+    if listed and w.xpos == "VBN" and i + 1 < len(doc.words) and doc.words[i + 1].upos == "NOUN" \
+            and w.deprel == "amod":
+        return False  # "in a written statement": an adjective (the parse is read only for a listed verb)
+    return listed or _states(doc, i)
 
 
 #: Sentence openers built on a speech verb that report nothing: "That said,", "All told,".
