@@ -161,6 +161,9 @@ TEXTS = {
     "adjective_before_colon": 'Councillor Tom Heller also played up his believed strength on the island: "Who gives '
                               'us the best chance to win? I know that I do."\n',
     "pressed": "\u201cWould the ferry run on Sundays?\u201d Mina Osei pressed. \u201cMaybe only in the summer?\u201d\n",
+    "said_and_said": "Mayor Ines Calder spoke in the square. She said her recent attacks on Heller have given her "
+                     "campaign momentum and said that Heller did not represent the legacy of the \u201cparty of the "
+                     "harbour.\u201d\n",
 }
 
 
@@ -505,3 +508,7 @@ def test_a_participle_used_as_an_adjective_does_not_introduce_the_quote(found):
 
 def test_a_past_tense_after_a_question_read_as_a_participle_still_cues_it(found):
     assert [(q.how, q.speaker.name) for q in found["pressed"]] == [("cue", "Mina Osei"), ("split", "Mina Osei")]
+
+
+def test_a_second_said_hung_inside_the_first_statement_has_the_first_speaker(found):
+    assert [(q.speaker.name, q.speaker.mention) for q in found["said_and_said"]] == [("Ines Calder", "She")]

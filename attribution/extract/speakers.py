@@ -213,8 +213,24 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             left = _infinitive_subject(doc, left, purpose=words[verb].deprel == "advcl")
         if left is not None and (left > head or (words[verb].deprel == "advcl" and verb < head)):
             return left  # "..., and Governor Kazuo Ueda said", "After the mayor suggested ..., X said": not X
-        return subject_of(doc, head, depth + 1)
+        return subject_of(doc, _saying_above(doc, verb, head), depth + 1)
     return None
+
+
+def _saying_above(doc: Document, verb: int, head: int) -> int:
+    """The verb a speech verb joined by "and" shares its subject with: its head, unless the parse hung it
+    inside what another speech verb says ("He said his attacks have given him momentum and said ...": he
+    said both)."""
+    words = doc.words
+    if words[verb].deprel != "conj" or not is_cue_verb(words[verb].lemma, "VERB") \
+            or is_cue_verb(words[head].lemma, words[head].upos):
+        return head
+    node = head
+    while words[node].deprel == "ccomp" and words[node].head is not None:
+        node = words[node].head
+        if is_cue_verb(words[node].lemma, words[node].upos) and node < verb:
+            return node
+    return head
 
 
 def _infinitive(doc: Document, verb: int) -> bool:
