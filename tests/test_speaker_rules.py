@@ -164,6 +164,8 @@ TEXTS = {
     "said_and_said": "Mayor Ines Calder spoke in the square. She said her recent attacks on Heller have given her "
                      "campaign momentum and said that Heller did not represent the legacy of the \u201cparty of the "
                      "harbour.\u201d\n",
+    "writer_aside": "Mayor Ines Calder spoke to the traders on Monday.\n\nAs I mentioned above, the ferry carried more "
+                    "than 13,000 passengers in the summer.\n",
 }
 
 
@@ -512,3 +514,7 @@ def test_a_past_tense_after_a_question_read_as_a_participle_still_cues_it(found)
 
 def test_a_second_said_hung_inside_the_first_statement_has_the_first_speaker(found):
     assert [(q.speaker.name, q.speaker.mention) for q in found["said_and_said"]] == [("Ines Calder", "She")]
+
+
+def test_i_outside_quotation_marks_is_the_writer_not_the_last_person_named(found):
+    assert [(q.speaker.name, q.speaker.type) for q in found["writer_aside"]] == [("I", "OTHER")]

@@ -27,6 +27,8 @@ __all__ = ["Referent", "Resolver"]
 _HONORIFIC_GENDER = {"mr.": "Masc", "mr": "Masc", "mrs.": "Fem", "mrs": "Fem", "ms.": "Fem", "ms": "Fem"}
 _PRONOUN_GENDER = {"he": "Masc", "him": "Masc", "his": "Masc", "she": "Fem", "her": "Fem", "hers": "Fem"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+#: First and second person outside quotation marks: the writer and the reader.
+_WRITER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 _NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 #: A pronoun further than this many sentences from its antecedent's name makes an uncertain speaker.
 _FAR_SENTENCES = 2
@@ -185,6 +187,8 @@ class Resolver:
         doc = self.doc
         w = doc.words[head]
         if w.upos == "PRON" and len(words) <= 1:
+            if w.lower in _WRITER_PRONOUNS:
+                return None  # "As I mentioned above": the writer, not the last person named
             return self._antecedent(head, _PRONOUN_GENDER.get(w.lower), w.lower in _PLURAL_PRONOUNS)
         proper = _proper_part(doc, words)
         if proper and w.upos == "NOUN" and w.lower not in ROLE_WORDS and max(proper) == head - 1:
