@@ -166,6 +166,8 @@ TEXTS = {
                      "harbour.\u201d\n",
     "writer_aside": "Mayor Ines Calder spoke to the traders on Monday.\n\nAs I mentioned above, the ferry carried more "
                     "than 13,000 passengers in the summer.\n",
+    "it_said": "The Port Alder Ferry Company met the council on Monday. Mayor Ines Calder left early. It said the ferry "
+               "would run all winter.\n",
 }
 
 
@@ -518,3 +520,7 @@ def test_a_second_said_hung_inside_the_first_statement_has_the_first_speaker(fou
 
 def test_i_outside_quotation_marks_is_the_writer_not_the_last_person_named(found):
     assert [(q.speaker.name, q.speaker.type) for q in found["writer_aside"]] == [("I", "OTHER")]
+
+
+def test_it_stands_for_an_organisation_never_a_person(found):
+    assert [(q.speaker.name, q.speaker.mention) for q in found["it_said"]] == [("Port Alder Ferry Company", "It")]

@@ -189,7 +189,10 @@ class Resolver:
         if w.upos == "PRON" and len(words) <= 1:
             if w.lower in _WRITER_PRONOUNS:
                 return None  # "As I mentioned above": the writer, not the last person named
-            return self._antecedent(head, _PRONOUN_GENDER.get(w.lower), w.lower in _PLURAL_PRONOUNS)
+            if w.lower in ("it", "its"):
+                return self._antecedent(head, None, ("ORG",))  # "the bank ... announcing it would": not a person
+            return self._antecedent(head, _PRONOUN_GENDER.get(w.lower),
+                                    ("ORG", "NORP", "GPE") if w.lower in _PLURAL_PRONOUNS else ("PERSON",))
         proper = _proper_part(doc, words)
         if proper and w.upos == "NOUN" and w.lower not in ROLE_WORDS and max(proper) == head - 1:
             return None  # "Opposition lawmakers", "Sanders supporters": a group described, not named
@@ -207,11 +210,10 @@ class Resolver:
             return self._by_role(words)
         return None
 
-    def _antecedent(self, before: int, gender: str | None, plural: bool) -> Referent | None:
-        """The nearest earlier entity that fits, preferring subjects of the same or previous sentence."""
+    def _antecedent(self, before: int, gender: str | None, wanted: tuple[str, ...]) -> Referent | None:
+        """The nearest earlier entity of a wanted type, preferring subjects of the same or previous sentence."""
         doc = self.doc
         sent = doc.words[before].sent
-        wanted = ("ORG", "NORP", "GPE") if plural else ("PERSON",)
         candidates = [(w, e, head) for w, _, e, head in self._timeline if w < before and e.type in wanted]
         if gender:
             candidates = [c for c in candidates if c[1].gender in (None, gender)]
