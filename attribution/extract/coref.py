@@ -390,10 +390,17 @@ def _named_beside(doc: Document, words: list[int]) -> list[int]:
             and _has_letters(doc, start - 1):
         start -= 1
     run = range(start, end + 1)
-    if _in_opening_phrase(doc, start) or any(
-            doc.words[i].head not in run and doc.words[i].deprel.startswith(("obl", "nmod", "conj")) for i in run):
+    if _in_opening_phrase(doc, start) or any(doc.words[i].head not in run and _after_a_preposition(doc, i) for i in run):
         return []  # "In an interview with Joe Scarborough and Mika Brzezinski, the candidate stated": not described
     return list(run)
+
+
+def _after_a_preposition(doc: Document, word: int) -> bool:
+    """Whether a name is the object of a preposition, alone or in a list ("Contacted by POLITICO, a terse
+    Miller agreed"; "with Joe Scarborough and Mika Brzezinski")."""
+    while doc.words[word].deprel == "conj" and doc.words[word].head is not None:
+        word = doc.words[word].head
+    return any(doc.words[c].deprel == "case" and doc.words[c].upos == "ADP" for c in doc.children[word])
 
 
 def _in_opening_phrase(doc: Document, word: int) -> bool:
