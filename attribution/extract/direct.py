@@ -15,7 +15,7 @@ from ..model import Quote
 from ..text.lexicon import SAYING_VERBS, SPEECH_VERBS, is_cue_verb
 from ..text.quote_marks import QuoteSpan
 from .reported import according_source, complement_of, to_clause_end, trim
-from .speakers import speaker_of
+from .speakers import reporting_heads, speaker_of
 
 __all__ = ["add_direct", "find_direct", "is_speech"]
 
@@ -158,12 +158,11 @@ def _nearest_cue(doc: Document, sents: list[int], mark: QuoteSpan, inside: list[
 def _reporting_it(doc: Document, cue: int) -> int:
     """A verb that is no plain speech verb, inside what a speech verb reports, is part of the report: in
     'Reeves wrote that the law showed it to be "..."' the cue is "wrote"."""
-    words, node = doc.words, cue
-    while words[node].lemma not in SAYING_VERBS and words[node].deprel == "ccomp" and words[node].head is not None:
-        node = words[node].head
-        if words[node].lemma in SAYING_VERBS and words[node].upos == "VERB" and not doc.inside_marks[node]:
-            return node
-    return cue
+    words = doc.words
+    if words[cue].lemma in SAYING_VERBS:
+        return cue
+    saying = next((node for node in reporting_heads(doc, cue) if words[node].lemma in SAYING_VERBS), None)
+    return saying if saying is not None and words[saying].upos == "VERB" and not doc.inside_marks[saying] else cue
 
 
 def _inverted_cue(doc: Document, mark: QuoteSpan) -> int | None:

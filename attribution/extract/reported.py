@@ -25,7 +25,7 @@ from ..text.lexicon import (
     is_cue_verb,
 )
 from ..text.timewords import is_time_word, names_a_time
-from .speakers import ADDRESSEE_VERBS, is_passive, opens_with_asked, speaker_of, subject_of
+from .speakers import ADDRESSEE_VERBS, asker_of, is_passive, opens_with_asked, speaker_of, subject_of
 
 __all__ = ["a_source", "according_source", "add_reported", "complement_of", "find_reported", "introduces",
            "to_clause_end", "trim"]
@@ -258,8 +258,7 @@ def _question_before_answer(doc: Document, verb: int) -> list[int] | None:
     comma = next((j for j in range(answer - 1, verb, -1) if words[j].lower == ","), None)
     if comma is None:
         comma = next((j for j in range(verb + 1, sent.last) if words[j].lower == ","), None)
-    asker = next((c for c in doc.children[verb] if c > verb and words[c].deprel.startswith("obl") and any(
-        words[k].deprel == "case" and words[k].lower == "by" for k in doc.children[c])), None)
+    asker = asker_of(doc, verb)
     first = max(doc.subtree(asker)) + 1 if asker is not None else verb + 1  # "Asked by Matt Lauer whether ..."
     while asker is not None and first < sent.last and words[first].upos == "PROPN":
         first += 1  # the rest of a name the parse split
@@ -609,13 +608,15 @@ def _with_paired_marks(content: list[int], doc: Document) -> list[int]:
 _ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
 
 
-def _comment_on_it(doc: Document, said: list[int], rest: list[int]) -> bool:
-    """ "he would not be beaten up at his rally, a swipe at ...", "... - a controversial proposal": a noun
-    phrase after a whole clause is the writer's comment on it (not a list: "a pier, a ferry and a bus")."""
-    words = doc.words
+def _comment_on_it(doc: Document, content: list[int], k: int) -> bool:
+    """Whether content[k:] is a noun phrase after a whole clause, the writer's comment on it: "he would not be
+    beaten up at his rally, a swipe at ...", "... - a controversial proposal" (not a list: "a pier, a ferry
+    and a bus")."""
+    words, rest = doc.words, content[k:k + 3]
     if len(rest) < 3 or words[rest[0]].lower not in (",", "—", "--") or words[rest[1]].lower not in (
-            "a", "an", "another") or not any(words[i].upos in ("VERB", "AUX") for i in said):
+            "a", "an", "another") or not any(words[i].upos in ("VERB", "AUX") for i in content[:k]):
         return False
+    rest = content[k:]
     if words[rest[0] - 1].upos == "PROPN":
         return False  # "connect Gilbert Chagoury, a Lebanese-Nigerian billionaire, with ...": the name's apposition
     j = rest[2]
@@ -639,7 +640,7 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
         doc.words[i].lower == ";" or (doc.words[i].lower == "," and i + 1 < len(doc.words)
                                      and doc.words[i + 1].lower in _ASIDE_OPENERS
                                      and not _comma_after(doc, content[k + 1:]))
-        or _comment_on_it(doc, content[:k], content[k:]))), None)
+        or _comment_on_it(doc, content, k))), None)
     if stop is not None:  # "X said A; 62 percent of those were B", "A, which ...": the rest is not theirs
         content = trim(content[:stop], doc)
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together

@@ -12,8 +12,8 @@ from ..document import Document
 from ..text.lexicon import is_cue_verb
 from ..text.timewords import is_time_word
 
-__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "is_passive", "mention_words",
-           "opens_with_asked", "speaker_of", "subject_of"]
+__all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "asker_of", "is_passive", "mention_words",
+           "opens_with_asked", "reporting_heads", "speaker_of", "subject_of"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
@@ -31,8 +31,7 @@ def speaker_of(doc: Document, cue: int) -> int | None:
     """
     head = doc.words[cue].head
     if opens_with_asked(doc, cue):
-        return next((c for c in doc.children[cue] if doc.words[c].deprel.startswith("obl") and _has_case(doc, c, "by")),
-                    None)  # "Asked whether he would resign, Heller said": a reporter asked, not Heller
+        return asker_of(doc, cue)  # "Asked whether he would resign, Heller said": a reporter asked, not Heller
     if doc.words[cue].xpos == "VBG" and cue >= 2 and doc.words[cue - 1].lower == "," \
             and is_cue_verb(doc.words[cue - 2].lemma, doc.words[cue - 2].upos) and not doc.inside_marks[cue - 2]:
         return speaker_of(doc, cue - 2)  # '"...," Trump said, adding, "..."': whoever said it adds it
@@ -225,12 +224,16 @@ def _saying_above(doc: Document, verb: int, head: int) -> int:
     if words[verb].deprel != "conj" or not is_cue_verb(words[verb].lemma, "VERB") \
             or is_cue_verb(words[head].lemma, words[head].upos):
         return head
-    node = head
+    return next((node for node in reporting_heads(doc, head) if is_cue_verb(words[node].lemma, words[node].upos)
+                 and node < verb), head)
+
+
+def reporting_heads(doc: Document, node: int):
+    """The verbs whose reported clause holds ``node``, nearest first: up a chain of clausal complements."""
+    words = doc.words
     while words[node].deprel == "ccomp" and words[node].head is not None:
         node = words[node].head
-        if is_cue_verb(words[node].lemma, words[node].upos) and node < verb:
-            return node
-    return head
+        yield node
 
 
 def _infinitive(doc: Document, verb: int) -> bool:
@@ -362,6 +365,12 @@ def is_passive(doc: Document, verb: int) -> bool:
     before = doc.words[verb - 1] if verb > 0 else None
     return any(doc.words[c].deprel == "aux:pass" for c in doc.children[verb]) or (
         before is not None and before.lemma == "be" and doc.words[verb].xpos == "VBN")
+
+
+def asker_of(doc: Document, asked: int) -> int | None:
+    """Who asked, named after the question's verb: "Asked by Matt Lauer whether ..." → Lauer's head."""
+    return next((c for c in doc.children[asked] if c > asked and doc.words[c].deprel.startswith("obl")
+                 and _has_case(doc, c, "by")), None)
 
 
 def opens_with_asked(doc: Document, verb: int) -> bool:
