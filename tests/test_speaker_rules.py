@@ -168,6 +168,12 @@ TEXTS = {
                     "than 13,000 passengers in the summer.\n",
     "it_said": "The Port Alder Ferry Company met the council on Monday. Mayor Ines Calder left early. It said the ferry "
                "would run all winter.\n",
+    "participle_goes_on": "Lena Ortiz said that the candidate was not contradicting his stance on donors by "
+                          "accepting their help, noting that most of the money would go to the party.\n\n"
+                          "Councillor Ruth Abara said she was outraged to even hear about it, arguing that closing "
+                          "the library would hurt the poorest families.\n\n"
+                          "Carl Brandt said he saw no reason to change the timetable, telling the Courier that "
+                          "passengers had never complained.\n",
 }
 
 
@@ -524,3 +530,12 @@ def test_i_outside_quotation_marks_is_the_writer_not_the_last_person_named(found
 
 def test_it_stands_for_an_organisation_never_a_person(found):
     assert [(q.speaker.name, q.speaker.mention) for q in found["it_said"]] == [("Port Alder Ferry Company", "It")]
+
+
+def test_a_speech_participle_after_the_content_is_the_speaker_going_on(found):
+    assert [(q.text, q.speaker and q.speaker.name) for q in found["participle_goes_on"]] == [
+        ("the candidate was not contradicting his stance on donors by accepting their help", "Lena Ortiz"),
+        ("most of the money would go to the party", "Lena Ortiz"),
+        ("she was outraged to even hear about it", "Ruth Abara"),
+        ("closing the library would hurt the poorest families", "Ruth Abara"),
+        ("he saw no reason to change the timetable", "Carl Brandt")]

@@ -395,6 +395,9 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
     clause short. It stops at a semicolon or colon, before ", adding ..." or ", according to", and
     before a clause of the cue's own with a subject ("said A, but Cook did not say when")."""
     words, sent = doc.words, doc.sentence_of(content[0])
+    aside = _participle_cue(doc, content)
+    if aside is not None:
+        return [i for i in content if i < aside]
     end = content[-1]
     i = end + 1
     last = min((edge for c in doc.children[cue] if c > end and words[c].deprel == "conj" and _same_subject(doc, c, cue)
@@ -413,6 +416,19 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
         end = i
         i += 1
     return sorted(set(content) | set(range(content[0], end + 1)))
+
+
+def _participle_cue(doc: Document, content: list[int]) -> int | None:
+    """ "Carson said he saw no need to change, telling Stephanopoulos that ...": a comma and a speech verb's
+    participle inside the content the parse gave open the speaker's next statement, not more of this one."""
+    words = doc.words
+    return next((j for j in content[1:] if words[j].lower == "," and j + 1 < len(words) and words[j + 1].xpos == "VBG"
+                 and words[j + 1].lemma in _ANSWERING and not doc.inside_marks[j + 1]), None)
+
+
+#: Verbs whose participle after a comma is the speaker going on ("..., noting that", "..., responding that");
+#: not "showing", which is as often what the content's subject shows.
+_ANSWERING = SAYING_VERBS | frozenset({"respond", "reply"})
 
 
 def _outside(doc: Document, word: int, content: set[int], cue: int) -> bool:

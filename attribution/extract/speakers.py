@@ -36,7 +36,7 @@ def speaker_of(doc: Document, cue: int) -> int | None:
             and is_cue_verb(doc.words[cue - 2].lemma, doc.words[cue - 2].upos) and not doc.inside_marks[cue - 2]:
         return speaker_of(doc, cue - 2)  # '"...," Trump said, adding, "..."': whoever said it adds it
     if doc.words[cue].xpos == "VBG" and head is not None and head < cue and cue > 0 and doc.words[cue - 1].lower == ",":
-        return speaker_of(doc, head)  # "Trump returned the compliment, telling Reuters, ...": Trump tells
+        return speaker_of(doc, _reporter_above(doc, head))  # "Trump returned the compliment, telling Reuters"
     subject = subject_of(doc, cue)
     if subject is not None and (
             (subject > cue and doc.words[cue].lemma in ADDRESSEE_VERBS)  # '"...," McKee told The Hill': not The Hill
@@ -234,6 +234,20 @@ def reporting_heads(doc: Document, node: int):
     while words[node].deprel == "ccomp" and words[node].head is not None:
         node = words[node].head
         yield node
+
+
+def _reporter_above(doc: Document, node: int) -> int:
+    """The speech verb whose reported clause holds ``node``, else ``node``: "Khalif said the rhetoric was
+    patronizing, noting ...", where the parse hangs "noting" inside what was said, is Khalif noting (not
+    "Her friends mocked him, calling him a buffoon, Susan said": the friends call him that)."""
+    words, below = doc.words, node
+    head = words[node].head
+    while head is not None:
+        if words[below].deprel == "ccomp" and head < node and is_cue_verb(words[head].lemma, words[head].upos) \
+                and not doc.inside_marks[head]:
+            return head
+        below, head = head, words[head].head
+    return node
 
 
 def _infinitive(doc: Document, verb: int) -> bool:
