@@ -174,6 +174,8 @@ TEXTS = {
                           "the library would hurt the poorest families.\n\n"
                           "Carl Brandt said he saw no reason to change the timetable, telling the Courier that "
                           "passengers had never complained.\n",
+    "writer_goes_on": "Rival skippers have blasted the mayor for not dredging the channel, and the silt has been "
+                      "building for years.\n",
 }
 
 
@@ -539,3 +541,7 @@ def test_a_speech_participle_after_the_content_is_the_speaker_going_on(found):
         ("she was outraged to even hear about it", "Ruth Abara"),
         ("closing the library would hurt the poorest families", "Ruth Abara"),
         ("he saw no reason to change the timetable", "Carl Brandt")]
+
+
+def test_a_clause_with_another_subject_after_a_comma_is_the_writers(found):
+    assert [q.text for q in found["writer_goes_on"]] == ["the mayor for not dredging the channel"]

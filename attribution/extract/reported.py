@@ -400,7 +400,8 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
         return [i for i in content if i < aside]
     end = content[-1]
     i = end + 1
-    last = min((edge for c in doc.children[cue] if c > end and words[c].deprel == "conj" and _same_subject(doc, c, cue)
+    last = min((edge for c in doc.children[cue] if c > end and words[c].deprel == "conj"
+                and _next_statement(doc, c, cue, content)
                 and words[edge := min(doc.subtree(c))].lower in _COORDINATORS), default=sent.last)
     inner = set(content)
     while i < last:
@@ -442,6 +443,20 @@ def _outside(doc: Document, word: int, content: set[int], cue: int) -> bool:
             return False
         node, head = head, doc.words[head].head
     return True
+
+
+def _next_statement(doc: Document, verb: int, cue: int, content: list[int]) -> bool:
+    """Whether a clause the parse joins to the cue is a statement of its own: the cue's subject again ("Cook
+    said A, but Cook did not say when"), or, after a comma, another subject outside quotation marks ("Adelson
+    blasted the mayor for not dredging, and the silt has built up") once the content has a verb of its own (not
+    after "says that contrary to the claims of X, he ...")."""
+    if _same_subject(doc, verb, cue):
+        return True
+    words = doc.words
+    subjects = [k for k in doc.children[verb] if words[k].deprel.startswith("nsubj")]
+    edge = min(doc.subtree(verb))
+    return len(subjects) == 1 and subjects[0] > cue and words[edge].lower == "," and not doc.inside_marks[verb] \
+        and any(words[i].upos in ("VERB", "AUX") for i in range(content[0], edge))
 
 
 def _same_subject(doc: Document, verb: int, cue: int) -> bool:
