@@ -176,6 +176,10 @@ TEXTS = {
                           "passengers had never complained.\n",
     "writer_goes_on": "Rival skippers have blasted the mayor for not dredging the channel, and the silt has been "
                       "building for years.\n",
+    "no_comment": "Piet Jansen declined to comment.\n",
+    "made_to_say": "The results of Tuesday's vote will almost certainly force Councillor Ruth Abara to acknowledge a "
+                   "hard truth about the budget. The ferry strike will force Mayor Ines Calder to admit that the "
+                   "timetable has failed.\n",
 }
 
 
@@ -545,3 +549,13 @@ def test_a_speech_participle_after_the_content_is_the_speaker_going_on(found):
 
 def test_a_clause_with_another_subject_after_a_comma_is_the_writers(found):
     assert [q.text for q in found["writer_goes_on"]] == ["the mayor for not dredging the channel"]
+
+
+def test_declining_to_comment_is_a_stated_position(found):
+    assert [(q.text, q.cue.text, q.speaker.name) for q in found["no_comment"]] == [
+        ("comment", "declined", "Piet Jansen")]
+
+
+def test_whoever_is_made_to_say_something_says_it(found):
+    assert [(q.text, q.speaker.name) for q in found["made_to_say"]] == [
+        ("a hard truth about the budget", "Ruth Abara"), ("the timetable has failed", "Ines Calder")]

@@ -677,7 +677,7 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
         para = doc.paragraphs[doc.paragraph_at(doc.words[cue].start)]
         content = [i for i in content if para[0] <= doc.words[i].start < para[1]]
-    if len(content) < _MIN_WORDS:
+    if len(content) < _MIN_WORDS and not _short_intention(doc, content, cue):
         return None
     if speaker is not None and content[0] <= speaker <= content[-1] and not content[0] <= cue <= content[-1]:
         # a content span cannot contain its own source, unless as an aside ("A, he said, B"); a source
@@ -690,6 +690,13 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
             return None
     start, end = doc.span(content)
     return Quote(start=start, end=end, kind="indirect", cue_word=cue, speaker_word=speaker, how=how)
+
+
+def _short_intention(doc: Document, content: list[int], cue: int) -> bool:
+    """ "declined to comment", "refused to testify": one word after "to", and a stated position all the same."""
+    words = doc.words
+    return len(content) == 1 and content[0] == cue + 2 and words[cue + 1].lower == "to" \
+        and words[cue].lemma in INTENT_VERBS and words[content[0]].upos == "VERB"
 
 
 def add_reported(doc: Document) -> None:

@@ -209,7 +209,8 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     if depth < 2 and head is not None and words[verb].deprel in _INHERIT and words[head].upos == "VERB":
         left = _left_noun(doc, verb)
         if left is not None and _infinitive(doc, verb):
-            left = _infinitive_subject(doc, left, purpose=words[verb].deprel == "advcl")
+            left = _infinitive_subject(doc, left, purpose=words[verb].deprel == "advcl"
+                                       and words[head].lemma not in _MAKING_DO)
         if left is not None and (left > head or (words[verb].deprel == "advcl" and verb < head)):
             return left  # "..., and Governor Kazuo Ueda said", "After the mayor suggested ..., X said": not X
         return subject_of(doc, _saying_above(doc, verb, head), depth + 1)
@@ -263,6 +264,12 @@ def _infinitive_subject(doc: Document, noun: int, purpose: bool) -> int | None:
         return noun
     head = doc.words[noun].head
     return head if case == "of" and head is not None and doc.words[head].upos not in ("VERB", "AUX") else None
+
+
+#: Verbs whose object does what their infinitive says ("will force Sanders to acknowledge", "pressed the
+#: mayor to explain"), however the parse hangs the infinitive: it is no purpose of the verb's subject.
+_MAKING_DO = frozenset("force urge press pressure push lead prompt encourage invite allow persuade convince "
+                       "compel require challenge dare order".split())
 
 
 #: Things that carry someone's words: "released a statement saying", "a video that said".
