@@ -9,8 +9,11 @@ import datetime as dt
 
 import pytest
 
+from attribution.document import Document
 from attribution.extract.confidence import UNCERTAIN_PENALTY
-from attribution.extract.runner import extract
+from attribution.extract.marks import mark_quotes
+from attribution.extract.runner import annotate, extract
+from attribution.extract.speakers import speaker_of
 from attribution.text.article import Article
 
 DAY = dt.date(2025, 11, 3)
@@ -180,6 +183,8 @@ TEXTS = {
     "made_to_say": "The results of Tuesday's vote will almost certainly force Councillor Ruth Abara to acknowledge a "
                    "hard truth about the budget. The ferry strike will force Mayor Ines Calder to admit that the "
                    "timetable has failed.\n",
+    "linking_adverb": "The ferry carried 4,000 people in May. Nevertheless, experts agree that the harbour will silt "
+                      "up within a decade.\n",
 }
 
 
@@ -559,3 +564,19 @@ def test_declining_to_comment_is_a_stated_position(found):
 def test_whoever_is_made_to_say_something_says_it(found):
     assert [(q.text, q.speaker.name) for q in found["made_to_say"]] == [
         ("a hard truth about the budget", "Ruth Abara"), ("the timetable has failed", "Ines Calder")]
+
+
+def test_an_opening_adverb_is_never_the_speaker(found):
+    assert [q.speaker.name for q in found["linking_adverb"]] == ["experts"]
+
+
+def test_a_linking_adverb_the_parse_makes_a_subject_never_speaks(nlp):
+    """The offline models read a news sentence's "meanwhile" as a noun and a second subject of "told"; the same
+    slip, made here on purpose in a real parse, must not make "meanwhile" the speaker."""
+    text = "Holt, meanwhile, told the Courier on Wednesday that he is in favour of the plan.\n"
+    parsed = next(annotate([Article(id="meanwhile", date=DAY, text=text)], parse="full"))
+    slip, told = (next(w for w in parsed.words if w.lower == word) for word in ("meanwhile", "told"))
+    slip.upos, slip.xpos, slip.head, slip.deprel = "NOUN", "NN", told.i, "nsubj"
+    doc = Document(parsed.article, parsed.words, parsed.sentences, parsed.entities)  # its tree read afresh
+    mark_quotes(doc)
+    assert doc.words[speaker_of(doc, told.i)].text == "Holt"

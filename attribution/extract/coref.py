@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document
 from ..model import Speaker
-from ..text.lexicon import DESCRIPTORS, ORG_WORDS, ROLE_WORDS
+from ..text.lexicon import DESCRIPTORS, LINKING_ADVERBS, ORG_WORDS, ROLE_WORDS
 from ..text.timewords import names_a_time
 from .speakers import antecedent_of, mention_words
 
@@ -382,7 +382,7 @@ def _named_beside(doc: Document, words: list[int]) -> list[int]:
         comma -= 2  # "Margaret Olsen, 71, a retired nurse"
     before = doc.words[comma - 1]
     if doc.words[comma].lower != "," or before.upos != "PROPN" or before.ner[2:] in _PLACES_AND_TIMES \
-            or names_a_time(before):
+            or names_a_time(before) or before.lower in LINKING_ADVERBS:
         return []  # "On Monday, officials said", "In Pennsylvania, the vice president said": no one described
     end = comma - 1
     start = end

@@ -9,7 +9,7 @@ coordinated or controlled verbs ("X smiled and said") are inherited.
 from __future__ import annotations
 
 from ..document import Document
-from ..text.lexicon import is_cue_verb
+from ..text.lexicon import LINKING_ADVERBS, is_cue_verb
 from ..text.timewords import is_time_word
 
 __all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "asker_of", "is_passive", "mention_words",
@@ -346,9 +346,10 @@ _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom", "there"})
 
 def _wordlike(doc: Document, i: int) -> bool:
     """Whether a word can head a speaker: a closing '' tagged as a noun cannot, nor can a date
-    ("said Friday that", "Monday, BuzzFeed announced"), nor a pronoun in the object case."""
+    ("said Friday that", "Monday, BuzzFeed announced"), nor a pronoun in the object case, nor "meanwhile"."""
     w = doc.words[i]
-    if w.lower in _OBJECT_PRONOUNS or (w.lower == "her" and w.xpos == "PRP") or w.xpos == "PRP$":
+    if w.lower in _OBJECT_PRONOUNS or (w.lower == "her" and w.xpos == "PRP") or w.xpos == "PRP$" \
+            or w.lower in LINKING_ADVERBS:
         return False
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"

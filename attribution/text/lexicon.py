@@ -12,6 +12,7 @@ __all__ = [
     "DESCRIPTORS",
     "FINDING_VERBS",
     "INTENT_VERBS",
+    "LINKING_ADVERBS",
     "NAMING_VERBS",
     "ORG_WORDS",
     "PHRASAL_CUES",
@@ -106,6 +107,10 @@ superintendent treasurer prosecutor head manager founder executive coach captain
 skipper harbourmaster harbormaster economist analyst principal lawyer doctor teacher dr. dr mr. mr ms. ms mrs. mrs
 pollster strategist commentator columnist historian scientist researcher adviser advisor consultant
 """.split())
+#: Adverbs that open a sentence or sit after its subject between commas ("Nevertheless, experts agree",
+#: "Hunter, meanwhile, told Politico"): taggers sometimes call them names, but they never speak.
+LINKING_ADVERBS = frozenset("""meanwhile moreover nevertheless nonetheless however furthermore besides likewise
+instead still thus therefore hence accordingly consequently indeed""".split())
 #: Nouns that make a name an organisation's, and that "the <noun>" uses to refer back to one.
 ORG_WORDS = frozenset("""ministry department agency party company inc. inc corp. corp corporation council
 committee commission association union university government office bureau court board bank group
