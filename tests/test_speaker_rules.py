@@ -185,6 +185,9 @@ TEXTS = {
                    "timetable has failed.\n",
     "linking_adverb": "The ferry carried 4,000 people in May. Nevertheless, experts agree that the harbour will silt "
                       "up within a decade.\n",
+    "headline_claim": "Mayor Ines Calder: Ferry Fares Will Not Rise This Year\n\nQ: Does the council support the "
+                      "plan?\n\nEditor's note: Ines Calder is a former columnist for this newspaper.\n\nWASHINGTON: "
+                      "The Senate voted on Tuesday to extend the ferry subsidy.\n",
 }
 
 
@@ -580,3 +583,8 @@ def test_a_linking_adverb_the_parse_makes_a_subject_never_speaks(nlp):
     doc = Document(parsed.article, parsed.words, parsed.sentences, parsed.entities)  # its tree read afresh
     mark_quotes(doc)
     assert doc.words[speaker_of(doc, told.i)].text == "Holt"
+
+
+def test_a_name_alone_before_a_colon_makes_the_claim_after_it(found):
+    assert [(q.kind, q.text, q.speaker.name, q.speaker.title) for q in found["headline_claim"]] == [
+        ("indirect", "Ferry Fares Will Not Rise This Year", "Ines Calder", "Mayor")]

@@ -16,7 +16,7 @@ __all__ = ["UNCERTAIN_PENALTY", "confidence", "score_quotes"]
 UNCERTAIN_PENALTY = 0.35
 
 _BY_RULE = {"cue": 0.85, "colon": 0.8, "after": 0.75, "before": 0.7, "according": 0.8, "subject": 0.7,
-            "noun": 0.55, "woven": 0.5, "carryover": 0.6, "split": 0.75, "context": 0.45, "": 0.35}
+            "noun": 0.55, "woven": 0.5, "carryover": 0.6, "split": 0.75, "context": 0.45, "headline": 0.5, "": 0.35}
 
 
 def confidence(doc: Document, quote: Quote) -> float:

@@ -15,7 +15,7 @@ from ..model import Quote
 from ..text.lexicon import SAYING_VERBS, SPEECH_VERBS, is_cue_verb
 from ..text.quote_marks import QuoteSpan
 from .reported import according_source, complement_of, to_clause_end, trim
-from .speakers import reporting_heads, speaker_of
+from .speakers import name_before_colon, reporting_heads, speaker_of
 
 __all__ = ["add_direct", "find_direct", "is_speech"]
 
@@ -321,29 +321,11 @@ def _according_to(doc: Document, sents: list[int]) -> tuple[int, int] | None:
     return None
 
 
-#: The most words a roundup line's source may have before its colon ("Marta Quinn, Bayside Herald:").
-_ROUNDUP_WORDS = 8
-
-
 def _named_before_colon(doc: Document, quote: Quote) -> int | None:
     """A name with no verb before a colon: a roundup line ('Marta Quinn, Bayside Herald: "..."'), a
-    headline ('Carly Fiorina: "..."') or 'As Lena Ortiz acknowledges: "..."' (a verb tagged a noun).
-    The first name is the source; what follows the comma is the outlet."""
+    headline ('Carly Fiorina: "..."') or 'As Lena Ortiz acknowledges: "..."' (a verb tagged a noun)."""
     at = _colon_before(doc, quote)
-    if at is None:
-        return None
-    colon = doc.last_word_starting_by(at)
-    paragraph_start = doc.paragraphs[doc.paragraph_at(doc.words[colon].start)][0]
-    clause = [i for i in range(doc.sentence_of(colon).first, colon)
-              if doc.words[i].upos != "PUNCT" and doc.words[i].start >= paragraph_start]
-    if not clause or len(clause) > _ROUNDUP_WORDS or any(doc.words[i].upos in ("VERB", "AUX") for i in clause):
-        return None
-    first = next((i for i in clause if doc.words[i].upos == "PROPN"), None)
-    if first is None:
-        return None
-    while first + 1 < colon and doc.words[first + 1].upos == "PROPN":
-        first += 1
-    return first
+    return None if at is None else name_before_colon(doc, doc.last_word_starting_by(at))
 
 
 def _attribute_from_context(doc: Document, quote: Quote, sents: list[int]) -> None:

@@ -25,7 +25,8 @@ from ..text.lexicon import (
     is_cue_verb,
 )
 from ..text.timewords import is_time_word, names_a_time
-from .speakers import ADDRESSEE_VERBS, asker_of, is_passive, opens_with_asked, speaker_of, subject_of
+from .speakers import (ADDRESSEE_VERBS, asker_of, is_passive, name_before_colon, opens_with_asked, speaker_of,
+                       subject_of)
 
 __all__ = ["a_source", "according_source", "add_reported", "complement_of", "find_reported", "introduces",
            "to_clause_end", "trim"]
@@ -54,11 +55,33 @@ def find_reported(doc: Document) -> list[Quote]:
             quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
         elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
             quote = _noun_complement(doc, w.i)
+        elif w.lower == ":":
+            quote = _headline_claim(doc, w.i)
         else:
             quote = None
         if quote is not None:
             found.append(quote)
     return found
+
+
+def _headline_claim(doc: Document, colon: int) -> Quote | None:
+    """ "Trump: My immigration plans aren't set in stone": a name alone before a colon, and a clause after it
+    outside quotation marks, is that source's claim (a quotation after it is a direct quote's business)."""
+    words, sent = doc.words, doc.sentence_of(colon)
+    name = name_before_colon(doc, colon)
+    if name is None or words[name].ner == "O" or words[name].ner[2:] in _NOT_SPEAKERS \
+            or words[name + 1].upos == "PART":
+        return None  # "WASHINGTON: ...", "Monday: ...", "CORRECTION: ...", "Q: ..." (an interviewer's question),
+        # "Editor's note: ..." (a note, not a claim)
+    content = [i for i in range(colon + 1, sent.last) if words[i].upos != "PUNCT" or i < sent.last - 1]
+    if not content or any(doc.inside_marks[i] for i in content) or not any(
+            words[i].upos in ("VERB", "AUX") for i in content):
+        return None
+    return _quote(doc, content, colon, name, "headline")
+
+
+#: Entity types that never make a statement before a colon: places and times.
+_NOT_SPEAKERS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 
 
 def _reporting_verb(doc: Document, i: int) -> bool:

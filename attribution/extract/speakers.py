@@ -13,7 +13,7 @@ from ..text.lexicon import LINKING_ADVERBS, is_cue_verb
 from ..text.timewords import is_time_word
 
 __all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "asker_of", "is_passive", "mention_words",
-           "opens_with_asked", "reporting_heads", "speaker_of", "subject_of"]
+           "name_before_colon", "opens_with_asked", "reporting_heads", "speaker_of", "subject_of"]
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 #: Dependents that are not part of a mention's own words ("X, who ..., said"; "X, the minister, said").
@@ -380,6 +380,26 @@ def _noun_before_relative(doc: Document, word: int) -> int | None:
     while j > 0 and (words[j].upos == "ADP" or is_time_word(words[j].text) or words[j].ner.endswith("DATE")):
         j -= 1
     return j if words[j].upos in ("PROPN", "NOUN") else None
+
+
+#: The most words a roundup line's source may have before its colon ("Marta Quinn, Bayside Herald:").
+_ROUNDUP_WORDS = 8
+
+
+def name_before_colon(doc: Document, colon: int) -> int | None:
+    """The head of a name before a colon with no verb in its clause ("Marta Quinn, Bayside Herald:", "Jeb
+    Bush:"): the first name is the source; what follows a comma is the outlet."""
+    paragraph_start = doc.paragraphs[doc.paragraph_at(doc.words[colon].start)][0]
+    clause = [i for i in range(doc.sentence_of(colon).first, colon)
+              if doc.words[i].upos != "PUNCT" and doc.words[i].start >= paragraph_start]
+    if not clause or len(clause) > _ROUNDUP_WORDS or any(doc.words[i].upos in ("VERB", "AUX") for i in clause):
+        return None
+    first = next((i for i in clause if doc.words[i].upos == "PROPN"), None)
+    if first is None:
+        return None
+    while first + 1 < colon and doc.words[first + 1].upos == "PROPN":
+        first += 1
+    return first
 
 
 def is_passive(doc: Document, verb: int) -> bool:
