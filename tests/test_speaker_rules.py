@@ -188,6 +188,8 @@ TEXTS = {
     "headline_claim": "Mayor Ines Calder: Ferry Fares Will Not Rise This Year\n\nQ: Does the council support the "
                       "plan?\n\nEditor's note: Ines Calder is a former columnist for this newspaper.\n\nWASHINGTON: "
                       "The Senate voted on Tuesday to extend the ferry subsidy.\n",
+    "named_so": "In a fiery speech, Councillor Ruth Abara called him divisive. The ferry terminal, now called Harbour "
+                "Gate, reopened on Monday.\n",
 }
 
 
@@ -588,3 +590,7 @@ def test_a_linking_adverb_the_parse_makes_a_subject_never_speaks(nlp):
 def test_a_name_alone_before_a_colon_makes_the_claim_after_it(found):
     assert [(q.kind, q.text, q.speaker.name, q.speaker.title) for q in found["headline_claim"]] == [
         ("indirect", "Ferry Fares Will Not Rise This Year", "Ines Calder", "Mayor")]
+
+
+def test_calling_someone_something_is_a_statement_and_a_name_is_not(found):
+    assert [(q.text, q.speaker.name) for q in found["named_so"]] == [("him divisive", "Ruth Abara")]

@@ -97,6 +97,9 @@ def _reporting_verb(doc: Document, i: int) -> bool:
     if listed and w.xpos == "VBN" and i + 1 < len(doc.words) and doc.words[i + 1].upos == "NOUN" \
             and w.deprel == "amod":
         return False  # "in a written statement": an adjective (the parse is read only for a listed verb)
+    if listed and w.xpos == "VBN" and w.lemma in NAMING_VERBS and not any(
+            doc.words[c].deprel == "aux" for c in doc.children[i]):
+        return False  # "The terminal, now called Harbour Gate, reopened": a name, not a statement ("has called" is one)
     return listed or _states(doc, i)
 
 
@@ -718,8 +721,9 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
 def _short_intention(doc: Document, content: list[int], cue: int) -> bool:
     """ "declined to comment", "refused to testify": one word after "to", and a stated position all the same."""
     words = doc.words
-    return len(content) == 1 and content[0] == cue + 2 and words[cue + 1].lower == "to" \
-        and words[cue].lemma in INTENT_VERBS and words[content[0]].upos == "VERB"
+    return (len(content) == 1 and content[0] == cue + 2 and words[cue + 1].lower == "to"
+            and words[cue].lemma in INTENT_VERBS and words[content[0]].upos == "VERB") or (
+        len(content) == 2 and words[cue].lemma in NAMING_VERBS and words[cue].xpos != "VBN" and content[0] > cue)
 
 
 def add_reported(doc: Document) -> None:
