@@ -190,6 +190,13 @@ TEXTS = {
                       "The Senate voted on Tuesday to extend the ferry subsidy.\n",
     "named_so": "In a fiery speech, Councillor Ruth Abara called him divisive. The ferry terminal, now called Harbour "
                 "Gate, reopened on Monday.\n",
+    "source_told_outlet": "The skipper had been completing his second season, a harbour spokesman told The Bayside "
+                          "Herald.\n\nMina Osei was kind and responsible, a Port Alder ferry official told The New "
+                          "York Times.\n\nThe ferry company carried a record 40,000 passengers in the summer, "
+                          "the company announced Monday.\n",
+    "name_as_modifier": "Mayor Ines Calder met the unions on Monday. One Calder campaign source said the mayor would "
+                        "not back down.\n\nA senior Calder administration official said the ferry would run all "
+                        "winter.\n",
 }
 
 
@@ -594,3 +601,16 @@ def test_a_name_alone_before_a_colon_makes_the_claim_after_it(found):
 
 def test_calling_someone_something_is_a_statement_and_a_name_is_not(found):
     assert [(q.text, q.speaker.name) for q in found["named_so"]] == [("him divisive", "Ruth Abara")]
+
+
+def test_a_source_and_cue_ending_the_sentence_report_it_whoever_was_told(found):
+    assert [(q.text, q.speaker.mention) for q in found["source_told_outlet"]] == [
+        ("The skipper had been completing his second season", "a harbour spokesman"),
+        ("Mina Osei was kind and responsible", "a Port Alder ferry official"),
+        ("The ferry company carried a record 40,000 passengers in the summer", "the company")]
+
+
+def test_a_name_that_only_describes_the_source_is_not_its_name(found):
+    """ "One Calder campaign source" is not Ines Calder: crediting her would make her record look misquoted."""
+    assert [(q.speaker.name, q.speaker.title) for q in found["name_as_modifier"]] == [
+        ("One Calder campaign source", None), ("A senior Calder administration official", None)]

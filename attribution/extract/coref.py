@@ -194,8 +194,9 @@ class Resolver:
             return self._antecedent(head, _PRONOUN_GENDER.get(w.lower),
                                     ("ORG", "NORP", "GPE") if w.lower in _PLURAL_PRONOUNS else ("PERSON",))
         proper = _proper_part(doc, words)
-        if proper and w.upos == "NOUN" and w.lower not in ROLE_WORDS and max(proper) == head - 1:
-            return None  # "Opposition lawmakers", "Sanders supporters": a group described, not named
+        if proper and w.upos == "NOUN" and w.lower not in ROLE_WORDS and max(proper) < head and all(
+                doc.words[j].upos in ("NOUN", "ADJ") for j in range(max(proper) + 1, head)):
+            return None  # "Opposition lawmakers", "Sanders supporters", "a Cairo airport official": described
         if proper and not _describes(doc, head, proper):
             return self._register(proper)
         if proper and w.lower in ROLE_WORDS:  # "a spokesperson for Crestline Property Group": the company speaks

@@ -208,8 +208,11 @@ def _before_source(doc: Document, verb: int) -> list[int] | None:
     the parse hangs them."""
     words, sent = doc.words, doc.sentence_of(verb)
     if words[verb].lemma not in SAYING_VERBS or words[verb].xpos not in ("VBD", "VBZ", "VBP") \
-            or is_passive(doc, verb) or any(words[c].deprel in ("ccomp", "obj") and c > verb for c in doc.children[verb]):
-        return None
+            or is_passive(doc, verb) or any(c > verb and (words[c].deprel == "ccomp" or (
+                words[c].deprel == "obj" and words[verb].lemma not in ADDRESSEE_VERBS and not is_time_word(words[c].text)))
+            for c in doc.children[verb]):
+        return None  # (who was told is no content: "..., a school spokesman told The Wall Street Journal"; nor is
+        # "reported this week")
     subject = subject_of(doc, verb)
     if subject is None or subject > verb or not (a_source(words[subject]) or words[subject].upos == "PRON"):
         return None
@@ -217,8 +220,9 @@ def _before_source(doc: Document, verb: int) -> list[int] | None:
     if any(words[j].upos not in ("DET", "ADJ", "PROPN", "NOUN", "PRON", "PUNCT", "PART", "NUM") for j in range(edge, verb)):
         return None  # "...,  officials who spoke with us said" is read by the parse, not here
     end = verb + 1
-    while end < sent.last and words[end].upos in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADV"):
-        end += 1  # "reported on Tuesday"
+    while end < sent.last and (words[end].upos in ("ADP", "DET", "NOUN", "PROPN", "NUM", "ADV") or (
+            words[end].xpos == "NNP")):
+        end += 1  # "reported on Tuesday", "told The New York Times" ("New" may be tagged an adjective)
     if end < sent.last and not (words[end].lower in (".", "—", "--", ";", "!", "?") or (
             words[end].lower == "," and end + 1 < sent.last and words[end + 1].upos in ("CCONJ", "SCONJ"))):
         return None  # the cue goes on ("Maher stated of the scandal that ..."), or sits in the middle of what
