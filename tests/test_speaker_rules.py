@@ -197,6 +197,10 @@ TEXTS = {
     "name_as_modifier": "Mayor Ines Calder met the unions on Monday. One Calder campaign source said the mayor would "
                         "not back down.\n\nA senior Calder administration official said the ferry would run all "
                         "winter.\n",
+    "party_label_before_verb": "In a statement, Florida Gov. Ines Calder (R) blasted Congress and said the state "
+                               "allocated more than $26 million in funds last week for the ferry.\n\nIn a statement, "
+                               "Gov. Ines Calder (D) blasted the council and said the state had set aside $26 million "
+                               "for the ferry.\n",
 }
 
 
@@ -614,3 +618,8 @@ def test_a_name_that_only_describes_the_source_is_not_its_name(found):
     """ "One Calder campaign source" is not Ines Calder: crediting her would make her record look misquoted."""
     assert [(q.speaker.name, q.speaker.title) for q in found["name_as_modifier"]] == [
         ("One Calder campaign source", None), ("A senior Calder administration official", None)]
+
+
+def test_a_party_label_before_the_verb_makes_no_inverted_subject_of_its_object(found):
+    assert [(q.speaker.name, q.speaker.mention) for q in found["party_label_before_verb"]] == [
+        ("Ines Calder", "Florida Gov. Ines Calder"), ("Ines Calder", "Gov. Ines Calder")]

@@ -153,6 +153,7 @@ class Resolver:
             words = named
         while words and not _has_letters(doc, words[0]):
             words.pop(0)  # a closing '' the tagger took for a name
+        words = _without_open_bracket(doc, words)
         start, end = doc.span(words or [head])
         mention = doc.text[start:end]
         entity = self._resolve(head, words)
@@ -343,6 +344,14 @@ def _run_around(doc: Document, head: int) -> list[int]:
     while last + 1 < sent.last and doc.words[last + 1].upos == "PROPN":
         last += 1
     return list(range(first, last + 1))
+
+
+def _without_open_bracket(doc: Document, words: list[int]) -> list[int]:
+    """ "Gov. Ines Calder (D": a party label the mention cut before its closing bracket is left out."""
+    opening = next((k for k, j in enumerate(words) if doc.words[j].text == "("), None)
+    if opening is None or opening == 0 or any(doc.words[j].text == ")" for j in words[opening:]):
+        return words
+    return words[:opening]
 
 
 def _proper_part(doc: Document, words: list[int]) -> list[int]:

@@ -327,8 +327,8 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
         if words[c].deprel in ("obj", "iobj") and c > verb and _wordlike(doc, c) and not _hyphenated(doc, c) and all(
                 words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "VERB", "NUM") for j in range(verb + 1, c)):
             before = words[verb - 1] if verb > 0 else None
-            if before is not None and before.upos == "PUNCT":
-                return c
+            if before is not None and before.upos == "PUNCT" and before.text not in (")", "]"):
+                return c  # not "Rick Scott (R) blasted Congress": the bracket closes a party label
     return None
 
 
