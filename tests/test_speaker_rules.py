@@ -201,6 +201,8 @@ TEXTS = {
                                "allocated more than $26 million in funds last week for the ferry.\n\nIn a statement, "
                                "Gov. Ines Calder (D) blasted the council and said the state had set aside $26 million "
                                "for the ferry.\n",
+    "says_name_aside": "The paradox of the harbour, says Carl Anthony, is that it was once the busiest port in the "
+                       "north.\n",
 }
 
 
@@ -623,3 +625,7 @@ def test_a_name_that_only_describes_the_source_is_not_its_name(found):
 def test_a_party_label_before_the_verb_makes_no_inverted_subject_of_its_object(found):
     assert [(q.speaker.name, q.speaker.mention) for q in found["party_label_before_verb"]] == [
         ("Ines Calder", "Florida Gov. Ines Calder"), ("Ines Calder", "Gov. Ines Calder")]
+
+
+def test_a_person_named_after_an_inverted_cue_in_an_aside_said_it(found):
+    assert [q.speaker.name for q in found["says_name_aside"]] == ["Carl Anthony"]

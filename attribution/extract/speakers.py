@@ -165,9 +165,9 @@ def _named_after(doc: Document, cue: int) -> int | None:
     i = cue + 1
     while i < sent.last and words[i].upos in ("DET", "ADJ", "NOUN"):
         i += 1
-    if not any(words[j].upos in ("ADJ", "NOUN") for j in range(cue + 1, i)) or i >= sent.last \
-            or words[i].upos != "PROPN" or is_time_word(words[i].text):
-        return None  # a title must come first: plain "said Kono" is the parser's to read
+    if i >= sent.last or words[i].upos != "PROPN" or is_time_word(words[i].text) or not (
+            any(words[j].upos in ("ADJ", "NOUN") for j in range(cue + 1, i)) or words[i].ner.endswith("PERSON")):
+        return None  # a title or a person's name must come first: "said Friday", "said Kono" is the parser's
     while i + 1 < sent.last and words[i + 1].upos == "PROPN":
         i += 1
     after = words[i + 1].lower if i + 1 < sent.last else "."
