@@ -13,7 +13,7 @@ from attribution.document import Document
 from attribution.extract.confidence import UNCERTAIN_PENALTY
 from attribution.extract.marks import mark_quotes
 from attribution.extract.runner import annotate, extract
-from attribution.extract.speakers import speaker_of
+from attribution.extract.speakers import mention_words, speaker_of
 from attribution.text.article import Article
 
 DAY = dt.date(2025, 11, 3)
@@ -588,16 +588,28 @@ def test_an_opening_adverb_is_never_the_speaker(found):
     assert [q.speaker.name for q in found["linking_adverb"]] == ["experts"]
 
 
-def test_a_linking_adverb_the_parse_makes_a_subject_never_speaks(nlp):
-    """The offline models read a news sentence's "meanwhile" as a noun and a second subject of "told"; the same
-    slip, made here on purpose in a real parse, must not make "meanwhile" the speaker."""
-    text = "Holt, meanwhile, told the Courier on Wednesday that he is in favour of the plan.\n"
-    parsed = next(annotate([Article(id="meanwhile", date=DAY, text=text)], parse="full"))
-    slip, told = (next(w for w in parsed.words if w.lower == word) for word in ("meanwhile", "told"))
-    slip.upos, slip.xpos, slip.head, slip.deprel = "NOUN", "NN", told.i, "nsubj"
-    doc = Document(parsed.article, parsed.words, parsed.sentences, parsed.entities)  # its tree read afresh
+def speaker_after_slip(text: str, slipped: str, cue: str, **parse) -> str:
+    """The speaker of ``cue`` once the word ``slipped`` is given the parse the offline models gave a news
+    sentence (``parse``: upos, xpos, deprel; its head becomes the cue): slips our own sentences do not trigger,
+    made on purpose in a real parse."""
+    annotated = next(annotate([Article(id="slip", date=DAY, text=text)], parse="full"))
+    slip, verb = (next(w for w in annotated.words if w.lower == word) for word in (slipped, cue))
+    slip.head = verb.i
+    for field, value in parse.items():
+        setattr(slip, field, value)
+    doc = Document(annotated.article, annotated.words, annotated.sentences, annotated.entities)  # tree read afresh
     mark_quotes(doc)
-    assert doc.words[speaker_of(doc, told.i)].text == "Holt"
+    return " ".join(doc.words[i].text for i in mention_words(doc, speaker_of(doc, verb.i)))
+
+
+def test_a_linking_adverb_the_parse_makes_a_subject_never_speaks(nlp):
+    text = "Holt, meanwhile, told the Courier on Wednesday that he is in favour of the plan.\n"
+    assert speaker_after_slip(text, "meanwhile", "told", upos="NOUN", xpos="NN", deprel="nsubj") == "Holt"
+
+
+def test_a_subject_inside_a_relative_clause_is_not_the_verbs(nlp):
+    text = "Ines Calder, who won Dunmore and her home town of Port Alder, is calling for some of her rivals to quit.\n"
+    assert speaker_after_slip(text, "town", "calling", deprel="nsubj") == "Ines Calder"
 
 
 def test_a_name_alone_before_a_colon_makes_the_claim_after_it(found):

@@ -191,6 +191,7 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
     subjects = [k for k in (_before_preposition(doc, c) for c in subjects) if k is not None] or subjects
     if subjects:
         c = min(subjects, key=lambda c: abs(verb - c))  # "The industry, she said, is ...": she
+        c = _before_relative_clause(doc, subjects, c)
         c = _after_a_while(doc, c)
         if words[c].lower in RELATIVE_PRONOUNS:
             if words[verb].deprel == "acl:relcl" or (antecedent_of(doc, c) is not None and not any(
@@ -215,6 +216,16 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             return left  # "..., and Governor Kazuo Ueda said", "After the mayor suggested ..., X said": not X
         return subject_of(doc, _saying_above(doc, verb, head), depth + 1)
     return None
+
+
+def _before_relative_clause(doc: Document, subjects: list[int], nearest: int) -> int:
+    """ "Ted Cruz, who won Oklahoma and his home state of Texas, is calling for": of two subjects the parse
+    gives a verb, one inside a relative clause between them is not the verb's."""
+    first = min(subjects)
+    if first < nearest and any(doc.words[j].lower in RELATIVE_PRONOUNS and doc.words[j - 1].lower == ","
+                               for j in range(first + 1, nearest)):
+        return first
+    return nearest
 
 
 def _saying_above(doc: Document, verb: int, head: int) -> int:
