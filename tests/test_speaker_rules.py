@@ -203,6 +203,9 @@ TEXTS = {
                                "for the ferry.\n",
     "says_name_aside": "The paradox of the harbour, says Carl Anthony, is that it was once the busiest port in the "
                        "north.\n",
+    "taking_pains": "In this divisive year, firms including the ferry line are taking pains to say they are not "
+                    "endorsing any candidate.\n",
+    "meanwhile_name": "Meanwhile Rihanna posted a photo. She said the show would go on.\n",
 }
 
 
@@ -586,6 +589,7 @@ def test_whoever_is_made_to_say_something_says_it(found):
 
 def test_an_opening_adverb_is_never_the_speaker(found):
     assert [q.speaker.name for q in found["linking_adverb"]] == ["experts"]
+    assert [q.speaker.name for q in found["meanwhile_name"]] == ["Rihanna"]
 
 
 def speaker_after_slip(text: str, slipped: str, cue: str, **parse) -> str:
@@ -641,3 +645,7 @@ def test_a_party_label_before_the_verb_makes_no_inverted_subject_of_its_object(f
 
 def test_a_person_named_after_an_inverted_cue_in_an_aside_said_it(found):
     assert [q.speaker.name for q in found["says_name_aside"]] == ["Carl Anthony"]
+
+
+def test_an_object_that_names_no_one_does_not_do_what_follows_it(found):
+    assert [q.speaker.name for q in found["taking_pains"]] == ["firms including the ferry line"]

@@ -303,8 +303,8 @@ def _in_name(doc: Document, i: int, run: list[int]) -> bool:
     """A proper noun, a capitalised word the tagger puts in a name, or a name's inner "of"/"and"/","
     ("Ministry of Health, Labour and Welfare")."""
     w = doc.words[i]
-    if doc.inside_marks[i] or (run and run[-1] != i - 1):
-        return False
+    if doc.inside_marks[i] or (run and run[-1] != i - 1) or w.lower in LINKING_ADVERBS:
+        return False  # (nor "Meanwhile," the tagger took for a name)
     if w.upos == "PROPN" or (w.ner != "O" and w.text[:1].isupper() and w.ner[2:] in _NAMED_TYPES):
         return True
     if run and w.upos in ("ADJ", "NOUN") and w.text[:1].isupper():

@@ -9,7 +9,7 @@ coordinated or controlled verbs ("X smiled and said") are inherited.
 from __future__ import annotations
 
 from ..document import Document
-from ..text.lexicon import LINKING_ADVERBS, is_cue_verb
+from ..text.lexicon import DESCRIPTORS, LINKING_ADVERBS, ORG_WORDS, is_cue_verb
 from ..text.timewords import is_time_word
 
 __all__ = ["ADDRESSEE_VERBS", "RELATIVE_PRONOUNS", "antecedent_of", "asker_of", "is_passive", "mention_words",
@@ -212,6 +212,9 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
         if left is not None and _infinitive(doc, verb):
             left = _infinitive_subject(doc, left, purpose=words[verb].deprel == "advcl"
                                        and words[head].lemma not in _MAKING_DO)
+        if left is not None and words[left].deprel in ("obj", "iobj") and not (
+                words[head].lemma in _MAKING_DO or _a_person(doc, left)):
+            left = None  # "opened a rally blasting Clinton", "taking pains to say": the object does nothing
         if left is not None and (left > head or (words[verb].deprel == "advcl" and verb < head)):
             return left  # "..., and Governor Kazuo Ueda said", "After the mayor suggested ..., X said": not X
         return subject_of(doc, _saying_above(doc, verb, head), depth + 1)
@@ -226,6 +229,17 @@ def _before_relative_clause(doc: Document, subjects: list[int], nearest: int) ->
                                for j in range(first + 1, nearest)):
         return first
     return nearest
+
+
+def _a_person(doc: Document, i: int) -> bool:
+    """Whether a noun names or describes people (who can say something), as far as words tell."""
+    w = doc.words[i]
+    return w.upos in ("PROPN", "PRON") or w.lower in DESCRIPTORS or w.lemma.lower() in DESCRIPTORS | _PEOPLE | ORG_WORDS
+
+
+#: Plain nouns for people, beside the titles and descriptors of the lexicon.
+_PEOPLE = frozenset("""people person member staff staffer voter supporter critic official aide resident worker
+expert analyst observer leader lawmaker candidate delegate activist protester speaker fan""".split())
 
 
 def _saying_above(doc: Document, verb: int, head: int) -> int:
