@@ -206,6 +206,8 @@ TEXTS = {
     "taking_pains": "In this divisive year, firms including the ferry line are taking pains to say they are not "
                     "endorsing any candidate.\n",
     "meanwhile_name": "Meanwhile Rihanna posted a photo. She said the show would go on.\n",
+    "will_wrote": "Columnist George Will attacked the plan this week.\n\n\"The ferry cuts will hurt every family on "
+                  "the east shore,\" Will wrote.\n",
 }
 
 
@@ -649,3 +651,8 @@ def test_a_person_named_after_an_inverted_cue_in_an_aside_said_it(found):
 
 def test_an_object_that_names_no_one_does_not_do_what_follows_it(found):
     assert [q.speaker.name for q in found["taking_pains"]] == ["firms including the ferry line"]
+
+
+def test_a_name_the_tagger_reads_as_a_modal_verb_still_speaks(found):
+    assert [(q.kind, q.speaker and q.speaker.mention) for q in found["will_wrote"]] == [
+        ("indirect", "Columnist George Will"), ("direct", "Will")]

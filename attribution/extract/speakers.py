@@ -67,11 +67,20 @@ def _left_noun(doc: Document, cue: int) -> int | None:
     """The noun right before a cue (past adverbs and auxiliaries), if that is what precedes it."""
     words, sent = doc.words, doc.sentence_of(cue)
     i = cue - 1
-    while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
+    while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART") and not _name_read_as_modal(doc, i):
         i -= 1
-    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i] and _wordlike(doc, i):
+    if i >= sent.first and (words[i].upos in _NP_WORDS or _name_read_as_modal(doc, i)) and not doc.inside_marks[i] \
+            and _wordlike(doc, i):
         return i
     return None
+
+
+def _name_read_as_modal(doc: Document, i: int) -> bool:
+    """ '"...," Will wrote.': a capitalised "Will" (or "May") inside its sentence before a past tense is a
+    name the tagger read as a modal verb, which a base form would follow."""
+    words = doc.words
+    return words[i].upos == "AUX" and words[i].text[:1].isupper() and i > doc.sentence_of(i).first \
+        and i + 1 < len(words) and words[i + 1].upos == "VERB" and words[i + 1].text.lower() != words[i + 1].lemma
 
 
 def _adjacent_noun(doc: Document, cue: int) -> int | None:
@@ -102,7 +111,7 @@ def _noun_before(doc: Document, cue: int) -> int | None:
     words = doc.words
     sent = doc.sentence_of(cue)
     i = cue - 1
-    while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART"):
+    while i >= sent.first and words[i].upos in ("ADV", "AUX", "PART") and not _name_read_as_modal(doc, i):
         i -= 1
     if i > sent.first and words[i].lower == ")":  # "Sen. Mitch McConnell (R-Ky.) said"
         while i > sent.first and words[i].lower != "(":
@@ -117,7 +126,8 @@ def _noun_before(doc: Document, cue: int) -> int | None:
             j -= 1
         if words[j].lower == "," and j - 1 >= sent.first:
             i = j - 1
-    if i >= sent.first and words[i].upos in _NP_WORDS and not doc.inside_marks[i] and _wordlike(doc, i):
+    if i >= sent.first and (words[i].upos in _NP_WORDS or _name_read_as_modal(doc, i)) and not doc.inside_marks[i] \
+            and _wordlike(doc, i):
         return i
     return None
 
