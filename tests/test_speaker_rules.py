@@ -208,6 +208,8 @@ TEXTS = {
     "meanwhile_name": "Meanwhile Rihanna posted a photo. She said the show would go on.\n",
     "will_wrote": "Columnist George Will attacked the plan this week.\n\n\"The ferry cuts will hurt every family on "
                   "the east shore,\" Will wrote.\n",
+    "writers_phrasing": "Given the vote, it is safe to say the harbour will close before the winter. The word "
+                        "should only be used to describe people from the valley.\n",
 }
 
 
@@ -656,3 +658,7 @@ def test_an_object_that_names_no_one_does_not_do_what_follows_it(found):
 def test_a_name_the_tagger_reads_as_a_modal_verb_still_speaks(found):
     assert [(q.kind, q.speaker and q.speaker.mention) for q in found["will_wrote"]] == [
         ("indirect", "Columnist George Will"), ("direct", "Will")]
+
+
+def test_an_infinitive_no_one_is_found_to_say_reports_nothing(found):
+    assert found["writers_phrasing"] == []

@@ -709,6 +709,9 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
         content = [i for i in content if para[0] <= doc.words[i].start < para[1]]
     if len(content) < _MIN_WORDS and not _short_intention(doc, content, cue):
         return None
+    if speaker is None and doc.words[cue].xpos in ("VB", "VBG") and how == "subject":
+        return None  # "it's safe to say ...", "used to describe ...": an infinitive or participle no one is
+        # found to say is the writer's phrasing, not a report
     if speaker is not None and content[0] <= speaker <= content[-1] and not content[0] <= cue <= content[-1]:
         # a content span cannot contain its own source, unless as an aside ("A, he said, B"); a source
         # named after it ends it: "The supply arrived on Monday, John Lee, a ministry spokesman, said."
