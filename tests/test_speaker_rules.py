@@ -210,6 +210,8 @@ TEXTS = {
                   "the east shore,\" Will wrote.\n",
     "writers_phrasing": "Given the vote, it is safe to say the harbour will close before the winter. The word "
                         "should only be used to describe people from the valley.\n",
+    "added_his_manager": "\"We're going to start chipping away at the council's majority,\" added his campaign "
+                         "manager Jeff Weaver, speaking to the Courier after the mayor spoke.\n",
 }
 
 
@@ -662,3 +664,8 @@ def test_a_name_the_tagger_reads_as_a_modal_verb_still_speaks(found):
 
 def test_an_infinitive_no_one_is_found_to_say_reports_nothing(found):
     assert found["writers_phrasing"] == []
+
+
+def test_a_name_after_an_inverted_cue_and_a_possessive_title_said_it(found):
+    assert [(q.speaker.name, q.speaker.title) for q in found["added_his_manager"]] == [
+        ("Jeff Weaver", "campaign manager")]

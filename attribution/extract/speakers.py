@@ -360,7 +360,9 @@ def _inverted_subject(doc: Document, verb: int) -> int | None:
         return None  # "told reporters": who was told; ", trashing the plan": a participle's object
     for c in doc.children[verb]:
         if words[c].deprel in ("obj", "iobj") and c > verb and _wordlike(doc, c) and not _hyphenated(doc, c) and all(
-                words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "VERB", "NUM") for j in range(verb + 1, c)):
+                words[j].upos in ("DET", "ADJ", "PROPN", "NOUN", "VERB", "NUM")
+                or (words[j].xpos == "PRP$" and words[c].upos == "PROPN")  # "added his campaign manager Jeff Weaver"
+                for j in range(verb + 1, c)):
             before = words[verb - 1] if verb > 0 else None
             if before is not None and before.upos == "PUNCT" and before.text not in (")", "]"):
                 return c  # not "Rick Scott (R) blasted Congress": the bracket closes a party label
