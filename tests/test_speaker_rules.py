@@ -212,6 +212,7 @@ TEXTS = {
                         "should only be used to describe people from the valley.\n",
     "added_his_manager": "\"We're going to start chipping away at the council's majority,\" added his campaign "
                          "manager Jeff Weaver, speaking to the Courier after the mayor spoke.\n",
+    "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
 
@@ -669,3 +670,7 @@ def test_an_infinitive_no_one_is_found_to_say_reports_nothing(found):
 def test_a_name_after_an_inverted_cue_and_a_possessive_title_said_it(found):
     assert [(q.speaker.name, q.speaker.title) for q in found["added_his_manager"]] == [
         ("Jeff Weaver", "campaign manager")]
+
+
+def test_one_of_a_group_is_a_speaker_though_a_number(found):
+    assert [q.speaker.name for q in found["one_of"]] == ["one of two witnesses at the meeting"]

@@ -392,6 +392,8 @@ def _wordlike(doc: Document, i: int) -> bool:
     in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"
     if w.text in ("%", "percent") and i > 0 and doc.words[i - 1].upos == "NUM":
         return True  # "47% say": a share of those asked
+    if w.upos == "NUM" and nxt is not None and nxt.lower == "of" and w.lower.isalpha():
+        return True  # "said one of two witnesses"
     return any(ch.isalnum() for ch in w.text) and (in_name or not is_time_word(w.text)) \
         and (w.ner[2:] not in _NOT_SOURCES or (w.upos == "NUM" and w.deprel.startswith("nsubj")))
 
