@@ -212,6 +212,8 @@ TEXTS = {
                         "should only be used to describe people from the valley.\n",
     "added_his_manager": "\"We're going to start chipping away at the council's majority,\" added his campaign "
                          "manager Jeff Weaver, speaking to the Courier after the mayor spoke.\n",
+    "someone_of_theirs": "Mayor Ines Calder met the unions on Monday. Calder's husband said the family would stay "
+                         "in Port Alder. Calder's lawyers said the complaint had no merit.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -674,3 +676,9 @@ def test_a_name_after_an_inverted_cue_and_a_possessive_title_said_it(found):
 
 def test_one_of_a_group_is_a_speaker_though_a_number(found):
     assert [q.speaker.name for q in found["one_of"]] == ["one of two witnesses at the meeting"]
+
+
+def test_someone_of_a_person_is_not_that_person(found):
+    """ "Calder's husband" credited to Ines Calder would make her record look misquoted by his words."""
+    assert [(q.speaker.name, q.speaker.type) for q in found["someone_of_theirs"]] == [
+        ("Calder's husband", "OTHER"), ("Calder's lawyers", "OTHER")]

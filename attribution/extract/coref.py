@@ -195,6 +195,11 @@ class Resolver:
             return self._antecedent(head, _PRONOUN_GENDER.get(w.lower),
                                     ("ORG", "NORP", "GPE") if w.lower in _PLURAL_PRONOUNS else ("PERSON",))
         proper = _proper_part(doc, words)
+        if proper and max(proper) < head and any(doc.words[j].upos == "PART" for j in range(max(proper) + 1, head)):
+            owner = self._register(proper) if w.lower in ROLE_WORDS else None
+            # "Crestline's spokesperson": the company speaks, as for "a spokesperson for Crestline"; but
+            # "Clinton's husband", "Carter's press secretary", "Powell's office" are someone of theirs
+            return owner if owner is not None and owner.type == "ORG" else None
         if proper and w.upos == "NOUN" and w.lower not in ROLE_WORDS and max(proper) < head and all(
                 doc.words[j].upos in ("NOUN", "ADJ") for j in range(max(proper) + 1, head)):
             return None  # "Opposition lawmakers", "Sanders supporters", "a Cairo airport official": described
