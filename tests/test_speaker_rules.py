@@ -214,6 +214,8 @@ TEXTS = {
                          "manager Jeff Weaver, speaking to the Courier after the mayor spoke.\n",
     "someone_of_theirs": "Mayor Ines Calder met the unions on Monday. Calder's husband said the family would stay "
                          "in Port Alder. Calder's lawyers said the complaint had no merit.\n",
+    "the_company": "The Port Alder Museum opened a new wing on Monday. The company said the ferry would run all "
+                   "winter.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -682,3 +684,7 @@ def test_someone_of_a_person_is_not_that_person(found):
     """ "Calder's husband" credited to Ines Calder would make her record look misquoted by his words."""
     assert [(q.speaker.name, q.speaker.type) for q in found["someone_of_theirs"]] == [
         ("Calder's husband", "OTHER"), ("Calder's lawyers", "OTHER")]
+
+
+def test_the_company_is_not_the_last_organisation_of_another_kind(found):
+    assert [q.speaker.name for q in found["the_company"]] == ["The company"]

@@ -237,7 +237,8 @@ class Resolver:
         return chosen
 
     def _by_role(self, words: list[int]) -> Referent | None:
-        """ "the minister" → the last person titled minister; "the ministry"/"the company" → the last such organisation."""
+        """ "the minister" → the last person titled minister; "the ministry" → the last organisation named a ministry;
+        "the company" → the last business (not any organisation: "The company" after "the Port Alder Museum")."""
         doc = self.doc
         nouns = [doc.words[i].lower for i in words if doc.words[i].upos in ("NOUN", "PROPN")]
         if not nouns:
@@ -248,9 +249,13 @@ class Resolver:
             if (entity.title and noun in entity.title.lower().split()) or (
                     entity.type == "ORG" and noun in entity.name.lower().split()):
                 return entity
-        if noun in ORG_WORDS:  # "the company": the organisation last named (as one: not a dateline "RIVERSIDE")
-            return next((e for e in earlier if e.type == "ORG" and set(e.name.lower().split()) & ORG_WORDS), None)
+        if noun in _BUSINESS_WORDS:  # "the company" after "Crestline Property Group": the business last named
+            return next((e for e in earlier if e.type == "ORG" and set(e.name.lower().split()) & _BUSINESS_WORDS), None)
         return None
+
+
+#: Words for a business, in its name or in "the company": a business is not a museum, a ministry or a campaign.
+_BUSINESS_WORDS = frozenset("company firm group inc. inc corp. corp corporation motors securities bank".split())
 
 
 def _proper_runs(doc: Document) -> list[list[int]]:
