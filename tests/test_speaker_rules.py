@@ -216,6 +216,8 @@ TEXTS = {
                          "in Port Alder. Calder's lawyers said the complaint had no merit.\n",
     "the_company": "The Port Alder Museum opened a new wing on Monday. The company said the ferry would run all "
                    "winter.\n",
+    "everyone": "Mayor Ines Calder called the meeting on Monday. Everyone agreed that the ferry must keep running. "
+                "Nothing suggests that the ferry will stop.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -688,3 +690,7 @@ def test_someone_of_a_person_is_not_that_person(found):
 
 def test_the_company_is_not_the_last_organisation_of_another_kind(found):
     assert [q.speaker.name for q in found["the_company"]] == ["The company"]
+
+
+def test_everyone_and_nothing_stand_for_no_one_named(found):
+    assert [q.speaker.name for q in found["everyone"]] == ["Everyone", "Nothing"]

@@ -29,6 +29,9 @@ _PRONOUN_GENDER = {"he": "Masc", "him": "Masc", "his": "Masc", "she": "Fem", "he
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 #: First and second person outside quotation marks: the writer and the reader.
 _WRITER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+#: Pronouns that stand for someone named before them.
+_REFERRING_PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS | frozenset(
+    "it its himself herself themselves itself who".split())
 _NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 #: A pronoun further than this many sentences from its antecedent's name makes an uncertain speaker.
 _FAR_SENTENCES = 2
@@ -188,8 +191,9 @@ class Resolver:
         doc = self.doc
         w = doc.words[head]
         if w.upos == "PRON" and len(words) <= 1:
-            if w.lower in _WRITER_PRONOUNS:
-                return None  # "As I mentioned above": the writer, not the last person named
+            if w.lower in _WRITER_PRONOUNS or w.lower not in _REFERRING_PRONOUNS:
+                return None  # "As I mentioned above": the writer, not the last person named; "what", "everyone",
+                # "nothing" stand for no one named
             if w.lower in ("it", "its"):
                 return self._antecedent(head, None, ("ORG",))  # "the bank ... announcing it would": not a person
             return self._antecedent(head, _PRONOUN_GENDER.get(w.lower),
