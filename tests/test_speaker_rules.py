@@ -218,6 +218,8 @@ TEXTS = {
                    "winter.\n",
     "everyone": "Mayor Ines Calder called the meeting on Monday. Everyone agreed that the ferry must keep running. "
                 "Nothing suggests that the ferry will stop.\n",
+    "vice_president": "Vice President Ines Calder arrived first. President Tom Heller followed an hour later. The vice "
+                      "president said the ferry would run all winter.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -694,3 +696,7 @@ def test_the_company_is_not_the_last_organisation_of_another_kind(found):
 
 def test_everyone_and_nothing_stand_for_no_one_named(found):
     assert [q.speaker.name for q in found["everyone"]] == ["Everyone", "Nothing"]
+
+
+def test_the_vice_president_is_not_the_last_president(found):
+    assert [q.speaker.name for q in found["vice_president"]] == ["Ines Calder"]

@@ -248,9 +248,10 @@ class Resolver:
         if not nouns:
             return None
         noun = nouns[-1]
+        role = {doc.words[i].lower for i in words if doc.words[i].upos in ("NOUN", "PROPN", "ADJ")}
         earlier = [e for w, _, e, _ in reversed(self._timeline) if w < words[0]]
-        for entity in earlier:
-            if (entity.title and noun in entity.title.lower().split()) or (
+        for entity in earlier:  # "the vice president" is not the last president: all its words are in the title
+            if (entity.title and role <= set(entity.title.lower().split())) or (
                     entity.type == "ORG" and noun in entity.name.lower().split()):
                 return entity
         if noun in _BUSINESS_WORDS:  # "the company" after "Crestline Property Group": the business last named
