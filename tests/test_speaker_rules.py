@@ -220,6 +220,8 @@ TEXTS = {
                 "Nothing suggests that the ferry will stop.\n",
     "vice_president": "Vice President Ines Calder arrived first. President Tom Heller followed an hour later. The vice "
                       "president said the ferry would run all winter.\n",
+    "compound_name": "A U.S.-born skipper said the quay had been unsafe for years. Sixty-six percent of traders said "
+                     "the closure was a mistake.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -700,3 +702,7 @@ def test_everyone_and_nothing_stand_for_no_one_named(found):
 
 def test_the_vice_president_is_not_the_last_president(found):
     assert [q.speaker.name for q in found["vice_president"]] == ["Ines Calder"]
+
+
+def test_a_name_inside_a_compound_word_names_no_one(found):
+    assert [q.speaker.name for q in found["compound_name"]] == ["A U.S.-born skipper", "Sixty-six percent of traders"]

@@ -25,13 +25,14 @@ from .speakers import antecedent_of, mention_words
 __all__ = ["Referent", "Resolver"]
 
 _HONORIFIC_GENDER = {"mr.": "Masc", "mr": "Masc", "mrs.": "Fem", "mrs": "Fem", "ms.": "Fem", "ms": "Fem"}
-_PRONOUN_GENDER = {"he": "Masc", "him": "Masc", "his": "Masc", "she": "Fem", "her": "Fem", "hers": "Fem"}
+_PRONOUN_GENDER = {"he": "Masc", "him": "Masc", "his": "Masc", "himself": "Masc", "she": "Fem", "her": "Fem",
+                   "hers": "Fem", "herself": "Fem"}
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 #: First and second person outside quotation marks: the writer and the reader.
 _WRITER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 #: Pronouns that stand for someone named before them.
 _REFERRING_PRONOUNS = frozenset(_PRONOUN_GENDER) | _PLURAL_PRONOUNS | frozenset(
-    "it its himself herself themselves itself who".split())
+    "it its who".split())
 _NAMED_TYPES = ("PERSON", "ORG", "GPE", "NORP")
 #: A pronoun further than this many sentences from its antecedent's name makes an uncertain speaker.
 _FAR_SENTENCES = 2
@@ -199,6 +200,8 @@ class Resolver:
             return self._antecedent(head, _PRONOUN_GENDER.get(w.lower),
                                     ("ORG", "NORP", "GPE") if w.lower in _PLURAL_PRONOUNS else ("PERSON",))
         proper = _proper_part(doc, words)
+        if proper and (doc.words[max(proper)].text.endswith("-") or doc.text[doc.words[max(proper)].end:][:1] == "-"):
+            return None  # "a U.S.-born gunman", "Sixty-six percent": the name is part of a compound word
         if proper and max(proper) < head and any(doc.words[j].upos == "PART" for j in range(max(proper) + 1, head)):
             owner = self._register(proper) if w.lower in ROLE_WORDS else None
             # "Crestline's spokesperson": the company speaks, as for "a spokesperson for Crestline"; but
