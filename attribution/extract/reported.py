@@ -707,7 +707,7 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
         para = doc.paragraphs[doc.paragraph_at(doc.words[cue].start)]
         content = [i for i in content if para[0] <= doc.words[i].start < para[1]]
-    if len(content) < _MIN_WORDS and not _short_intention(doc, content, cue):
+    if len(content) < _MIN_WORDS and not _short_position(doc, content, cue):
         return None
     if speaker is None and doc.words[cue].xpos in ("VB", "VBG") and how == "subject":
         return None  # "it's safe to say ...", "used to describe ...": an infinitive or participle no one is
@@ -725,8 +725,9 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
     return Quote(start=start, end=end, kind="indirect", cue_word=cue, speaker_word=speaker, how=how)
 
 
-def _short_intention(doc: Document, content: list[int], cue: int) -> bool:
-    """ "declined to comment", "refused to testify": one word after "to", and a stated position all the same."""
+def _short_position(doc: Document, content: list[int], cue: int) -> bool:
+    """A stated position too short for the rule of three words: "declined to comment" (one word after "to" under
+    an intention verb), "called him divisive" (what is named and what it is called)."""
     words = doc.words
     return (len(content) == 1 and content[0] == cue + 2 and words[cue + 1].lower == "to"
             and words[cue].lemma in INTENT_VERBS and words[content[0]].upos == "VERB") or (
