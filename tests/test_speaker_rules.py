@@ -222,6 +222,7 @@ TEXTS = {
                       "president said the ferry would run all winter.\n",
     "compound_name": "A U.S.-born skipper said the quay had been unsafe for years. Sixty-six percent of traders said "
                      "the closure was a mistake.\n",
+    "cue_then_that": "Exit polling showed that Calder won every district tracked except the coast.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -706,3 +707,8 @@ def test_the_vice_president_is_not_the_last_president(found):
 
 def test_a_name_inside_a_compound_word_names_no_one(found):
     assert [q.speaker.name for q in found["compound_name"]] == ["A U.S.-born skipper", "Sixty-six percent of traders"]
+
+
+def test_a_cue_followed_by_that_reports_the_clause_whatever_the_parse_hangs_on_it(found):
+    assert [(q.kind, q.text, q.cue.text) for q in found["cue_then_that"]] == [
+        ("indirect", "Calder won every district tracked except the coast", "showed")]

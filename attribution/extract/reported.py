@@ -198,8 +198,22 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     if after:
         return after
     if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
-        return _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
-    return None
+        around = _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
+        if around:
+            return around
+    return _that_after(doc, verb)
+
+
+def _that_after(doc: Document, verb: int) -> list[int] | None:
+    """ "Exit polling showed that Clinton won every group": a cue followed by "that" and a clause reports it,
+    whatever the parse hangs on the cue."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    that = verb + 1
+    if that + 1 >= sent.last or words[that].lower != "that" or words[that].upos != "SCONJ" or doc.inside_marks[that] \
+            or words[verb].xpos == "VBG":
+        return None  # (not "the Review Board finding that ...", a participle describing a record)
+    content = to_clause_end(doc, [that + 1], verb)
+    return content if any(words[i].upos in ("VERB", "AUX") for i in content) else None
 
 
 def _before_source(doc: Document, verb: int) -> list[int] | None:
