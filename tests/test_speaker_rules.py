@@ -223,6 +223,8 @@ TEXTS = {
     "compound_name": "A U.S.-born skipper said the quay had been unsafe for years. Sixty-six percent of traders said "
                      "the closure was a mistake.\n",
     "cue_then_that": "Exit polling showed that Calder won every district tracked except the coast.\n",
+    "as_reported": "As the Bayside Herald reported just today, the ferry company has lost its licence.\n\nAs reported "
+                   "by the Bayside Herald, the ferry company has lost its licence.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -712,3 +714,8 @@ def test_a_name_inside_a_compound_word_names_no_one(found):
 def test_a_cue_followed_by_that_reports_the_clause_whatever_the_parse_hangs_on_it(found):
     assert [(q.kind, q.text, q.cue.text) for q in found["cue_then_that"]] == [
         ("indirect", "Calder won every district tracked except the coast", "showed")]
+
+
+def test_as_a_source_reported_it_reports_what_follows_the_comma(found):
+    assert [(q.text, q.speaker.name) for q in found["as_reported"]] == [
+        ("the ferry company has lost its licence", "Bayside Herald")] * 2

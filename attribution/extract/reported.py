@@ -186,6 +186,9 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     before = _before_source(doc, verb)
     if before:
         return before
+    after = _after_as_source(doc, verb)
+    if after:
+        return after
     if words[verb].lemma in STANCE_VERBS:
         for c in kids:
             if words[c].deprel == "obj" and c > verb:
@@ -249,6 +252,23 @@ def _before_source(doc: Document, verb: int) -> list[int] | None:
             or any(doc.inside_marks[i] for i in content):
         return None
     return content
+
+
+def _after_as_source(doc: Document, verb: int) -> list[int] | None:
+    """ "As The Washington Post reported today, the State Department issued subpoenas": a sentence opening with
+    "As", a source and a cue reports what follows the comma, however the parse hangs it."""
+    words, sent = doc.words, doc.sentence_of(verb)
+    if words[sent.first].lower != "as" or words[verb].lemma not in SAYING_VERBS | {"report"} \
+            or any(words[j].upos not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "PUNCT") for j in range(sent.first + 1, verb)):
+        return None
+    comma = verb + 1
+    while comma < sent.last and words[comma].lower != "," and (
+            words[comma].upos in ("ADV", "ADP", "DET", "NOUN", "PROPN", "NUM") or is_time_word(words[comma].text)):
+        comma += 1  # "reported just today", "said on Tuesday"
+    if comma >= sent.last or words[comma].lower != "," or doc.inside_marks[comma]:
+        return None
+    content = list(range(comma + 1, sent.last))
+    return content if any(words[i].upos in ("VERB", "AUX") for i in content) else None
 
 
 def _a_record(doc: Document, verb: int) -> bool:

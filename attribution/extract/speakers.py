@@ -194,7 +194,8 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             return subject_of(doc, carrier, depth + 1)
     for c in doc.children[verb]:
         rel = words[c].deprel
-        if rel == "obl:agent" or (rel == "obl" and passive and _has_case(doc, c, "by")):
+        if rel == "obl:agent" or (rel == "obl" and (passive or (words[verb].xpos == "VBN" and c > verb and _an_agent(
+                doc, c))) and _has_case(doc, c, "by")):  # "As reported by Western Journalism" (not "by 43%-41%")
             return c
     subjects = [c for c in doc.children[verb] if _wordlike(doc, c) and (
         words[c].deprel in _SUBJECTS or (words[c].deprel == "nsubj:pass" and not passive))]
@@ -229,6 +230,11 @@ def subject_of(doc: Document, verb: int, depth: int = 0) -> int | None:
             return left  # "..., and Governor Kazuo Ueda said", "After the mayor suggested ..., X said": not X
         return subject_of(doc, _saying_above(doc, verb, head), depth + 1)
     return None
+
+
+def _an_agent(doc: Document, i: int) -> bool:
+    w = doc.words[i]
+    return w.upos in ("PROPN", "NOUN", "PRON") and not any(ch.isdigit() for ch in w.text) and _wordlike(doc, i)
 
 
 def _before_relative_clause(doc: Document, subjects: list[int], nearest: int) -> int:
