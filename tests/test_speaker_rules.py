@@ -225,6 +225,9 @@ TEXTS = {
     "cue_then_that": "Exit polling showed that Calder won every district tracked except the coast.\n",
     "as_reported": "As the Bayside Herald reported just today, the ferry company has lost its licence.\n\nAs reported "
                    "by the Bayside Herald, the ferry company has lost its licence.\n",
+    "tweeted_this": "Almost immediately after she did, David Axelrod, who was senior adviser to the mayor in the town "
+                    "hall, tweeted this: \"She did it again and I'll say it again. It's misleading to imply that the "
+                    "levy was a ferry bailout.\"\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -719,3 +722,7 @@ def test_a_cue_followed_by_that_reports_the_clause_whatever_the_parse_hangs_on_i
 def test_as_a_source_reported_it_reports_what_follows_the_comma(found):
     assert [(q.text, q.speaker.name) for q in found["as_reported"]] == [
         ("the ferry company has lost its licence", "Bayside Herald")] * 2
+
+
+def test_what_was_tweeted_is_not_who_tweeted_it_and_a_relative_clause_is_no_title(found):
+    assert [(q.speaker.name, q.speaker.title) for q in found["tweeted_this"]] == [("David Axelrod", None)]

@@ -20,7 +20,7 @@ from ..document import Document
 from ..model import Speaker
 from ..text.lexicon import DESCRIPTORS, LINKING_ADVERBS, ORG_WORDS, ROLE_WORDS
 from ..text.timewords import names_a_time
-from .speakers import antecedent_of, mention_words
+from .speakers import RELATIVE_PRONOUNS, antecedent_of, mention_words
 
 __all__ = ["Referent", "Resolver"]
 
@@ -451,8 +451,9 @@ def _appositive_title(doc: Document, words: list[int]) -> str | None:
     while end < sent.last and doc.words[end].lower not in (",", ".", ";", ":") and doc.words[end].upos != "VERB":
         end += 1
     title = [i for i in range(after + 1, end) if doc.words[i].upos != "DET" or i > after + 1]
-    if not title or not any(doc.words[i].lower in ROLE_WORDS for i in title):
-        return None
+    if not title or not any(doc.words[i].lower in ROLE_WORDS for i in title) \
+            or doc.words[title[0]].lower in RELATIVE_PRONOUNS:
+        return None  # not "who was senior adviser to the mayor": a clause, not a title
     return _text(doc, title)
 
 

@@ -385,6 +385,7 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "urge", "warn", "assure", "accuse", 
 
 #: Pronouns that are never a subject: "accused him of ...", "told us", "whom", "there is" (nor "his").
 _OBJECT_PRONOUNS = frozenset({"him", "them", "me", "us", "whom", "there"})
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
 
 
 def _wordlike(doc: Document, i: int) -> bool:
@@ -392,8 +393,8 @@ def _wordlike(doc: Document, i: int) -> bool:
     ("said Friday that", "Monday, BuzzFeed announced"), nor a pronoun in the object case, nor "meanwhile"."""
     w = doc.words[i]
     if w.lower in _OBJECT_PRONOUNS or (w.lower == "her" and w.xpos == "PRP") or w.xpos == "PRP$" \
-            or w.lower in LINKING_ADVERBS:
-        return False
+            or w.lower in LINKING_ADVERBS or (w.upos == "PRON" and w.lower in _DEMONSTRATIVES):
+        return False  # (nor "this" in "tweeted this:", what was said)
     nxt = doc.words[i + 1] if i + 1 < len(doc.words) else None
     in_name = nxt is not None and nxt.upos == "PROPN" and not is_time_word(nxt.text)  # "Jun Arai", "May Tanaka"
     if w.text in ("%", "percent") and i > 0 and doc.words[i - 1].upos == "NUM":
