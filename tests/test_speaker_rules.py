@@ -228,6 +228,8 @@ TEXTS = {
     "tweeted_this": "Almost immediately after she did, David Axelrod, who was senior adviser to the mayor in the town "
                     "hall, tweeted this: \"She did it again and I'll say it again. It's misleading to imply that the "
                     "levy was a ferry bailout.\"\n",
+    "title_period_cut": "\"It will provide certainty that has been missing for a long time now,\" said Sen. Patty "
+                        "Murray, a chief negotiator on the bill.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -726,3 +728,8 @@ def test_as_a_source_reported_it_reports_what_follows_the_comma(found):
 
 def test_what_was_tweeted_is_not_who_tweeted_it_and_a_relative_clause_is_no_title(found):
     assert [(q.speaker.name, q.speaker.title) for q in found["tweeted_this"]] == [("David Axelrod", None)]
+
+
+def test_a_title_whose_period_the_tokenizer_cut_off_keeps_its_name(found):
+    assert [(q.speaker.name, q.speaker.mention) for q in found["title_period_cut"]] == [
+        ("Patty Murray", "Sen. Patty Murray")]

@@ -148,6 +148,8 @@ class Resolver:
             w = doc.words[head]
             return replace(self.speaker(antecedent), mention=w.text, start=w.start, end=w.end)
         around = head + 1 if doc.words[head].lower in ROLE_WORDS and head + 1 < len(doc.words) else head
+        if around == head + 1 and doc.words[around].text == "." and around + 1 < len(doc.words):
+            around += 1  # "Sen . Patty Murray": the tokenizer cut the title's period off
         words = sorted(set(mention_words(doc, head)) | set(_run_around(doc, head)) | set(_run_around(doc, around)))
         words = [w for w in words if not doc.inside_marks[w]]
         if words and words[-1] in self._run_of:  # "the Ministry of Health, Labour and Welfare": the whole name
