@@ -230,6 +230,9 @@ TEXTS = {
                     "levy was a ferry bailout.\"\n",
     "title_period_cut": "\"It will provide certainty that has been missing for a long time now,\" said Sen. Patty "
                         "Murray, a chief negotiator on the bill.\n",
+    "say_comma": "But ultimately, other experts say, the mayor and her aides were not trying to hide anything, and "
+                 "there is no evidence that the ferry fund was misused.\n\n"
+                 "\"We will see,\" Osei said, popping a soda.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -733,3 +736,10 @@ def test_what_was_tweeted_is_not_who_tweeted_it_and_a_relative_clause_is_no_titl
 def test_a_title_whose_period_the_tokenizer_cut_off_keeps_its_name(found):
     assert [(q.speaker.name, q.speaker.mention) for q in found["title_period_cut"]] == [
         ("Patty Murray", "Sen. Patty Murray")]
+
+
+def test_a_cue_and_a_comma_before_a_clause_of_its_own_report_it(found):
+    assert [(q.kind, q.text, q.speaker.name) for q in found["say_comma"]] == [
+        ("indirect", "the mayor and her aides were not trying to hide anything, and there is no evidence that the "
+                     "ferry fund was misused", "other experts"),
+        ("direct", "We will see,", "Osei")]

@@ -197,7 +197,7 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         found = [c for c in kids if c > verb and words[c].deprel in ("obj", "xcomp")]
         if found:  # "A Marquette poll showed Clinton poised to carry the state"
             return sorted(set().union(*(doc.subtree(c) for c in found)))
-    after = _after_cue(doc, verb)
+    after = _after_cue(doc, verb) or _after_comma(doc, verb)
     if after:
         return after
     if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
@@ -390,6 +390,21 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     if len(content) < _MIN_WORDS or not (marked or clause_like):
         return None
     return content
+
+
+def _after_comma(doc: Document, cue: int) -> list[int] | None:
+    """ "Other experts say, she and her aides weren't trying to be traitors": a subject, a cue and a comma
+    before a clause of its own (a subject and a verb, not "he said, popping a soda") report that clause."""
+    words, sent = doc.words, doc.sentence_of(cue)
+    start = cue + 2
+    if words[cue].lemma not in SAYING_VERBS or words[cue].xpos not in ("VBD", "VBZ", "VBP") or start >= sent.last \
+            or words[cue + 1].lower != "," or words[start].xpos == "VBG" or inside_quote(doc, start) \
+            or not any(c < cue and words[c].deprel.startswith("nsubj") for c in doc.children[cue]):
+        return None
+    content = to_clause_end(doc, [start], cue)
+    inside = set(content)
+    clause = any(words[k].deprel.startswith("nsubj") and words[k].head in inside for k in content)
+    return content if clause and not any(doc.inside_marks[k] for k in content) else None
 
 
 def _addressed_then_that(doc: Document, first: int, last: int) -> bool:
