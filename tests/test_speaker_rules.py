@@ -743,3 +743,9 @@ def test_a_cue_and_a_comma_before_a_clause_of_its_own_report_it(found):
         ("indirect", "the mayor and her aides were not trying to hide anything, and there is no evidence that the "
                      "ferry fund was misused", "other experts"),
         ("direct", "We will see,", "Osei")]
+
+
+def test_a_name_before_an_aside_in_dashes_speaks_where_the_parse_lost_the_subject(nlp):
+    text = ("Lawrence Joyce — who is listed as an attorney in the county but does not practise — told the Courier he "
+            "is not planning an appeal of the board's ruling.\n")
+    assert speaker_after_slip(text, "lawrence", "told", deprel="dep") == "Joyce"  # the name's last word
