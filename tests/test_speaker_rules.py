@@ -233,6 +233,8 @@ TEXTS = {
     "say_comma": "But ultimately, other experts say, the mayor and her aides were not trying to hide anything, and "
                  "there is no evidence that the ferry fund was misused.\n\n"
                  "\"We will see,\" Osei said, popping a soda.\n",
+    "and_another": "The two men ended the meeting expressing optimism about working together, Mayor Ines Calder "
+                   "saying she was \"very encouraged\" and Councillor Tom Heller calling it a \"great meeting.\"\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -749,3 +751,8 @@ def test_a_name_before_an_aside_in_dashes_speaks_where_the_parse_lost_the_subjec
     text = ("Lawrence Joyce — who is listed as an attorney in the county but does not practise — told the Courier he "
             "is not planning an appeal of the board's ruling.\n")
     assert speaker_after_slip(text, "lawrence", "told", deprel="dep") == "Joyce"  # the name's last word
+
+
+def test_and_another_subject_with_a_speech_participle_is_someone_elses_statement(found):
+    assert [(q.text, q.speaker.name) for q in found["and_another"]] == [
+        ('she was "very encouraged"', "Ines Calder"), ('it a "great meeting."', "Tom Heller")]

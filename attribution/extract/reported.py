@@ -500,10 +500,25 @@ def to_clause_end(doc: Document, content: list[int], cue: int) -> list[int]:
 
 def _participle_cue(doc: Document, content: list[int]) -> int | None:
     """ "Carson said he saw no need to change, telling Stephanopoulos that ...": a comma and a speech verb's
-    participle inside the content the parse gave open the speaker's next statement, not more of this one."""
+    participle inside the content the parse gave open the speaker's next statement, not more of this one
+    (and "and Trump calling it ..." someone else's)."""
     words = doc.words
-    return next((j for j in content[1:] if words[j].lower == "," and j + 1 < len(words) and words[j + 1].xpos == "VBG"
-                 and words[j + 1].lemma in _ANSWERING and not doc.inside_marks[j + 1]), None)
+    return next((j for j in content[1:] if (words[j].lower == "," and j + 1 < len(words) and words[j + 1].xpos == "VBG"
+                 and words[j + 1].lemma in _ANSWERING and not doc.inside_marks[j + 1]) or _another_participle(doc, j)),
+                None)
+
+
+def _another_participle(doc: Document, j: int) -> bool:
+    """ "Ryan saying he was encouraged and Trump calling it a great meeting": "and", another subject and a
+    speech participle start someone else's statement."""
+    words, sent = doc.words, doc.sentence_of(j)
+    if words[j].lower != "and" or doc.inside_marks[j]:
+        return False
+    k = j + 1
+    while k < sent.last and k - j <= 6 and words[k].upos in ("DET", "ADJ", "PROPN", "NOUN") and not doc.inside_marks[k]:
+        k += 1
+    return k > j + 1 and k < sent.last and any(words[m].upos == "PROPN" for m in range(j + 1, k)) \
+        and words[k].xpos == "VBG" and is_cue_verb(words[k].lemma, words[k].upos)
 
 
 #: Verbs whose participle after a comma is the speaker going on ("..., noting that", "..., responding that");
