@@ -8,6 +8,8 @@ them, so cues inside quotation marks are left to that quote.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..document import Document
 from ..model import Quote
 from ..text.lexicon import (
@@ -33,6 +35,11 @@ __all__ = ["a_source", "according_source", "add_reported", "complement_of", "fin
 
 _CLAUSE_RELS = ("ccomp",)
 _MIN_WORDS = 3
+
+
+def _has_verb(doc: Document, indices: Iterable[int]) -> bool:
+    """Whether the words at ``indices`` hold a verb: a clause, not a bare noun phrase."""
+    return any(doc.words[i].upos in ("VERB", "AUX") for i in indices)
 
 
 def find_reported(doc: Document) -> list[Quote]:
@@ -74,8 +81,7 @@ def _headline_claim(doc: Document, colon: int) -> Quote | None:
         return None  # "WASHINGTON: ...", "Monday: ...", "CORRECTION: ...", "Q: ..." (an interviewer's question),
         # "Editor's note: ..." (a note, not a claim)
     content = [i for i in range(colon + 1, sent.last) if words[i].upos != "PUNCT" or i < sent.last - 1]
-    if not content or any(doc.inside_marks[i] for i in content) or not any(
-            words[i].upos in ("VERB", "AUX") for i in content):
+    if not content or any(doc.inside_marks[i] for i in content) or not _has_verb(doc, content):
         return None
     return _quote(doc, content, colon, name, "headline")
 
@@ -216,7 +222,7 @@ def _that_after(doc: Document, verb: int) -> list[int] | None:
             or words[verb].xpos == "VBG":
         return None  # (not "the Review Board finding that ...", a participle describing a record)
     content = to_clause_end(doc, [that + 1], verb)
-    return content if any(words[i].upos in ("VERB", "AUX") for i in content) else None
+    return content if _has_verb(doc, content) else None
 
 
 def _before_source(doc: Document, verb: int) -> list[int] | None:
@@ -248,7 +254,7 @@ def _before_source(doc: Document, verb: int) -> list[int] | None:
     if comma <= sent.first or words[comma].lower != "," or doc.inside_marks[comma]:
         return None
     content = list(range(sent.first, comma))
-    if len(content) < _MIN_WORDS or not any(words[i].upos in ("VERB", "AUX") for i in content) \
+    if len(content) < _MIN_WORDS or not _has_verb(doc, content) \
             or any(doc.inside_marks[i] for i in content):
         return None
     return content
@@ -258,7 +264,7 @@ def _after_as_source(doc: Document, verb: int) -> list[int] | None:
     """ "As The Washington Post reported today, the State Department issued subpoenas": a sentence opening with
     "As", a source and a cue reports what follows the comma, however the parse hangs it."""
     words, sent = doc.words, doc.sentence_of(verb)
-    if words[sent.first].lower != "as" or words[verb].lemma not in SAYING_VERBS | {"report"} \
+    if words[sent.first].lower != "as" or words[verb].lemma not in _AS_REPORTED \
             or any(words[j].upos not in ("DET", "ADJ", "PROPN", "NOUN", "PART", "PUNCT") for j in range(sent.first + 1, verb)):
         return None
     comma = verb + 1
@@ -268,7 +274,11 @@ def _after_as_source(doc: Document, verb: int) -> list[int] | None:
     if comma >= sent.last or words[comma].lower != "," or doc.inside_marks[comma]:
         return None
     content = list(range(comma + 1, sent.last))
-    return content if any(words[i].upos in ("VERB", "AUX") for i in content) else None
+    return content if _has_verb(doc, content) else None
+
+
+#: Cues of "As The Post reported, ...".
+_AS_REPORTED = SAYING_VERBS | frozenset({"report"})
 
 
 def _a_record(doc: Document, verb: int) -> bool:
@@ -385,7 +395,7 @@ def _after_cue(doc: Document, cue: int) -> list[int] | None:
     if i >= sent.last or inside_quote(doc, i) or words[i].upos == "PUNCT":
         return None  # "he said, popping a soda": what follows a comma is not what was said
     content = to_clause_end(doc, [i], cue)
-    clause_like = any(words[j].upos in ("VERB", "AUX") for j in content) or (
+    clause_like = _has_verb(doc, content) or (
         len(content) >= 4 and words[content[0]].upos in ("DET", "NOUN", "PROPN", "PRON", "NUM"))
     if len(content) < _MIN_WORDS or not (marked or clause_like):
         return None
@@ -550,7 +560,7 @@ def _next_statement(doc: Document, verb: int, cue: int, content: list[int]) -> b
     subjects = [k for k in doc.children[verb] if words[k].deprel.startswith("nsubj")]
     edge = min(doc.subtree(verb))
     return len(subjects) == 1 and subjects[0] > cue and words[edge].lower == "," and not doc.inside_marks[verb] \
-        and any(words[i].upos in ("VERB", "AUX") for i in range(content[0], edge))
+        and _has_verb(doc, range(content[0], edge))
 
 
 def _same_subject(doc: Document, verb: int, cue: int) -> bool:
@@ -739,7 +749,7 @@ def _comment_on_it(doc: Document, content: list[int], k: int) -> bool:
     and a bus")."""
     words, rest = doc.words, content[k:k + 3]
     if len(rest) < 3 or words[rest[0]].lower not in (",", "—", "--") or words[rest[1]].lower not in (
-            "a", "an", "another") or not any(words[i].upos in ("VERB", "AUX") for i in content[:k]):
+            "a", "an", "another") or not _has_verb(doc, content[:k]):
         return False
     rest = content[k:]
     if words[rest[0] - 1].upos == "PROPN":
@@ -829,9 +839,8 @@ def introduces(doc: Document, cue: int, quote: Quote) -> bool:
     between = doc.text[doc.words[cue].end:quote.start].rstrip(" \"“‘'")
     if not between.strip(" ,:"):
         return True
-    words = [doc.words[i] for i in doc.words_within(doc.words[cue].end, doc.words[cue].end + len(between))]
-    return between.endswith((",", ":")) and len(words) <= _INTRODUCTION_WORDS and not any(
-        w.upos in ("VERB", "AUX") for w in words)
+    words = doc.words_within(doc.words[cue].end, doc.words[cue].end + len(between))
+    return between.endswith((",", ":")) and len(words) <= _INTRODUCTION_WORDS and not _has_verb(doc, words)
 
 
 #: The most words between a cue and the quote it introduces ('told a crowd in Ohio, "..."').

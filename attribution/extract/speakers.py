@@ -250,12 +250,13 @@ def _before_relative_clause(doc: Document, subjects: list[int], nearest: int) ->
 def _a_person(doc: Document, i: int) -> bool:
     """Whether a noun names or describes people (who can say something), as far as words tell."""
     w = doc.words[i]
-    return w.upos in ("PROPN", "PRON") or w.lower in DESCRIPTORS or w.lemma.lower() in DESCRIPTORS | _PEOPLE | ORG_WORDS
+    return w.upos in ("PROPN", "PRON") or w.lower in DESCRIPTORS or w.lemma.lower() in _PEOPLE
 
 
-#: Plain nouns for people, beside the titles and descriptors of the lexicon.
-_PEOPLE = frozenset("""people person member staff staffer voter supporter critic official aide resident worker
-expert analyst observer leader lawmaker candidate delegate activist protester speaker fan""".split())
+#: Nouns for people and the organisations they speak for: the lexicon's descriptors and organisation words,
+#: and plain nouns for people.
+_PEOPLE = DESCRIPTORS | ORG_WORDS | frozenset("""people person member staff staffer voter supporter critic official
+aide resident worker expert analyst observer leader lawmaker candidate delegate activist protester speaker fan""".split())
 
 
 def _saying_above(doc: Document, verb: int, head: int) -> int:
