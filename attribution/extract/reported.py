@@ -781,7 +781,7 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
         para = doc.paragraphs[doc.paragraph_at(doc.words[cue].start)]
         content = [i for i in content if para[0] <= doc.words[i].start < para[1]]
-    if len(content) < _MIN_WORDS and not _short_position(doc, content, cue):
+    if len(content) < _MIN_WORDS and not (speaker is not None and _short_position(doc, content, cue)):
         return None
     if speaker is None and doc.words[cue].xpos in ("VB", "VBG") and how == "subject":
         return None  # "it's safe to say ...", "used to describe ...": an infinitive or participle no one is
@@ -800,12 +800,23 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
 
 
 def _short_position(doc: Document, content: list[int], cue: int) -> bool:
-    """A stated position too short for the rule of three words: "declined to comment" (one word after "to" under
-    an intention verb), "called him divisive" (what is named and what it is called)."""
+    """A stated position too short for the rule of three words, when a source takes it: "declined to comment" (one
+    word after "to" under an intention verb), "called him divisive" (what is named and what it is called), "has
+    endorsed Calder" (a stance on a name or a thing)."""
     words = doc.words
     return (len(content) == 1 and content[0] == cue + 2 and words[cue + 1].lower == "to"
             and words[cue].lemma in INTENT_VERBS and words[content[0]].upos == "VERB") or (
-        len(content) == 2 and words[cue].lemma in NAMING_VERBS and words[cue].xpos != "VBN" and content[0] > cue)
+        len(content) == 2 and words[cue].lemma in NAMING_VERBS and words[cue].xpos != "VBN" and content[0] > cue) or (
+        _stance_on_a_thing(doc, content, cue))
+
+
+def _stance_on_a_thing(doc: Document, content: list[int], cue: int) -> bool:
+    """ "opposed the closure", not "ruled Monday" (a time is no stance) nor "supports him" (nothing checkable)."""
+    words = doc.words
+    thing = next((i for i in content if words[i].head == cue and words[i].deprel == "obj"), None)
+    return bool(content) and words[cue].lemma in STANCE_VERBS and words[cue].upos == "VERB" and content[0] > cue \
+        and thing is not None and words[thing].upos in ("PROPN", "NOUN") and not words[thing].ner.endswith(("DATE", "TIME")) \
+        and not any(names_a_time(words[i]) for i in content)
 
 
 def add_reported(doc: Document) -> None:
