@@ -51,6 +51,7 @@ EXPECTED = {
         ("The clinic will stay open until 9 p.m. on Fridays", "altered", 8, "Amara Okafor", ["number", "replaced"]),
         ("We have hired four new nurses", "verified", 9, "Amara Okafor", []),
         ("No one who walks through that door", "misattributed", 10, "Martin Hale", []),
+        ("the change", "unverified", None, None, []),  # what Hale welcomed: a stance, on no record
         ("Our emergency department", "verified", 11, "Martin Hale", []),
         ("The longer hours will save", "unverified", None, None, []),
         ('the evening hours were "a lifeline', "altered", 12, "Amara Okafor", ["replaced"]),  # its quoted words
@@ -160,7 +161,7 @@ def test_cli_table(nlp, records_db):
     assert "  4. MISATTRIBUTED direct   Amara Okafor · said · 2025-12-03 · score 100\n" in out
     assert "     these words are on record from Martin Hale (2025-11-28)\n" in out
     assert "     diff: The clinic will stay open until 9 p.m. on [-Thursdays-]{+Fridays+} so that" in out
-    assert out.endswith("checked 7 quotes: 2 verified, 1 misattributed, 2 altered, 2 unverified\n")
+    assert out.endswith("checked 8 quotes: 2 verified, 1 misattributed, 2 altered, 3 unverified\n")
 
 
 def test_cli_table_shows_a_fragment_in_context(nlp, records_db):

@@ -41,7 +41,7 @@ def test_ingest_then_recheck_gives_the_verdicts_check_gives(nlp, tmp_path):
     assert runner.invoke(cli, ["records", "import", str(CHECK_DIR / "records.csv"), "--db", str(path)]).exit_code == 0
     result = runner.invoke(cli, ["recheck", "--db", str(path)])
     assert result.exit_code == 0, result.output
-    assert result.output == (f"checked 25 quotes: 7 verified, 3 misattributed, 5 altered, 10 unverified: {path}\n")
+    assert result.output == (f"checked 26 quotes: 7 verified, 3 misattributed, 5 altered, 11 unverified: {path}\n")
 
     db = open_db(path)
     stored = _stored_verdicts(db)
@@ -62,8 +62,8 @@ def test_ingest_then_recheck_gives_the_verdicts_check_gives(nlp, tmp_path):
     assert json.loads(suggestion)["record"]["speaker"] == "Tomas Reyes"
 
     rows = db["checks"].count
-    assert sum(check_stored(db).values()) == rows == 25  # again: same rows updated, none added
-    assert db["checks"].count == 25
+    assert sum(check_stored(db).values()) == rows == 26  # again: same rows updated, none added
+    assert db["checks"].count == 26
     db.close()
 
 

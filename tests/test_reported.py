@@ -31,7 +31,7 @@ SENTENCES = [
     ("She stood at the podium, said a few words about the victims and left.", []),
     # a participle followed by "by" still reports: only a capitalised credit line does not
     ("The minister defended the plan, saying by 2030 every home would have power.",
-     [("The minister", "saying", "would have power")]),
+     [("The minister", "defended", "the plan"), ("The minister", "saying", "would have power")]),
     ("(Reporting by Aiko Mori and Ben Hart; Editing by Clara Voss)", []),
 ]
 

@@ -236,7 +236,8 @@ TEXTS = {
     "and_another": "The two men ended the meeting expressing optimism about working together, Mayor Ines Calder "
                    "saying she was \"very encouraged\" and Councillor Tom Heller calling it a \"great meeting.\"\n",
     "stance_object": "Councillor Ruth Abara has endorsed Calder. The ferry union opposed the closure. The board ruled "
-                     "Monday. Piet Jansen supports him. Rival skippers have also opposed the closure.\n",
+                     "Monday. Piet Jansen supports him. Rival skippers have also opposed the closure. The harbour board "
+                     "approved the breakwater.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -762,6 +763,7 @@ def test_and_another_subject_with_a_speech_participle_is_someone_elses_statement
 
 
 def test_a_named_thing_a_source_takes_a_stand_on_is_its_statement_though_short(found):
-    """ "has endorsed Calder": a stance on a name or a noun, not on a time ("ruled Monday") or a pronoun."""
+    """ "has endorsed Calder": a stance on a name or a noun, not on a time ("ruled Monday") or a pronoun, and not
+    a decision ("approved the breakwater")."""
     assert [(q.text, q.speaker.name) for q in found["stance_object"]] == [
         ("Calder", "Ruth Abara"), ("the closure", "The ferry union"), ("the closure", "Rival skippers")]

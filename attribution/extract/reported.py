@@ -811,12 +811,18 @@ def _short_position(doc: Document, content: list[int], cue: int) -> bool:
 
 
 def _stance_on_a_thing(doc: Document, content: list[int], cue: int) -> bool:
-    """ "opposed the closure", not "ruled Monday" (a time is no stance) nor "supports him" (nothing checkable)."""
+    """ "opposed the closure", not "ruled Monday" (a time is no stance), "supports him" (nothing checkable) or
+    "approved the breakwater" (a decision is an act, not a statement, unless it says more)."""
     words = doc.words
+    if words[cue].lemma not in _STANCES or words[cue].upos != "VERB" or not content or content[0] < cue:
+        return False
     thing = next((i for i in content if words[i].head == cue and words[i].deprel == "obj"), None)
-    return bool(content) and words[cue].lemma in STANCE_VERBS and words[cue].upos == "VERB" and content[0] > cue \
-        and thing is not None and words[thing].upos in ("PROPN", "NOUN") and not words[thing].ner.endswith(("DATE", "TIME")) \
-        and not any(names_a_time(words[i]) for i in content)
+    return thing is not None and words[thing].upos in ("PROPN", "NOUN") \
+        and not words[thing].ner.endswith(("DATE", "TIME")) and not any(names_a_time(words[i]) for i in content)
+
+
+#: Stance verbs that state a position in a word or two; the others decide, and a decision is an act.
+_STANCES = STANCE_VERBS - frozenset("approve veto order rule unveil".split())
 
 
 def add_reported(doc: Document) -> None:
