@@ -238,6 +238,8 @@ TEXTS = {
     "stance_object": "Councillor Ruth Abara has endorsed Calder. The ferry union opposed the closure. The board ruled "
                      "Monday. Piet Jansen supports him. Rival skippers have also opposed the closure. The harbour board "
                      "approved the breakwater.\n",
+    "talked_about": "Councillor Ruth Abara talked about the silt in the channel. Piet Jansen spoke of a summer without "
+                    "ferries.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -276,6 +278,7 @@ def test_wrote_adding_and_talks_saying_keep_the_quote_direct(found):
     assert [(q.kind, q.speaker.name, q.speaker.title) for q in found["adding"]] == [
         ("direct", "Piet Jansen", "harbourmaster")]
     assert said(found["saying"]) == [
+        ("indirect", "the closures at length", "Rebecca Stone", "talks about"),
         ("direct", "Every family on this street depends on the night bus.", "Rebecca Stone", "saying")]
 
 
@@ -767,3 +770,8 @@ def test_a_named_thing_a_source_takes_a_stand_on_is_its_statement_though_short(f
     a decision ("approved the breakwater")."""
     assert [(q.text, q.speaker.name) for q in found["stance_object"]] == [
         ("Calder", "Ruth Abara"), ("the closure", "The ferry union"), ("the closure", "Rival skippers")]
+
+
+def test_what_a_source_talks_or_speaks_about_is_reported(found):
+    assert [(q.text, q.speaker.name, q.cue.text) for q in found["talked_about"]] == [
+        ("the silt in the channel", "Ruth Abara", "talked about"), ("a summer without ferries", "Piet Jansen", "spoke of")]

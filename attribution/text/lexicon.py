@@ -73,7 +73,8 @@ unveil hail decry lament tout want favor favour advocate champion
 
 #: Verb + particle cues whose object is the content: "called for a boycott", "referring to Obama".
 PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("refer", "to"), ("push", "for"), ("ask", "for"),
-                          ("argue", "for"), ("point", "to"), ("appeal", "for")})
+                          ("argue", "for"), ("point", "to"), ("appeal", "for"), ("talk", "about"), ("speak", "about"),
+                          ("talk", "of"), ("speak", "of")})
 
 #: Nouns that carry reported content as a complement ("voiced concern that ...").
 SPEECH_NOUNS = frozenset("""
