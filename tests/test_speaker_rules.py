@@ -240,6 +240,10 @@ TEXTS = {
                      "approved the breakwater.\n",
     "talked_about": "Councillor Ruth Abara talked about the silt in the channel. Piet Jansen spoke of a summer without "
                     "ferries.\n",
+    "taken_as": "Councillor Ruth Abara portrayed the levy as a tax on commuters. Most traders see Calder as the "
+                "likelier winner. The skippers went to see the harbour as the storm passed.\n",
+    "backs_expresses": "Mayor Tom Heller backs the new pier. Piet Jansen expressed dismay at the delay. The union "
+                       "backed up its claim with figures.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -399,7 +403,7 @@ def test_a_cue_and_its_addressee_before_a_comma_introduce_a_direct_quote(found):
 
 def test_reported_speech_ends_before_words_the_parse_hangs_elsewhere(found):
     assert [(q.text, q.cue.text) for q in found["clause_then_aside"]] == [
-        ("the bridge plan", "opposed"), ("rebuild the north pier", "pledged")]
+        ("the bridge plan", "opposed"), ("the new budget", "backing"), ("rebuild the north pier", "pledged")]
     assert [q.text for q in found["comma_in_the_mark"]] == ['the cuts', 'protect the "night buses for shift workers,"']
 
 
@@ -762,7 +766,7 @@ def test_a_name_before_an_aside_in_dashes_speaks_where_the_parse_lost_the_subjec
 
 def test_and_another_subject_with_a_speech_participle_is_someone_elses_statement(found):
     assert [(q.text, q.speaker.name) for q in found["and_another"]] == [
-        ('she was "very encouraged"', "Ines Calder"), ('it a "great meeting."', "Tom Heller")]
+        ("optimism about working together", "The two men"), ('she was "very encouraged"', "Ines Calder"), ('it a "great meeting."', "Tom Heller")]
 
 
 def test_a_named_thing_a_source_takes_a_stand_on_is_its_statement_though_short(found):
@@ -775,3 +779,15 @@ def test_a_named_thing_a_source_takes_a_stand_on_is_its_statement_though_short(f
 def test_what_a_source_talks_or_speaks_about_is_reported(found):
     assert [(q.text, q.speaker.name, q.cue.text) for q in found["talked_about"]] == [
         ("the silt in the channel", "Ruth Abara", "talked about"), ("a summer without ferries", "Piet Jansen", "spoke of")]
+
+
+def test_what_a_source_takes_something_for_is_its_judgement(found):
+    """ "portrayed the levy as a tax on commuters"; seeing a place while something happens judges nothing."""
+    assert [(q.text, q.speaker.name, q.cue.text) for q in found["taken_as"]] == [
+        ("the levy as a tax on commuters", "Ruth Abara", "portrayed"),
+        ("Calder as the likelier winner", "Most traders", "see")]
+
+
+def test_backing_and_expressing_state_a_position_and_backing_up_does_not(found):
+    assert [(q.text, q.speaker.name) for q in found["backs_expresses"]] == [
+        ("the new pier", "Tom Heller"), ("dismay at the delay", "Piet Jansen")]

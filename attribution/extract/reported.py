@@ -106,7 +106,7 @@ def _reporting_verb(doc: Document, i: int) -> bool:
     if listed and w.xpos == "VBN" and w.lemma in NAMING_VERBS and not any(
             doc.words[c].deprel == "aux" for c in doc.children[i]):
         return False  # "The terminal, now called Harbour Gate, reopened": a name, not a statement ("has called" is one)
-    return listed or _states(doc, i)
+    return listed or _states(doc, i) or (w.upos == "VERB" and w.lemma in _AS_NAMING and _named_as(doc, i) is not None)
 
 
 #: Sentence openers built on a speech verb that report nothing: "That said,", "All told,".
@@ -168,6 +168,10 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         named = _naming(doc, verb)
         if named:
             return named
+    if words[verb].lemma in _AS_NAMING and not is_passive(doc, verb):
+        named = _named_as(doc, verb)
+        if named:
+            return named
     if opens_with_asked(doc, verb):
         return _question_before_answer(doc, verb)
     if words[verb].lemma in QUESTION_VERBS:
@@ -195,8 +199,9 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     after = _after_as_source(doc, verb)
     if after:
         return after
-    if words[verb].lemma in STANCE_VERBS:
-        for c in kids:
+    if words[verb].lemma in STANCE_VERBS and not any(
+            words[c].deprel == "compound:prt" and words[c].lower in _OTHER_VERB_PARTICLES for c in kids):
+        for c in kids:  # (not "backed up its claim": the particle makes another verb)
             if words[c].deprel == "obj" and c > verb:
                 return doc.subtree(c)  # "denounced the United Nations"
     if words[verb].lemma in FINDING_VERBS and _a_record(doc, verb):
@@ -211,6 +216,10 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
         if around:
             return around
     return _that_after(doc, verb)
+
+
+#: Particles that make a stance verb another verb: "back up", "back down", "back away", "call off".
+_OTHER_VERB_PARTICLES = frozenset({"up", "down", "away", "off"})
 
 
 def _that_after(doc: Document, verb: int) -> list[int] | None:
@@ -296,6 +305,21 @@ def _naming(doc: Document, verb: int) -> list[int] | None:
         return sorted(set(doc.subtree(thing)) | set(doc.subtree(called)))
     quoted = _quoted_after(doc, max(doc.subtree(thing))) if thing is not None else []
     return sorted(set(doc.subtree(thing)) | set(quoted)) if quoted else None  # 'called his use "careless"'
+
+
+def _named_as(doc: Document, verb: int) -> list[int] | None:
+    """ "portrayed the levy as a tax on commuters", "sees Calder as the likelier winner": the object and what it is
+    taken for."""
+    words, kids = doc.words, doc.children[verb]
+    thing = next((c for c in kids if c > verb and words[c].deprel == "obj"), None)
+    if thing is None:
+        return None
+    taken = next((c for c in kids if c > thing and words[min(doc.subtree(c))].lower == "as"), None)
+    return sorted(set(doc.subtree(thing)) | set(doc.subtree(taken))) if taken is not None else None
+
+
+#: Verbs that report a judgement when they take an object "as" something.
+_AS_NAMING = frozenset("portray depict paint cast characterize characterise see view regard describe".split())
 
 
 def _quoted_after(doc: Document, i: int) -> list[int]:
