@@ -244,6 +244,8 @@ TEXTS = {
                 "likelier winner. The skippers went to see the harbour as the storm passed.\n",
     "backs_expresses": "Mayor Tom Heller backs the new pier. Piet Jansen expressed dismay at the delay. The union "
                        "backed up its claim with figures.\n",
+    "pointed_out": "Piet Jansen pointed out that the ferry had never been late. As the harbourmaster has pointed out, "
+                   "the pier is older than the town.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -791,3 +793,8 @@ def test_what_a_source_takes_something_for_is_its_judgement(found):
 def test_backing_and_expressing_state_a_position_and_backing_up_does_not(found):
     assert [(q.text, q.speaker.name) for q in found["backs_expresses"]] == [
         ("the new pier", "Tom Heller"), ("dismay at the delay", "Piet Jansen")]
+
+
+def test_what_a_source_points_out_is_reported(found):
+    assert [(q.text, q.speaker.name) for q in found["pointed_out"]] == [
+        ("the ferry had never been late", "Piet Jansen"), ("the pier is older than the town", "the harbourmaster")]

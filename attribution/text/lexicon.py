@@ -74,7 +74,7 @@ unveil hail decry lament tout want favor favour advocate champion back express
 #: Verb + particle cues whose object is the content: "called for a boycott", "referring to Obama".
 PHRASAL_CUES = frozenset({("call", "for"), ("call", "on"), ("refer", "to"), ("push", "for"), ("ask", "for"),
                           ("argue", "for"), ("point", "to"), ("appeal", "for"), ("talk", "about"), ("speak", "about"),
-                          ("talk", "of"), ("speak", "of")})
+                          ("talk", "of"), ("speak", "of"), ("point", "out")})
 
 #: Nouns that carry reported content as a complement ("voiced concern that ...").
 SPEECH_NOUNS = frozenset("""
