@@ -246,6 +246,9 @@ TEXTS = {
                        "backed up its claim with figures.\n",
     "pointed_out": "Piet Jansen pointed out that the ferry had never been late. As the harbourmaster has pointed out, "
                    "the pier is older than the town.\n",
+    "discussed": "Councillor Ruth Abara discussed the silt in the channel. A harbour official, who spoke on the "
+                 "condition of anonymity to discuss internal plans, said the pier would close. The mayor was given an "
+                 "opportunity to praise the ferry crews.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -798,3 +801,10 @@ def test_backing_and_expressing_state_a_position_and_backing_up_does_not(found):
 def test_what_a_source_points_out_is_reported(found):
     assert [(q.text, q.speaker.name) for q in found["pointed_out"]] == [
         ("the ferry had never been late", "Piet Jansen"), ("the pier is older than the town", "the harbourmaster")]
+
+
+def test_what_is_discussed_is_reported_and_a_noun_that_names_no_one_does_not_discuss_it(found):
+    """The condition of anonymity and an opportunity say nothing: the official does; no one is named to praise."""
+    assert [(q.text, q.speaker.name) for q in found["discussed"]] == [
+        ("the silt in the channel", "Ruth Abara"), ("internal plans", "A harbour official"),
+        ("the pier would close", "A harbour official")]

@@ -86,6 +86,8 @@ def _name_read_as_modal(doc: Document, i: int) -> bool:
 def _adjacent_noun(doc: Document, cue: int) -> int | None:
     """ '"...," Blackwell concluded' or '"...," said James Lewis, an expert' read linearly."""
     left = _noun_before(doc, cue)
+    if left is not None and _infinitive(doc, cue) and not _a_person(doc, left):
+        return None  # "their refusal to support Trump", "an opportunity to praise": the noun says nothing
     if left is not None or doc.words[cue].xpos in ("VBG", "VB"):
         return left  # "trashing Donald Trump ... and accusing him": a participle's object never speaks
     return _noun_after(doc, cue)
@@ -305,7 +307,8 @@ def _infinitive_subject(doc: Document, noun: int, purpose: bool) -> int | None:
     if case == "for" or (case is None and not purpose):
         return noun
     head = doc.words[noun].head
-    return head if case == "of" and head is not None and doc.words[head].upos not in ("VERB", "AUX") else None
+    return head if case == "of" and head is not None and doc.words[head].upos not in ("VERB", "AUX") \
+        and _a_person(doc, head) else None  # (not "on the condition of anonymity to discuss")
 
 
 #: Verbs whose object does what their infinitive says ("will force Sanders to acknowledge", "pressed the

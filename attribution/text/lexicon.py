@@ -68,7 +68,7 @@ STANCE_VERBS = frozenset("""
 denounce reject criticize criticise praise support oppose endorse blame accuse defend attack slam
 blast condemn applaud welcome demand propose recommend deny dismiss question cite mention
 describe highlight announce reveal confirm acknowledge admit rule order approve veto
-unveil hail decry lament tout want favor favour advocate champion back express
+unveil hail decry lament tout want favor favour advocate champion back express discuss
 """.split())
 
 #: Verb + particle cues whose object is the content: "called for a boycott", "referring to Obama".
