@@ -249,6 +249,10 @@ TEXTS = {
     "discussed": "Councillor Ruth Abara discussed the silt in the channel. A harbour official, who spoke on the "
                  "condition of anonymity to discuss internal plans, said the pier would close. The mayor was given an "
                  "opportunity to praise the ferry crews.\n",
+    "according_after_a_whole_clause": "Ferry use fell by a third last year, according to the harbour board, even as "
+                                      "fares stayed flat.\n\nFundraising, according to the campaign, has surged in the "
+                                      "same period.\n\nThe pier receives, according to one report, $4 million a year "
+                                      "from the port.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -808,3 +812,11 @@ def test_what_is_discussed_is_reported_and_a_noun_that_names_no_one_does_not_dis
     assert [(q.text, q.speaker.name) for q in found["discussed"]] == [
         ("the silt in the channel", "Ruth Abara"), ("internal plans", "A harbour official"),
         ("the pier would close", "A harbour official")]
+
+
+def test_according_to_after_a_whole_clause_ends_what_the_source_says(found):
+    """What follows ", according to X," is the writer's once the clause before it is whole."""
+    assert [(q.text, q.speaker.name) for q in found["according_after_a_whole_clause"]] == [
+        ("Ferry use fell by a third last year", "the harbour board"),
+        ("Fundraising, according to the campaign, has surged in the same period", "the campaign"),
+        ("The pier receives, according to one report, $4 million a year from the port", "one report")]

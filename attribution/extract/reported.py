@@ -642,10 +642,33 @@ def _according_to(doc: Document, according: int) -> Quote | None:
         if end + 1 < sent.last and words[end].lower == "," and words[end + 1].xpos == "VBG":
             phrase |= set(range(end, sent.last))  # "..., according to X, taking a step toward ...": X's aside
     content = [i for i in range(sent.first, sent.last) if i not in phrase]
+    if _complete_before(doc, according, end):
+        content = [i for i in content if i < according]  # "A, according to X, even as B": B is the writer's
     quote = _quote(doc, content, according, _last_noun_before_of(doc, source), "according")
     if quote is not None:
         quote.cue_last = according + 1
     return quote
+
+
+def _complete_before(doc: Document, according: int, end: int) -> bool:
+    """Whether the sentence's clause is whole before ", according to" (ending at ``end``): its verb and the verb's
+    subject and objects come before it, and no noun phrase follows ("Fundraising, according to the campaign, has
+    surged", "The pier receives, according to one report, $4 million a year" are not whole)."""
+    words, sent = doc.words, doc.sentence_of(according)
+    root = sent.root
+    if according - 1 <= sent.first or words[according - 1].lower != "," or root is None or root > according:
+        return False
+    if end + 1 < sent.last and words[end].lower == "," and words[end + 1].upos in _PHRASE_OPENERS:
+        return False
+    return not any(c > according and words[c].deprel in _CORE for c in doc.children[root])
+
+
+#: Words that open a noun phrase: after ", according to X," they go on with the clause before.
+_PHRASE_OPENERS = frozenset({"DET", "NUM", "SYM", "NOUN", "PROPN", "ADJ", "PRON"})
+
+
+#: The relations that make a clause whole.
+_CORE = frozenset({"nsubj", "nsubj:pass", "csubj", "obj", "iobj", "ccomp", "xcomp"})
 
 
 def _source_end(doc: Document, according: int) -> int:
