@@ -253,6 +253,8 @@ TEXTS = {
                                       "fares stayed flat.\n\nFundraising, according to the campaign, has surged in the "
                                       "same period.\n\nThe pier receives, according to one report, $4 million a year "
                                       "from the port.\n",
+    "own_stance": "Councillor Ruth Abara's attack on the harbour board surprised no one. Her plan to retire was no "
+                  "secret.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -820,3 +822,8 @@ def test_according_to_after_a_whole_clause_ends_what_the_source_says(found):
         ("Ferry use fell by a third last year", "the harbour board"),
         ("Fundraising, according to the campaign, has surged in the same period", "the campaign"),
         ("The pier receives, according to one report, $4 million a year from the port", "one report")]
+
+
+def test_a_stance_someone_owns_is_theirs_and_a_plan_is_not_a_statement(found):
+    assert [(q.text, q.speaker.name, q.speaker.mention, q.cue.text) for q in found["own_stance"]] == [
+        ("the harbour board", "Ruth Abara", "Councillor Ruth Abara", "attack on")]

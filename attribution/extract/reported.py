@@ -60,8 +60,9 @@ def find_reported(doc: Document) -> list[Quote]:
             if content and content[0] > w.i and not opens_with_asked(doc, w.i):  # the question ends at the answer
                 content = to_clause_end(doc, content, w.i)
             quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
-        elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS:
-            quote = _noun_complement(doc, w.i)
+        elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS | _OWN_STANCES:
+            quote = (_noun_complement(doc, w.i) if w.lemma in SPEECH_NOUNS else None) or (
+                _possessed_stance(doc, w.i) if w.lemma in _OWN_STANCES else None)
         elif w.lower == ":":
             quote = _headline_claim(doc, w.i)
         else:
@@ -150,6 +151,8 @@ def _has_complementizer(doc: Document, verb: int) -> bool:
 def complement_of(doc: Document, verb: int) -> list[int] | None:
     """The words a cue verb reports, by the first rule that applies."""
     words, kids = doc.words, doc.children[verb]
+    if any(words[c].deprel == "obj" and c > verb and _speech_noun_clause(doc, c) for c in kids):
+        return None  # "expressed confidence that ...": the noun's statement (see _noun_complement)
     aside = _parenthetical(doc, verb)
     if aside:  # "The golf industry, she said, is doing better"
         sent = doc.sentence_of(verb)
@@ -723,10 +726,7 @@ def _noun_complement(doc: Document, noun: int) -> Quote | None:
     if verb < 0 or words[verb].upos != "VERB" or doc.inside_marks[noun]:
         return None
     nxt = noun + 1
-    if nxt >= len(words) or words[nxt].sent != words[noun].sent:
-        return None
-    if words[nxt].lower == "that" or (words[nxt].lower in ("of", "to") and nxt + 1 < len(words)
-                                      and words[nxt + 1].xpos == ("VBG" if words[nxt].lower == "of" else "VB")):
+    if _speech_noun_clause(doc, noun):
         source = None if is_cue_verb(words[verb].lemma, words[verb].upos) else _possessor(doc, verb, noun)
         quote = _quote(doc, to_clause_end(doc, [nxt + 1], verb), verb,
                        source if source is not None else speaker_of(doc, verb), "noun")
@@ -736,7 +736,49 @@ def _noun_complement(doc: Document, noun: int) -> Quote | None:
     return None
 
 
+def _speech_noun_clause(doc: Document, noun: int) -> bool:
+    """Whether a speech noun opens its own content: "concern that ...", "the goal of keeping ...", "its resolve to
+    strengthen ..."."""
+    words, nxt = doc.words, noun + 1
+    if words[noun].lemma not in SPEECH_NOUNS or nxt + 1 >= len(words) or words[nxt].sent != words[noun].sent:
+        return False
+    return words[nxt].lower == "that" or (
+        words[nxt].lower in ("of", "to") and words[nxt + 1].xpos == ("VBG" if words[nxt].lower == "of" else "VB"))
+
+
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+
+
+def _possessed_stance(doc: Document, noun: int) -> Quote | None:
+    """ "Sanders's attacks on the role of money in politics", "Mr. Obama's calls for tighter gun control", "his
+    plan to deport 11 million people": a stance someone's own, and what it is on."""
+    words = doc.words
+    owner = next((i for i in range(noun - 1, max(doc.sentence_of(noun).first, noun - 4) - 1, -1)
+                  if words[i].upos not in ("ADJ", "ADV")), None)
+    if owner is None or doc.inside_marks[noun] or noun + 2 >= doc.sentence_of(noun).last:
+        return None
+    if words[owner].lower in ("'s", "’s", "'") and owner > 0 and words[owner - 1].upos in ("PROPN", "NOUN"):
+        owner -= 1
+    elif not (words[owner].lower in _POSSESSIVE_PRONOUNS and words[owner].upos == "PRON"):
+        return None
+    nxt = words[noun + 1]
+    if nxt.lower == "to" and words[noun + 2].xpos == "VB":
+        content = doc.subtree(noun + 2)
+    elif nxt.lower in _STANCE_PREPOSITIONS and nxt.head is not None and nxt.head > noun + 1 and nxt.deprel == "case":
+        content = doc.subtree(nxt.head)
+    else:
+        return None
+    quote = _quote(doc, [i for i in content if i > noun + 1], noun, owner, "noun")
+    if quote is not None:
+        quote.cue_last = noun + 1  # "attacks on"
+    return quote
+
+
+#: Nouns of a stance someone states ("her attack on Sanders", "his call for a boycott"); not plans or support,
+#: which are as often acts as words.
+_OWN_STANCES = frozenset("""attack criticism proposal call promise vow pledge assertion announcement view claim demand
+warning opposition praise endorsement""".split())
+_STANCE_PREPOSITIONS = frozenset({"on", "of", "for", "against", "toward", "towards"})
 
 
 def _possessor(doc: Document, verb: int, noun: int) -> int | None:
