@@ -12,6 +12,7 @@ import pytest
 from attribution.document import Document
 from attribution.extract.confidence import UNCERTAIN_PENALTY
 from attribution.extract.marks import mark_quotes
+from attribution.extract.reported import find_reported
 from attribution.extract.runner import annotate, extract
 from attribution.extract.speakers import mention_words, speaker_of
 from attribution.text.article import Article
@@ -255,6 +256,8 @@ TEXTS = {
                                       "from the port.\n",
     "own_stance": "Councillor Ruth Abara's attack on the harbour board surprised no one. Her plan to retire was no "
                   "secret.\n",
+    "said_wiping": "Piet Jansen sells ice cream on the pier.\n\nSales were great, he said, wiping sweat off his "
+                   "face.\n\nMayor Ines Calder has rejected the label, noting that the fund was audited in May.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -643,10 +646,10 @@ def test_an_opening_adverb_is_never_the_speaker(found):
     assert [q.speaker.name for q in found["meanwhile_name"]] == ["Rihanna"]
 
 
-def speaker_after_slip(text: str, slipped: str, cue: str, **parse) -> str:
-    """The speaker of ``cue`` once the word ``slipped`` is given the parse the offline models gave a news
-    sentence (``parse``: upos, xpos, deprel; its head becomes the cue): slips our own sentences do not trigger,
-    made on purpose in a real parse."""
+def after_slip(text: str, slipped: str, cue: str, **parse) -> tuple[Document, int]:
+    """The document and the index of ``cue`` once the word ``slipped`` is given the parse the offline models gave
+    a news sentence (``parse``: upos, xpos, deprel; its head becomes the cue): slips our own sentences do not
+    trigger, made on purpose in a real parse."""
     annotated = next(annotate([Article(id="slip", date=DAY, text=text)], parse="full"))
     slip, verb = (next(w for w in annotated.words if w.lower == word) for word in (slipped, cue))
     slip.head = verb.i
@@ -654,7 +657,13 @@ def speaker_after_slip(text: str, slipped: str, cue: str, **parse) -> str:
         setattr(slip, field, value)
     doc = Document(annotated.article, annotated.words, annotated.sentences, annotated.entities)  # tree read afresh
     mark_quotes(doc)
-    return " ".join(doc.words[i].text for i in mention_words(doc, speaker_of(doc, verb.i)))
+    return doc, verb.i
+
+
+def speaker_after_slip(text: str, slipped: str, cue: str, **parse) -> str:
+    """The speaker of ``cue`` after a slip (see :func:`after_slip`)."""
+    doc, verb = after_slip(text, slipped, cue, **parse)
+    return " ".join(doc.words[i].text for i in mention_words(doc, speaker_of(doc, verb)))
 
 
 def test_a_linking_adverb_the_parse_makes_a_subject_never_speaks(nlp):
@@ -827,3 +836,17 @@ def test_according_to_after_a_whole_clause_ends_what_the_source_says(found):
 def test_a_stance_someone_owns_is_theirs_and_a_plan_is_not_a_statement(found):
     assert [(q.text, q.speaker.name, q.speaker.mention, q.cue.text) for q in found["own_stance"]] == [
         ("the harbour board", "Ruth Abara", "Councillor Ruth Abara", "attack on")]
+
+
+def test_a_participle_after_the_cue_is_no_part_of_what_was_said(found):
+    """ "he said, wiping sweat off his face": the content is before the cue; "noting that ..." is its own statement."""
+    assert [(q.text, q.speaker.mention, q.cue.text) for q in found["said_wiping"]] == [
+        ("Sales were great", "he", "said"), ("the label", "Mayor Ines Calder", "rejected"),
+        ("the fund was audited in May", "Mayor Ines Calder", "noting")]
+
+
+def test_a_day_the_parse_makes_the_object_of_a_cue_is_no_content(nlp):
+    text = "The first mate had logged 2,766 crossings with Harbour Line, the airline said Thursday.\n"
+    doc, said = after_slip(text, "thursday", "said", deprel="obj")
+    assert [doc.text[q.start:q.end] for q in find_reported(doc) if q.cue_word == said] == [
+        "The first mate had logged 2,766 crossings with Harbour Line"]

@@ -186,7 +186,8 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
             if words[c].deprel == "xcomp" and c > verb:
                 return doc.subtree(c)
     for c in kids:  # "said: the plan ..." and "told reporters that ..." parsed loosely
-        if c > verb and words[c].deprel in ("parataxis", "ccomp", "advcl", "obj", "obl", "acl"):
+        if c > verb and words[c].deprel in ("parataxis", "ccomp", "advcl", "obj", "obl", "acl") \
+                and not _participle_aside(doc, c):  # (", adding that ...": what is added is its own statement)
             that = _that_clause(doc, c)
             if that:
                 return that
@@ -214,7 +215,8 @@ def complement_of(doc: Document, verb: int) -> list[int] | None:
     after = _after_cue(doc, verb) or _after_comma(doc, verb)
     if after:
         return after
-    if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") for c in kids):
+    if not is_passive(doc, verb) and not any(words[c].deprel in ("obj", "xcomp", "ccomp", "csubj") and not (
+            _participle_aside(doc, c) or names_a_time(words[c])) for c in kids):  # "he said Thursday, wiping ..."
         around = _around_bare_cue(doc, verb)  # "The plan works, he said." / "The plan, he said, works."
         if around:
             return around
