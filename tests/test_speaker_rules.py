@@ -606,8 +606,10 @@ def test_a_past_tense_after_a_question_read_as_a_participle_still_cues_it(found)
     assert [(q.how, q.speaker.name) for q in found["pressed"]] == [("cue", "Mina Osei"), ("split", "Mina Osei")]
 
 
-def test_a_second_said_hung_inside_the_first_statement_has_the_first_speaker(found):
-    assert [(q.speaker.name, q.speaker.mention) for q in found["said_and_said"]] == [("Ines Calder", "She")]
+def test_a_second_said_hung_inside_the_first_statement_is_a_statement_of_the_first_speaker(found):
+    assert [(q.text, q.speaker.name, q.speaker.mention) for q in found["said_and_said"]] == [
+        ("her recent attacks on Heller have given her campaign momentum", "Ines Calder", "She"),
+        ("Heller did not represent the legacy of the \u201cparty of the harbour.\u201d", "Ines Calder", "She")]
 
 
 def test_i_outside_quotation_marks_is_the_writer_not_the_last_person_named(found):

@@ -834,6 +834,17 @@ def _with_paired_marks(content: list[int], doc: Document) -> list[int]:
 _ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "while", "whereas", "although", "though"})
 
 
+def _and_says_more(doc: Document, content: list[int], k: int) -> bool:
+    """ "He said his attacks have given his campaign momentum and said that ...": "and" and a cue verb with no
+    subject of its own start the source's next statement, wherever the parse hangs it."""
+    words, i = doc.words, content[k]
+    if words[i].lower != "and" or k + 1 >= len(content) or not _has_verb(doc, content[:k]):
+        return False
+    verb = content[k + 1]
+    return is_cue_verb(words[verb].lemma, words[verb].upos) and not any(
+        words[c].deprel.startswith("nsubj") for c in doc.children[verb])
+
+
 def _comment_on_it(doc: Document, content: list[int], k: int) -> bool:
     """Whether content[k:] is a noun phrase after a whole clause, the writer's comment on it: "he would not be
     beaten up at his rally, a swipe at ...", "... - a controversial proposal" (not a list: "a pier, a ferry
@@ -866,7 +877,7 @@ def _quote(doc: Document, content: list[int], cue: int, speaker: int | None, how
         doc.words[i].lower == ";" or (doc.words[i].lower == "," and i + 1 < len(doc.words)
                                      and doc.words[i + 1].lower in _ASIDE_OPENERS
                                      and not _comma_after(doc, content[k + 1:]))
-        or _comment_on_it(doc, content, k))), None)
+        or _comment_on_it(doc, content, k) or _and_says_more(doc, content, k))), None)
     if stop is not None:  # "X said A; 62 percent of those were B", "A, which ...": the rest is not theirs
         content = trim(content[:stop], doc)
     if content:  # a statement stays in its paragraph, even where the tokenizer ran sentences together
