@@ -258,6 +258,7 @@ TEXTS = {
                   "secret.\n",
     "said_wiping": "Piet Jansen sells ice cream on the pier.\n\nSales were great, he said, wiping sweat off his "
                    "face.\n\nMayor Ines Calder has rejected the label, noting that the fund was audited in May.\n",
+    "hyphen_aside": "Councillor Ruth Abara - in a rare show of anger - declared that the ferry would run all winter.\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -852,3 +853,7 @@ def test_a_day_the_parse_makes_the_object_of_a_cue_is_no_content(nlp):
     doc, said = after_slip(text, "thursday", "said", deprel="obj")
     assert [doc.text[q.start:q.end] for q in find_reported(doc) if q.cue_word == said] == [
         "The first mate had logged 2,766 crossings with Harbour Line"]
+
+
+def test_a_name_before_an_aside_between_hyphens_speaks(found):
+    assert [(q.text, q.speaker.name) for q in found["hyphen_aside"]] == [("the ferry would run all winter", "Ruth Abara")]
