@@ -259,6 +259,9 @@ TEXTS = {
     "said_wiping": "Piet Jansen sells ice cream on the pier.\n\nSales were great, he said, wiping sweat off his "
                    "face.\n\nMayor Ines Calder has rejected the label, noting that the fund was audited in May.\n",
     "hyphen_aside": "Councillor Ruth Abara - in a rare show of anger - declared that the ferry would run all winter.\n",
+    "aside_statement": "\"Who is the real villain here?\" said Ines Calder, using a term Heller has used to describe the "
+                       "mayor, on a call with reporters. \"Councillor Heller produced a budget that shortchanged the "
+                       "ferry.\"\n",
     "one_of": "\"It was unseemly: the mayor tried to torpedo the vote,\" said one of two witnesses at the meeting.\n",
 }
 
@@ -857,3 +860,10 @@ def test_a_day_the_parse_makes_the_object_of_a_cue_is_no_content(nlp):
 
 def test_a_name_before_an_aside_between_hyphens_speaks(found):
     assert [(q.text, q.speaker.name) for q in found["hyphen_aside"]] == [("the ferry would run all winter", "Ruth Abara")]
+
+
+def test_a_statement_reported_in_a_quotations_attribution_does_not_take_the_next_quotation(found):
+    """Heller described the mayor so, in Calder's attribution; the quotation after it is still Calder's."""
+    assert [(q.kind, q.text, q.speaker.name) for q in found["aside_statement"]] == [
+        ("direct", "Who is the real villain here?", "Ines Calder"), ("indirect", "the mayor", "Heller"),
+        ("direct", "Councillor Heller produced a budget that shortchanged the ferry.", "Ines Calder")]

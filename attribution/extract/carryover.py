@@ -7,6 +7,7 @@ statement is its speaker's; one after a paragraph about someone is likely theirs
 from __future__ import annotations
 
 from ..document import Document
+from ..model import Quote
 
 __all__ = ["carry_over"]
 
@@ -24,8 +25,16 @@ def carry_over(doc: Document) -> None:
         elif q.kind == "direct" and q.speaker_word is None and q.cue_word is None and para > 0:
             q.speaker_word = _topic_of_paragraph(doc, para - 1)
             q.how = "context" if q.speaker_word is not None else q.how
-        if q.speaker_word is not None:
+        if q.speaker_word is not None and not _aside_of(doc, q, previous):
             previous = q
+
+
+def _aside_of(doc: Document, q: Quote, quoted: Quote | None) -> bool:
+    """Whether ``q`` is a statement reported inside the attribution of the quotation ``quoted`` (its cue under the
+    quotation's cue): in '"...," said Murphy, using a term Rubio has used to describe Trump. "..."' the next quote
+    is still Murphy's."""
+    return quoted is not None and quoted.kind != "indirect" and q.kind == "indirect" \
+        and quoted.cue_word is not None and q.cue_word is not None and q.cue_word in doc.subtree(quoted.cue_word)
 
 
 def _topic_of_paragraph(doc: Document, para: int) -> int | None:
