@@ -753,7 +753,7 @@ _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 
 def _possessed_stance(doc: Document, noun: int) -> Quote | None:
     """ "Sanders's attacks on the role of money in politics", "Mr. Obama's calls for tighter gun control", "his
-    plan to deport 11 million people": a stance someone's own, and what it is on."""
+    promise to build a wall": a stance someone's own, and what it is on."""
     words = doc.words
     owner = next((i for i in range(noun - 1, max(doc.sentence_of(noun).first, noun - 4) - 1, -1)
                   if words[i].upos not in ("ADJ", "ADV")), None)

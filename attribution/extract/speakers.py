@@ -122,8 +122,8 @@ def _noun_before(doc: Document, cue: int) -> int | None:
     if i > sent.first + 1 and words[i].text in _CLOSING_MARKS and words[i - 1].lower == "," and any(
             doc.words[j].text in _OPENING_MARKS for j in range(max(sent.first, i - 5), i - 1)):
         i -= 1  # 'the hacker known as "Guccifer," stated': the comma inside a short name's closing mark
-    if i > sent.first and words[i].lower in (",", "—", "--", "-", "–"):  # "The minister, speaking to reporters, warned",
-        j = i - 1                                                # "Mr. Ware — who is a lawyer — told"
+    if i > sent.first and words[i].lower in _ASIDE_MARKS:  # "The minister, speaking to reporters, warned",
+        j = i - 1                                           # "Mr. Ware — who is a lawyer — told", "Ms. Abara - in anger -"
         while j > sent.first and words[j].lower != words[i].lower:
             j -= 1
         if words[j].lower == words[i].lower and j - 1 >= sent.first:
@@ -132,6 +132,10 @@ def _noun_before(doc: Document, cue: int) -> int | None:
             and _wordlike(doc, i):
         return i
     return None
+
+
+#: What sets an aside off between a subject and its verb: commas, dashes, and hyphens standing for dashes.
+_ASIDE_MARKS = frozenset({",", "—", "--", "-", "–"})
 
 
 def _noun_after(doc: Document, cue: int) -> int | None:
