@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document
 from ..model import Speaker
-from ..text.lexicon import DESCRIPTORS, LINKING_ADVERBS, ORG_WORDS, ROLE_WORDS
+from ..text.lexicon import DESCRIPTORS, LINKING_ADVERBS, ORG_WORDS, POSSESSIVE_MARKS, ROLE_WORDS
 from ..text.timewords import names_a_time
 from .speakers import RELATIVE_PRONOUNS, antecedent_of, mention_words
 
@@ -160,7 +160,7 @@ class Resolver:
         while words and not _has_letters(doc, words[0]):
             words.pop(0)  # a closing '' the tagger took for a name
         words = _without_open_bracket(doc, words)
-        while len(words) > 1 and doc.words[words[-1]].lower in _POSSESSIVE_MARKS:
+        while len(words) > 1 and doc.words[words[-1]].lower in POSSESSIVE_MARKS:
             words.pop()  # "Councillor Ruth Abara's attack": the mention is hers, without the possessive
         start, end = doc.span(words or [head])
         mention = doc.text[start:end]
@@ -353,9 +353,6 @@ def _with_title_before(doc: Document, run: list[int]) -> list[int]:
     while i >= 0 and doc.words[i].sent == sent and doc.words[i].upos in ("NOUN", "ADJ", "PROPN") and not doc.inside_marks[i]:
         i -= 1
     return list(range(i + 1, run[0])) + run
-
-
-_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 def _run_around(doc: Document, head: int) -> list[int]:

@@ -18,6 +18,7 @@ from ..text.lexicon import (
     NAMING_VERBS,
     ORG_WORDS,
     PHRASAL_CUES,
+    POSSESSIVE_MARKS,
     QUESTION_VERBS,
     RECORD_NOUNS,
     ROLE_WORDS,
@@ -60,7 +61,7 @@ def find_reported(doc: Document) -> list[Quote]:
             if content and content[0] > w.i and not opens_with_asked(doc, w.i):  # the question ends at the answer
                 content = to_clause_end(doc, content, w.i)
             quote = _quote(doc, content, w.i, speaker_of(doc, w.i), "subject") if content else None
-        elif w.upos == "NOUN" and w.lemma in SPEECH_NOUNS | _OWN_STANCES:
+        elif w.upos == "NOUN" and w.lemma in _CUE_NOUNS:
             quote = (_noun_complement(doc, w.i) if w.lemma in SPEECH_NOUNS else None) or (
                 _possessed_stance(doc, w.i) if w.lemma in _OWN_STANCES else None)
         elif w.lower == ":":
@@ -759,7 +760,7 @@ def _possessed_stance(doc: Document, noun: int) -> Quote | None:
                   if words[i].upos not in ("ADJ", "ADV")), None)
     if owner is None or doc.inside_marks[noun] or noun + 2 >= doc.sentence_of(noun).last:
         return None
-    if words[owner].lower in ("'s", "’s", "'") and owner > 0 and words[owner - 1].upos in ("PROPN", "NOUN"):
+    if words[owner].lower in POSSESSIVE_MARKS and owner > 0 and words[owner - 1].upos in ("PROPN", "NOUN"):
         owner -= 1
     elif not (words[owner].lower in _POSSESSIVE_PRONOUNS and words[owner].upos == "PRON"):
         return None
@@ -781,6 +782,8 @@ def _possessed_stance(doc: Document, noun: int) -> Quote | None:
 _OWN_STANCES = frozenset("""attack criticism proposal call promise vow pledge assertion announcement view claim demand
 warning opposition praise endorsement""".split())
 _STANCE_PREPOSITIONS = frozenset({"on", "of", "for", "against", "toward", "towards"})
+#: Nouns that can be a cue: speech nouns with a clause of their own, and stances someone owns.
+_CUE_NOUNS = SPEECH_NOUNS | _OWN_STANCES
 
 
 def _possessor(doc: Document, verb: int, noun: int) -> int | None:

@@ -71,7 +71,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Document, Word
 from ..text.dates import resolve_date
-from ..text.lexicon import SPEECH_VERBS
+from ..text.lexicon import POSSESSIVE_MARKS, SPEECH_VERBS
 from ..text.timewords import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 
 if TYPE_CHECKING:
@@ -86,7 +86,6 @@ _PERIODS = frozenset("night morning afternoon evening week weekend month year".s
 _PERIOD_DETERMINERS = frozenset({"last", "this"})
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _HEDGES = frozenset({"early", "earlier", "late", "last"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where"})
 _OUTSIDE_CLAUSE = frozenset({"acl", "acl:relcl", "appos"})
 #: Words before an expression that make it a bound or a span rather than the day itself.
@@ -278,7 +277,7 @@ def _ago_entity(doc: Document, i: int, last: int) -> _Expression | None:
 
 
 def _expression_text(doc: Document, expr: _Expression) -> str:
-    words = [w for w in doc.words[expr.first:expr.last + 1] if w.text not in _POSSESSIVE]
+    words = [w for w in doc.words[expr.first:expr.last + 1] if w.text not in POSSESSIVE_MARKS]
     return " ".join(w.text for w in words)
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "NAMING_VERBS",
     "ORG_WORDS",
     "PHRASAL_CUES",
+    "POSSESSIVE_MARKS",
     "QUESTION_VERBS",
     "RECORD_NOUNS",
     "ROLE_WORDS",
@@ -112,6 +113,8 @@ pollster strategist commentator columnist historian scientist researcher adviser
 #: "Hunter, meanwhile, told Politico"): taggers sometimes call them names, but they never speak.
 LINKING_ADVERBS = frozenset("""meanwhile moreover nevertheless nonetheless however furthermore besides likewise
 instead still thus therefore hence accordingly consequently indeed""".split())
+#: The tokens a possessive leaves after a name ("Calder 's", "Sanders ’"), straight or curly.
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 #: Nouns that make a name an organisation's, and that "the <noun>" uses to refer back to one.
 ORG_WORDS = frozenset("""ministry department agency party company inc. inc corp. corp corporation council
 committee commission association union university government office bureau court board bank group
